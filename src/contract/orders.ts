@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import { fulfillmentTypes, orderStatuses } from '../domain/order-machine';
+import { shortReasons } from '../domain/picking';
+
+export const channels = ['web', 'app', 'marketplace', 'social'] as const;
+export const languages = ['it', 'en'] as const;
+
+const isoTime = z.iso.datetime({ offset: true });
+
+export const intakeLine = z
+  .object({
+    sku: z.string().min(1).max(64).optional(),
+    gtin: z
+      .string()
+      .regex(/^\d{8}$|^\d{12,14}$/, 'GTIN must be 8, 12, 13 or 14 digits')
+      .optional(),
+    qty: z.number().int().min(1).max(99),
+    unitPriceCents: z.number().int().min(0).max(10_000_000),
+  })
+  .refine((line) => line.sku !== undefined || line.gtin !== undefined, {
+    message: 'Give the product as sku or gtin',
+    path: ['sku'],
+  });
+
+export const shippingAddress = z.object({
+  name: z.string().min(1).max(120),
+  line1: z.string().min(1).max(200),
+  line2: z.string().max(200).optional(),
+  postcode: z.string().min(2).max(16),
+  city: z.string().min(1).max(100),
+  province: z.string().max(100).optional(),
+  country: z.string().length(2).describe('ISO 3166-1 alpha-2'),
+});
+
+export const intakeOrderBody = z
+  .object({
+    externalId: z.string().min(1).max(64).describe("The platform's own order id; the idempotency key"),
+    number: z.string().min(1).max(32).optional().describe('Order number shown to the customer'),
+    channel: z.enum(channels),
+    storeId: z.string().min(1).max(16),
+    fulfillmentType: z.enum(fulfillmentTypes),
+    placedAt: isoTime.optional(),
+    promisedAt: isoTime.describe('When the customer was promised the order ready (or shipped)'),
+    currency: z.literal('EUR').default('EUR'),
+    customer: z.object({
+      name: z.string().min(1).max(120),
+      email: z.email().max(254),
+      phone: z
+        .string()
+        .regex(/^\+[1-9]\d{6,14}$/, 'Phone must be in E.164 form, e.g. +393331234567')
+        .optional(),
+      language: z.enum(languages).default('it'),
+    }),
+    pickupCode: z
+      .string()
+      .regex(/^\d{6}$/, 'Pickup code must be 6 digits')
+      .optional()
+      .describe('Generated when absent'),
+    shippingAddress: shippingAddress.optional(),
+    lines: z.array(intakeLine).min(1).max(100),
+  })
+  .refine((order) => order.fulfillmentType !== 'ship_from_store' || order.shippingAddress, {
+    message: 'A ship-from-store order needs a shipping address',
+    path: ['shippingAddress'],
+  })
+  .meta({ id: 'IntakeOrder' });
+export type IntakeOrderBody = z.input<typeof intakeOrderBody>;
+
+export const intakeResult = z
+  .object({
+    id: z.string(),
+    externalId: z.string(),
+    number: z.string(),
+    storeId: z.string(),
+    status: z.enum(orderStatuses),
+    pickupCode: z.string(),
+  })
+  .meta({ id: 'IntakeResult' });
+export type IntakeResult = z.infer<typeof intakeResult>;
+
+const person = z.object({ id: z.string(), name: z.string() });
+
+export const queueItem = z
+  .object({
+    id: z.string(),
+    number: z.string(),
+    channel: z.enum(channels),
+    fulfillmentType: z.enum(fulfillmentTypes),
+    status: z.enum(orderStatuses),
+    placedAt: z.string(),
+    promisedAt: z.string(),
+    customerName: z.string(),
+    lineCount: z.number(),
+    unitCount: z.number(),
+    pickedUnits: z.number(),
+    claimedBy: person.nullable(),
+    stagingLocation: z.string().nullable(),
+  })
+  .meta({ id: 'QueueItem' });
+export type QueueItem = z.infer<typeof queueItem>;
+
+export const orderLineView = z.object({
+  id: z.string(),
+  lineNo: z.number(),
+  sku: z.string(),
+  barcode: z.string().describe('As printed on the product'),
+  gtin14: z.string(),
+  nameIt: z.string(),
+  nameEn: z.string(),
+  brand: z.string(),
+  colorIt: z.string(),
+  colorEn: z.string(),
+  size: z.string(),
+  aisle: z.string().nullable(),
+  bay: z.string().nullable(),
+  qtyOrdered: z.number(),
+  qtyPicked: z.number(),
+  qtyShort: z.number(),
+  shortReason: z.enum(shortReasons).nullable(),
+  unitPriceCents: z.number(),
+});
+export type OrderLineView = z.infer<typeof orderLineView>;
+
+export const orderDetail = queueItem
+  .extend({
+    externalId: z.string(),
+    customer: z.object({
+      name: z.string(),
+      email: z.string(),
+      phone: z.string().nullable(),
+      language: z.enum(languages),
+    }),
+    totalCents: z.number(),
+    version: z.number(),
+    readyAt: z.string().nullable(),
+    collectedAt: z.string().nullable(),
+    lines: z.array(orderLineView).describe('Sorted in walking order: aisle, then bay'),
+  })
+  .meta({ id: 'OrderDetail' });
+export type OrderDetail = z.infer<typeof orderDetail>;
+
+export const queueResponse = z.object({ orders: z.array(queueItem), serverTime: z.string() });
+export type QueueResponse = z.infer<typeof queueResponse>;
+
+// Associate actions. They are named commands with intent-level arguments, so the same
+// shapes can later travel through the offline outbox.
+export const pickBody = z.object({
+  code: z.string().trim().min(1).max(64).describe('The scanned or typed product code'),
+  qty: z.number().int().min(1).max(99).default(1),
+});
+export const shortBody = z.object({
+  lineId: z.string().uuid(),
+  qty: z.number().int().min(1).max(99),
+  reason: z.enum(shortReasons),
+});
+export const stageBody = z.object({ locationCode: z.string().trim().min(1).max(32) });
+export const handoverBody = z.object({
+  code: z.string().trim().min(1).max(256).describe('The typed pickup code or the QR pass content'),
+});
+export const cancelBody = z.object({ reason: z.string().trim().min(1).max(200) });
+
+export const pickResult = z.object({ lineId: z.string(), order: orderDetail });
+export type PickResult = z.infer<typeof pickResult>;
+
+export const orderErrorCodes = {
+  notFound: 'order.notFound',
+  duplicateMismatch: 'order.duplicateMismatch',
+  claimedByOther: 'order.claimedByOther',
+  notClaimedByYou: 'order.notClaimedByYou',
+  unknownProduct: 'order.unknownProduct',
+  unknownStore: 'order.unknownStore',
+  insufficientStock: 'stock.insufficient',
+  unknownLocation: 'staging.unknownLocation',
+} as const;

@@ -1,0 +1,52 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { authRoutes } from './auth/auth-routes';
+import { loadSigningSecret } from './auth/secret';
+import { TokenService } from './auth/tokens';
+import type { DatabaseHandle } from './db/client';
+import type { Env } from './env';
+import { healthRoutes } from './health/health-routes';
+import { intakeRoutes } from './orders/intake-routes';
+import { ordersRoutes } from './orders/orders-routes';
+import { registerAuth } from './plugins/auth';
+import { registerClientApp } from './plugins/client-app';
+import { registerErrorHandling } from './plugins/errors';
+import { registerOpenApi } from './plugins/openapi';
+import { clientDir } from './project-root';
+import { storesRoutes } from './stores/stores-routes';
+
+export type AppSettings = Pick<
+  Env,
+  'LOG_LEVEL' | 'INTAKE_API_KEY' | 'JWT_SECRET' | 'ACCESS_TOKEN_TTL_SECONDS' | 'REFRESH_TOKEN_TTL_DAYS'
+>;
+
+export interface BuildOptions {
+  database: DatabaseHandle;
+  settings: AppSettings;
+  /** Pretty or JSON logs; tests pass false. */
+  logger?: boolean;
+}
+
+/** Builds the whole API (and the static PWA) without listening, for main.ts and for tests. */
+export async function buildApp({ database, settings, logger = true }: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ? { level: settings.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers["x-api-key"]'] } : false,
+    bodyLimit: 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+  await registerOpenApi(app);
+
+  const { db } = database;
+  const tokens = new TokenService(await loadSigningSecret(db, settings.JWT_SECRET), settings.ACCESS_TOKEN_TTL_SECONDS);
+  const guards = registerAuth(app, tokens);
+
+  healthRoutes(app, database);
+  authRoutes(app, db, { tokens, refreshTtlDays: settings.REFRESH_TOKEN_TTL_DAYS }, guards);
+  storesRoutes(app, db, guards);
+  intakeRoutes(app, db, settings.INTAKE_API_KEY);
+  ordersRoutes(app, db, guards);
+  await registerClientApp(app, clientDir);
+  return app;
+}

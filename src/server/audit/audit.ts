@@ -1,0 +1,32 @@
+import type { Executor } from '../db/client';
+import { auditLog } from '../db/schema';
+
+export interface Actor {
+  type: 'associate' | 'platform' | 'system';
+  id: string | null;
+  storeId: string | null;
+  deviceId: string | null;
+}
+
+export const systemActor: Actor = { type: 'system', id: null, storeId: null, deviceId: null };
+
+/**
+ * Writes who did what to which entity, from which device. Call it inside the transaction of
+ * the change itself, so an action and its audit row commit or vanish together.
+ */
+export async function recordAudit(
+  db: Executor,
+  actor: Actor,
+  entry: { action: string; entityType: string; entityId: string; storeId?: string; details?: Record<string, unknown> },
+): Promise<void> {
+  await db.insert(auditLog).values({
+    storeId: entry.storeId ?? actor.storeId,
+    actorType: actor.type,
+    actorId: actor.id,
+    deviceId: actor.deviceId,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    details: entry.details ?? {},
+  });
+}

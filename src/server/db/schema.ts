@@ -1,0 +1,228 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+// Every table of store data carries store_id, leading its keys, so a chain's data can be
+// partitioned by store later without rewriting queries.
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
+
+export const stores = pgTable('stores', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  city: text('city').notNull(),
+  address: text('address').notNull(),
+  postcode: text('postcode').notNull(),
+  lat: doublePrecision('lat').notNull(),
+  lng: doublePrecision('lng').notNull(),
+  timezone: text('timezone').notNull(),
+  openingHours: jsonb('opening_hours').notNull(),
+  createdAt: createdAt(),
+});
+
+export const stagingLocations = pgTable(
+  'staging_locations',
+  {
+    storeId: text('store_id')
+      .notNull()
+      .references(() => stores.id),
+    code: text('code').notNull(),
+    label: text('label').notNull(),
+    kind: text('kind', { enum: ['shelf', 'locker', 'curbside'] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.storeId, t.code] })],
+);
+
+export const products = pgTable(
+  'products',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sku: text('sku').notNull(),
+    gtin14: text('gtin14').notNull(),
+    barcode: text('barcode').notNull(),
+    barcodeType: text('barcode_type').notNull(),
+    brand: text('brand').notNull(),
+    nameIt: text('name_it').notNull(),
+    nameEn: text('name_en').notNull(),
+    category: text('category').notNull(),
+    colorIt: text('color_it').notNull(),
+    colorEn: text('color_en').notNull(),
+    size: text('size').notNull(),
+    priceCents: integer('price_cents').notNull(),
+    returnable: boolean('returnable').notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('products_sku_key').on(t.sku), uniqueIndex('products_gtin14_key').on(t.gtin14)],
+);
+
+export const stock = pgTable(
+  'stock',
+  {
+    storeId: text('store_id')
+      .notNull()
+      .references(() => stores.id),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id),
+    onHand: integer('on_hand').notNull().default(0),
+    reserved: integer('reserved').notNull().default(0),
+    safetyStock: integer('safety_stock').notNull().default(0),
+    aisle: text('aisle'),
+    bay: text('bay'),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.storeId, t.productId] })],
+);
+
+export const stockMovements = pgTable(
+  'stock_movements',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    storeId: text('store_id').notNull(),
+    productId: uuid('product_id').notNull(),
+    orderId: uuid('order_id'),
+    reason: text('reason').notNull(),
+    deltaOnHand: integer('delta_on_hand').notNull(),
+    deltaReserved: integer('delta_reserved').notNull(),
+    at: ts('at').notNull().defaultNow(),
+  },
+  (t) => [index('stock_movements_store_product_idx').on(t.storeId, t.productId)],
+);
+
+export const associates = pgTable(
+  'associates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    storeId: text('store_id')
+      .notNull()
+      .references(() => stores.id),
+    employeeId: text('employee_id').notNull(),
+    name: text('name').notNull(),
+    role: text('role', { enum: ['associate', 'manager'] }).notNull(),
+    pinHash: text('pin_hash').notNull(),
+    active: boolean('active').notNull().default(true),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    lockedUntil: ts('locked_until'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('associates_store_employee_key').on(t.storeId, t.employeeId)],
+);
+
+export const refreshTokens = pgTable(
+  'refresh_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    associateId: uuid('associate_id')
+      .notNull()
+      .references(() => associates.id),
+    storeId: text('store_id').notNull(),
+    deviceId: text('device_id').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    revokedAt: ts('revoked_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('refresh_tokens_hash_key').on(t.tokenHash)],
+);
+
+export const orders = pgTable(
+  'orders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    storeId: text('store_id')
+      .notNull()
+      .references(() => stores.id),
+    externalId: text('external_id').notNull(),
+    number: text('number').notNull(),
+    channel: text('channel').notNull(),
+    fulfillmentType: text('fulfillment_type').notNull(),
+    status: text('status').notNull(),
+    customerName: text('customer_name').notNull(),
+    customerEmail: text('customer_email').notNull(),
+    customerPhone: text('customer_phone'),
+    customerLanguage: text('customer_language').notNull(),
+    shippingAddress: jsonb('shipping_address'),
+    pickupCode: text('pickup_code').notNull(),
+    currency: text('currency').notNull().default('EUR'),
+    totalCents: integer('total_cents').notNull(),
+    requestHash: text('request_hash').notNull(),
+    placedAt: ts('placed_at').notNull(),
+    promisedAt: ts('promised_at').notNull(),
+    claimedBy: uuid('claimed_by').references(() => associates.id),
+    claimedAt: ts('claimed_at'),
+    pickedAt: ts('picked_at'),
+    stagingLocation: text('staging_location'),
+    readyAt: ts('ready_at'),
+    collectedAt: ts('collected_at'),
+    cancelledAt: ts('cancelled_at'),
+    cancelReason: text('cancel_reason'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('orders_external_id_key').on(t.externalId),
+    index('orders_store_status_promised_idx').on(t.storeId, t.status, t.promisedAt),
+    index('orders_store_updated_idx').on(t.storeId, t.updatedAt),
+  ],
+);
+
+export const orderLines = pgTable(
+  'order_lines',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => orders.id),
+    storeId: text('store_id').notNull(),
+    lineNo: integer('line_no').notNull(),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id),
+    qtyOrdered: integer('qty_ordered').notNull(),
+    qtyPicked: integer('qty_picked').notNull().default(0),
+    qtyShort: integer('qty_short').notNull().default(0),
+    shortReason: text('short_reason'),
+    unitPriceCents: integer('unit_price_cents').notNull(),
+  },
+  (t) => [uniqueIndex('order_lines_order_line_key').on(t.orderId, t.lineNo)],
+);
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    storeId: text('store_id'),
+    actorType: text('actor_type', { enum: ['associate', 'platform', 'system'] }).notNull(),
+    actorId: text('actor_id'),
+    deviceId: text('device_id'),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id').notNull(),
+    details: jsonb('details').notNull().default(sql`'{}'::jsonb`),
+    at: ts('at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('audit_log_store_at_idx').on(t.storeId, t.at),
+    index('audit_log_entity_idx').on(t.entityType, t.entityId),
+  ],
+);
+
+export const appMeta = pgTable('app_meta', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});

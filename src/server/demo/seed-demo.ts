@@ -1,0 +1,164 @@
+import { eq, inArray, sql } from 'drizzle-orm';
+import { toGtin14 } from '../../domain/gtin';
+import type { FulfillmentType } from '../../domain/order-machine';
+import type { Actor } from '../audit/audit';
+import { hashPin } from '../auth/pin-hash';
+import type { Db } from '../db/client';
+import * as t from '../db/schema';
+import { createRng, seedAssociates, seedProducts, seedStock, seedStores, shelfLocation, stagingLocationsFor } from '../db/seed';
+import { claimOrder, pickUnits, stageOrder } from '../orders/order-actions';
+import { loadPickLines } from '../orders/order-repository';
+import { placeDemoOrder } from './demo-orders';
+
+export const DEMO_SEED = 20261122;
+
+export interface SeedOptions {
+  /** Fewer products make test databases quick to build. */
+  productCount?: number;
+  /** How many open orders the first store starts with. */
+  firstStoreOrders?: number;
+  ordersPerOtherStore?: number;
+  now?: Date;
+}
+
+async function insertInBatches<T>(rows: T[], size: number, insert: (batch: T[]) => Promise<unknown>) {
+  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
+}
+
+export async function isSeeded(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(t.stores);
+  return Number(row?.n ?? 0) > 0;
+}
+
+/** Empties every table of store data, keeping the schema and the signing secret. */
+export async function wipeData(db: Db): Promise<void> {
+  await db.execute(
+    sql`truncate table audit_log, stock_movements, order_lines, orders, refresh_tokens, associates, stock, products, staging_locations, stores restart identity cascade`,
+  );
+}
+
+/**
+ * A realistic chain: stores in Italian cities, a catalogue with real-format GTINs, stock and
+ * shelf places per store, staff, and a live-looking queue at the first store. Orders go
+ * through the real intake and action code, so stock, audit and state agree.
+ */
+export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<{ stores: number; products: number; orders: number }> {
+  const rng = createRng(DEMO_SEED);
+  const now = options.now ?? new Date();
+  const catalogue = seedProducts(rng, options.productCount ?? 2400);
+
+  await db.insert(t.stores).values(seedStores.map((s) => ({ ...s, openingHours: s.openingHours })));
+  await db.insert(t.stagingLocations).values(
+    seedStores.flatMap((s) => stagingLocationsFor(s.id).map((l) => ({ storeId: s.id, ...l }))),
+  );
+  const productRows = catalogue.map((p) => ({
+    sku: p.sku,
+    gtin14: toGtin14(p.barcode),
+    barcode: p.barcode,
+    barcodeType: p.barcodeType,
+    brand: p.brand,
+    nameIt: p.nameIt,
+    nameEn: p.nameEn,
+    category: p.category,
+    colorIt: p.colorIt,
+    colorEn: p.colorEn,
+    size: p.size,
+    priceCents: p.priceCents,
+    returnable: p.returnable,
+  }));
+  const ids: string[] = [];
+  await insertInBatches(productRows, 500, async (batch) => {
+    const inserted = await db.insert(t.products).values(batch).returning({ id: t.products.id });
+    ids.push(...inserted.map((r) => r.id));
+  });
+  const stockRows = seedStores.flatMap((store, storeIndex) =>
+    catalogue.map((product, i) => ({
+      storeId: store.id,
+      productId: ids[i] as string,
+      ...seedStock(rng, product),
+      ...shelfLocation(storeIndex, product, rng),
+    })),
+  );
+  await insertInBatches(stockRows, 1000, (batch) => db.insert(t.stock).values(batch));
+
+  const staff = seedStores.flatMap((store, storeIndex) =>
+    seedAssociates(storeIndex, rng).map((a) => ({ ...a, storeId: store.id })),
+  );
+  const hashed = await Promise.all(staff.map(async (a) => ({ ...a, pinHash: await hashPin(a.pin) })));
+  const associateRows = await db
+    .insert(t.associates)
+    .values(hashed.map(({ pin: _pin, ...a }) => a))
+    .returning();
+
+  const orders = await seedOrders(db, rng, now, associateRows, options);
+  await db
+    .insert(t.appMeta)
+    .values({ key: 'demo_seed', value: { seed: DEMO_SEED, seededAt: now.toISOString() } })
+    .onConflictDoUpdate({ target: t.appMeta.key, set: { value: { seed: DEMO_SEED, seededAt: now.toISOString() } } });
+  return { stores: seedStores.length, products: catalogue.length, orders };
+}
+
+type AssociateRow = typeof t.associates.$inferSelect;
+
+async function seedOrders(
+  db: Db,
+  rng: ReturnType<typeof createRng>,
+  now: Date,
+  staff: AssociateRow[],
+  options: SeedOptions,
+): Promise<number> {
+  const [first, ...others] = seedStores;
+  if (!first) return 0;
+  let count = 0;
+  const firstCount = options.firstStoreOrders ?? 36;
+  const placed: string[] = [];
+  for (let i = 0; i < firstCount; i++) {
+    // Promises from two hours ago to eight hours ahead: some late, some at risk, most on time.
+    const promisedAt = new Date(now.getTime() + (-120 + Math.round((600 * i) / firstCount) + rng.int(-10, 10)) * 60_000);
+    const type: FulfillmentType = i % 6 === 5 ? 'ship_from_store' : i % 9 === 4 ? 'curbside' : 'pickup';
+    const placedAt = new Date(promisedAt.getTime() - rng.int(2, 26) * 3_600_000);
+    const order = await placeDemoOrder(db, rng, { storeId: first.id, fulfillmentType: type, promisedAt, placedAt });
+    if (order) {
+      placed.push(order.id);
+      count++;
+    }
+  }
+  for (const store of others) {
+    for (let i = 0; i < (options.ordersPerOtherStore ?? 4); i++) {
+      const promisedAt = new Date(now.getTime() + rng.int(30, 480) * 60_000);
+      if (await placeDemoOrder(db, rng, { storeId: store.id, fulfillmentType: 'pickup', promisedAt })) count++;
+    }
+  }
+  // The earliest pickup orders are already done or under way, as in a real morning.
+  const picker = staff.find((a) => a.storeId === first.id && a.role === 'associate');
+  if (picker) await progressOrders(db, placed.slice(0, Math.floor(placed.length / 4)), picker);
+  return count;
+}
+
+async function progressOrders(db: Db, orderIds: string[], picker: AssociateRow): Promise<void> {
+  const actor: Actor & { type: 'associate'; id: string; storeId: string } = {
+    type: 'associate',
+    id: picker.id,
+    storeId: picker.storeId,
+    deviceId: 'seed',
+  };
+  for (const [index, orderId] of orderIds.entries()) {
+    await db.transaction(async (tx) => {
+      const [order] = await tx.select().from(t.orders).where(eq(t.orders.id, orderId));
+      if (!order || order.fulfillmentType === 'ship_from_store') return;
+      const ctx = { tx, actor };
+      await claimOrder(ctx, orderId);
+      if (index % 3 === 2) return; // left mid-pick
+      const lines = await loadPickLines(tx, orderId);
+      const barcodeRows = await tx
+        .select({ id: t.products.id, barcode: t.products.barcode })
+        .from(t.products)
+        .where(inArray(t.products.id, lines.map((l) => l.productId)));
+      for (const line of lines) {
+        const barcode = barcodeRows.find((p) => p.id === line.productId)?.barcode;
+        if (barcode) await pickUnits(ctx, orderId, barcode, line.qtyOrdered);
+      }
+      await stageOrder(ctx, orderId, `${picker.storeId}-A${String((index % 12) + 1).padStart(2, '0')}`);
+    });
+  }
+}

@@ -1,0 +1,217 @@
+import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import { eq, inArray, or } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { IntakeResult, intakeOrderBody } from '../../contract/orders';
+import { orderErrorCodes } from '../../contract/orders';
+import { DomainError } from '../../domain/domain-error';
+import { parseGtin } from '../../domain/gtin';
+import { stockEffects } from '../../domain/order-stock';
+import type { Actor } from '../audit/audit';
+import { recordAudit } from '../audit/audit';
+import type { Db, Executor } from '../db/client';
+import { orderLines, orders, products, stores } from '../db/schema';
+import { HttpError } from '../http-error';
+import { tryReserve } from './order-repository';
+
+export type IntakeOrder = z.output<typeof intakeOrderBody>;
+
+/** Key order must not change the hash: the platform may serialise the same order differently. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .filter(([, v]) => v !== undefined)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, v]) => [k, canonical(v)]),
+    );
+  }
+  return value;
+}
+
+export function requestHash(body: IntakeOrder): string {
+  const { pickupCode: _generated, ...rest } = body;
+  return createHash('sha256')
+    .update(JSON.stringify(canonical({ ...rest, pickupCode: body.pickupCode ?? null })))
+    .digest('hex');
+}
+
+type Resolved = { productId: string; qty: number; unitPriceCents: number };
+
+async function resolveLines(tx: Executor, body: IntakeOrder): Promise<Resolved[]> {
+  const skus = body.lines.flatMap((l) => (l.sku ? [l.sku] : []));
+  const gtins = body.lines.flatMap((l) => {
+    const parsed = l.gtin ? parseGtin(l.gtin) : undefined;
+    return parsed?.ok ? [parsed.gtin14] : [];
+  });
+  const conditions = [
+    ...(skus.length ? [inArray(products.sku, skus)] : []),
+    ...(gtins.length ? [inArray(products.gtin14, gtins)] : []),
+  ];
+  const all = conditions.length
+    ? await tx
+        .select({ id: products.id, sku: products.sku, gtin14: products.gtin14 })
+        .from(products)
+        .where(or(...conditions))
+    : [];
+  const fields: { path: string; message: string }[] = [];
+  const resolved = body.lines.map((line, index) => {
+    const parsed = line.gtin ? parseGtin(line.gtin) : undefined;
+    if (parsed && !parsed.ok) {
+      fields.push({ path: `body.lines.${index}.gtin`, message: `is not a valid GTIN (${parsed.code})` });
+      return undefined;
+    }
+    const product = line.sku
+      ? all.find((p) => p.sku === line.sku)
+      : all.find((p) => parsed?.ok && p.gtin14 === parsed.gtin14);
+    if (!product) {
+      fields.push({
+        path: `body.lines.${index}.${line.sku ? 'sku' : 'gtin'}`,
+        message: `no product ${line.sku ?? line.gtin} in the catalogue`,
+      });
+      return undefined;
+    }
+    return { productId: product.id, qty: line.qty, unitPriceCents: line.unitPriceCents };
+  });
+  if (fields.length > 0) {
+    throw new DomainError(orderErrorCodes.unknownProduct, 'Some lines name products the catalogue does not have', {
+      fields,
+    });
+  }
+  return resolved as Resolved[];
+}
+
+function newPickupCode(): string {
+  return String(randomInt(0, 1_000_000)).padStart(6, '0');
+}
+
+function toResult(row: typeof orders.$inferSelect): IntakeResult {
+  return {
+    id: row.id,
+    externalId: row.externalId,
+    number: row.number,
+    storeId: row.storeId,
+    status: row.status as IntakeResult['status'],
+    pickupCode: row.pickupCode,
+  };
+}
+
+async function findExisting(db: Executor, body: IntakeOrder, hash: string): Promise<IntakeResult | undefined> {
+  const [existing] = await db.select().from(orders).where(eq(orders.externalId, body.externalId));
+  if (!existing) return undefined;
+  if (existing.requestHash !== hash) {
+    throw new DomainError(
+      orderErrorCodes.duplicateMismatch,
+      `Order ${body.externalId} already exists with different content`,
+      { externalId: body.externalId, orderId: existing.id },
+    );
+  }
+  return toResult(existing);
+}
+
+/**
+ * Takes an order from the e-commerce platform. Idempotent on the platform's order id: the
+ * same id with the same body returns the first result (created: false); with another body
+ * it is a conflict. Stock is reserved at the store in the same transaction, or nothing is written.
+ */
+export async function intakeOrder(
+  db: Db,
+  actor: Actor,
+  body: IntakeOrder,
+): Promise<{ created: boolean; result: IntakeResult }> {
+  const hash = requestHash(body);
+  const replay = await findExisting(db, body, hash);
+  if (replay) return { created: false, result: replay };
+  try {
+    const result = await db.transaction(async (tx) => {
+      const [store] = await tx.select({ id: stores.id }).from(stores).where(eq(stores.id, body.storeId));
+      if (!store) {
+        throw new DomainError(orderErrorCodes.unknownStore, `No store ${body.storeId}`, {
+          fields: [{ path: 'body.storeId', message: `no store ${body.storeId}` }],
+        });
+      }
+      const lines = await resolveLines(tx, body);
+      const totalCents = lines.reduce((sum, l) => sum + l.qty * l.unitPriceCents, 0);
+      const [order] = await tx
+        .insert(orders)
+        .values({
+          storeId: body.storeId,
+          externalId: body.externalId,
+          number: body.number ?? body.externalId,
+          channel: body.channel,
+          fulfillmentType: body.fulfillmentType,
+          status: 'new',
+          customerName: body.customer.name,
+          customerEmail: body.customer.email,
+          customerPhone: body.customer.phone ?? null,
+          customerLanguage: body.customer.language,
+          shippingAddress: body.shippingAddress ?? null,
+          pickupCode: body.pickupCode ?? newPickupCode(),
+          currency: body.currency,
+          totalCents,
+          requestHash: hash,
+          placedAt: body.placedAt ?? new Date().toISOString(),
+          promisedAt: body.promisedAt,
+        })
+        .returning();
+      if (!order) throw new Error('insert returned nothing');
+      await tx.insert(orderLines).values(
+        lines.map((l, index) => ({
+          orderId: order.id,
+          storeId: order.storeId,
+          lineNo: index + 1,
+          productId: l.productId,
+          qtyOrdered: l.qty,
+          unitPriceCents: l.unitPriceCents,
+        })),
+      );
+      const perProduct = new Map<string, number>();
+      for (const l of lines) perProduct.set(l.productId, (perProduct.get(l.productId) ?? 0) + l.qty);
+      const short: { productId: string; qty: number }[] = [];
+      for (const [productId, qty] of perProduct) {
+        if (!(await tryReserve(tx, order.storeId, productId, stockEffects.intake(qty).reserved, order.id))) {
+          short.push({ productId, qty });
+        }
+      }
+      if (short.length > 0) {
+        throw new DomainError(orderErrorCodes.insufficientStock, 'The store cannot reserve every line', {
+          storeId: order.storeId,
+          lines: short,
+        });
+      }
+      await recordAudit(tx, actor, {
+        action: 'order.intake',
+        entityType: 'order',
+        entityId: order.id,
+        storeId: order.storeId,
+        details: { externalId: order.externalId, lines: lines.length, totalCents },
+      });
+      return toResult(order);
+    });
+    return { created: true, result };
+  } catch (error) {
+    // Two deliveries of one order raced: the loser answers like a replay.
+    if (isUniqueViolation(error)) {
+      const replayed = await findExisting(db, body, hash);
+      if (replayed) return { created: false, result: replayed };
+    }
+    throw error;
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 4; depth++) {
+    if ((current as { code?: string }).code === '23505') return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** Compares digests, so the time taken says nothing about how much of the key was right. */
+export function assertApiKey(expected: string, given: string | undefined): void {
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  if (!given || !timingSafeEqual(digest(given), digest(expected))) {
+    throw new HttpError(401, 'auth.badApiKey', 'Send the platform API key in X-Api-Key');
+  }
+}

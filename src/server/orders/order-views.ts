@@ -1,0 +1,119 @@
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { OrderDetail, QueueItem } from '../../contract/orders';
+import { orderErrorCodes } from '../../contract/orders';
+import { DomainError } from '../../domain/domain-error';
+import type { ShortReason } from '../../domain/picking';
+import { openStatuses, type FulfillmentType, type OrderStatus } from '../../domain/order-machine';
+import { sortByLocation } from '../../domain/picking';
+import type { Executor } from '../db/client';
+import { associates, orderLines, orders, products, stock } from '../db/schema';
+import { iso } from '../db/time';
+
+const claimer = alias(associates, 'claimer');
+
+/** How long a closed order stays in the queue, so the associate sees what just happened. */
+const RECENTLY_CLOSED_HOURS = 12;
+
+const lineTotals = {
+  lineCount: sql<number>`(select count(*)::int from ${orderLines} l where l.order_id = ${orders.id})`,
+  unitCount: sql<number>`(select coalesce(sum(l.qty_ordered), 0)::int from ${orderLines} l where l.order_id = ${orders.id})`,
+  pickedUnits: sql<number>`(select coalesce(sum(l.qty_picked), 0)::int from ${orderLines} l where l.order_id = ${orders.id})`,
+};
+
+type QueueRow = {
+  order: typeof orders.$inferSelect;
+  claimerId: string | null;
+  claimerName: string | null;
+  lineCount: number;
+  unitCount: number;
+  pickedUnits: number;
+};
+
+function toQueueItem(row: QueueRow): QueueItem {
+  const o = row.order;
+  return {
+    id: o.id,
+    number: o.number,
+    channel: o.channel as QueueItem['channel'],
+    fulfillmentType: o.fulfillmentType as FulfillmentType,
+    status: o.status as OrderStatus,
+    placedAt: iso(o.placedAt),
+    promisedAt: iso(o.promisedAt),
+    customerName: o.customerName,
+    lineCount: Number(row.lineCount),
+    unitCount: Number(row.unitCount),
+    pickedUnits: Number(row.pickedUnits),
+    claimedBy: row.claimerId ? { id: row.claimerId, name: row.claimerName ?? '' } : null,
+    stagingLocation: o.stagingLocation,
+  };
+}
+
+function queueSelect(db: Executor) {
+  return db
+    .select({ order: orders, claimerId: claimer.id, claimerName: claimer.name, ...lineTotals })
+    .from(orders)
+    .leftJoin(claimer, eq(claimer.id, orders.claimedBy));
+}
+
+export async function loadQueue(db: Executor, storeId: string): Promise<QueueItem[]> {
+  const rows = await queueSelect(db)
+    .where(
+      and(
+        eq(orders.storeId, storeId),
+        or(
+          inArray(orders.status, [...openStatuses]),
+          sql`${orders.updatedAt} > now() - make_interval(hours => ${RECENTLY_CLOSED_HOURS})`,
+        ),
+      ),
+    )
+    .orderBy(orders.promisedAt, orders.number);
+  return rows.map(toQueueItem);
+}
+
+export async function loadOrderDetail(db: Executor, storeId: string, orderId: string): Promise<OrderDetail> {
+  const [row] = await queueSelect(db).where(and(eq(orders.id, orderId), eq(orders.storeId, storeId)));
+  if (!row) throw new DomainError(orderErrorCodes.notFound, 'No such order in this store', { orderId });
+  const lines = await db
+    .select({ line: orderLines, product: products, aisle: stock.aisle, bay: stock.bay })
+    .from(orderLines)
+    .innerJoin(products, eq(products.id, orderLines.productId))
+    .leftJoin(stock, and(eq(stock.productId, orderLines.productId), eq(stock.storeId, storeId)))
+    .where(eq(orderLines.orderId, orderId));
+  const o = row.order;
+  const walk = sortByLocation(lines.map((l) => ({ ...l, lineNo: l.line.lineNo })));
+  return {
+    ...toQueueItem(row),
+    externalId: o.externalId,
+    customer: {
+      name: o.customerName,
+      email: o.customerEmail,
+      phone: o.customerPhone,
+      language: o.customerLanguage === 'en' ? 'en' : 'it',
+    },
+    totalCents: o.totalCents,
+    version: o.version,
+    readyAt: iso(o.readyAt),
+    collectedAt: iso(o.collectedAt),
+    lines: walk.map(({ line, product, aisle, bay }) => ({
+      id: line.id,
+      lineNo: line.lineNo,
+      sku: product.sku,
+      barcode: product.barcode,
+      gtin14: product.gtin14,
+      nameIt: product.nameIt,
+      nameEn: product.nameEn,
+      brand: product.brand,
+      colorIt: product.colorIt,
+      colorEn: product.colorEn,
+      size: product.size,
+      aisle,
+      bay,
+      qtyOrdered: line.qtyOrdered,
+      qtyPicked: line.qtyPicked,
+      qtyShort: line.qtyShort,
+      shortReason: line.shortReason as ShortReason | null,
+      unitPriceCents: line.unitPriceCents,
+    })),
+  };
+}

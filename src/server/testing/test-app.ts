@@ -1,0 +1,62 @@
+import type { FastifyInstance } from 'fastify';
+import type { Session } from '../../contract/auth';
+import type { AppSettings } from '../app';
+import { buildApp } from '../app';
+import type { DatabaseHandle } from '../db/client';
+import { seedDemo } from '../demo/seed-demo';
+import { openTestDatabase } from './test-database';
+
+export const TEST_API_KEY = 'test-intake-key-0123456789';
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: DatabaseHandle;
+  close(): Promise<void>;
+  signIn(who?: { storeId?: string; employeeId?: string; pin?: string; deviceId?: string }): Promise<Session>;
+}
+
+/** The real app over a real, freshly seeded database (a small catalogue, to stay quick). */
+export async function createTestApp(settings: Partial<AppSettings> = {}): Promise<TestApp> {
+  const database = await openTestDatabase();
+  await seedDemo(database.db, { productCount: 300, firstStoreOrders: 8, ordersPerOtherStore: 1 });
+  const app = await buildApp({
+    database,
+    logger: false,
+    settings: {
+      LOG_LEVEL: 'silent',
+      INTAKE_API_KEY: TEST_API_KEY,
+      JWT_SECRET: TEST_JWT_SECRET,
+      ACCESS_TOKEN_TTL_SECONDS: 900,
+      REFRESH_TOKEN_TTL_DAYS: 30,
+      ...settings,
+    },
+  });
+  await app.ready();
+  return {
+    app,
+    database,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+    async signIn(who = {}) {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        payload: {
+          storeId: who.storeId ?? 'MI01',
+          employeeId: who.employeeId ?? '1001',
+          pin: who.pin ?? '1234',
+          deviceId: who.deviceId ?? 'test-device-0001',
+        },
+      });
+      if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
+      return response.json<Session>();
+    },
+  };
+}
+
+export function bearer(session: Session): Record<string, string> {
+  return { authorization: `Bearer ${session.accessToken}` };
+}

@@ -1,0 +1,29 @@
+import { defineConfig } from 'vitest/config';
+
+// Pure tests run in one project; tests that need a database (*.db.test.ts) run on PGlite
+// and, when DATABASE_URL names a PostgreSQL server, once more on it.
+const dbProject = (kind: 'pglite' | 'postgres') => ({
+  test: {
+    name: `db-${kind}`,
+    include: ['src/**/*.db.test.ts'],
+    env: { TEST_DB: kind },
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+          exclude: ['src/**/*.db.test.ts'],
+        },
+      },
+      dbProject('pglite'),
+      ...(process.env.DATABASE_URL ? [dbProject('postgres')] : []),
+    ],
+  },
+});

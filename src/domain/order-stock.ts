@@ -1,0 +1,19 @@
+import type { PickLine } from './picking';
+
+/** A change to one product's stock figures at one store. */
+export interface StockDelta {
+  onHand: number;
+  reserved: number;
+}
+
+/**
+ * Stock follows the order: intake reserves every ordered unit, a short releases its units,
+ * handover takes picked units off the shelf count and out of the reservation, and a cancel
+ * releases what is still reserved (picked units go back to the shelf, which never left on-hand).
+ */
+export const stockEffects = {
+  intake: (qty: number): StockDelta => ({ onHand: 0, reserved: qty }),
+  short: (qty: number): StockDelta => ({ onHand: 0, reserved: -qty }),
+  handover: (line: PickLine): StockDelta => ({ onHand: -line.qtyPicked, reserved: -line.qtyPicked }),
+  cancel: (line: PickLine): StockDelta => ({ onHand: 0, reserved: -(line.qtyOrdered - line.qtyShort) }),
+};

@@ -1,0 +1,50 @@
+import { DomainError } from './domain-error';
+
+export const handoverErrorCodes = {
+  codeMismatch: 'handover.codeMismatch',
+  wrongOrder: 'handover.wrongOrder',
+  badPass: 'handover.badPass',
+} as const;
+
+const PASS_PREFIX = 'AISLE:PASS:1:';
+
+/** The text inside the QR pass that the customer receives with "ready for pickup". */
+export function pickupPassContent(orderNumber: string, pickupCode: string): string {
+  return `${PASS_PREFIX}${orderNumber}:${pickupCode}`;
+}
+
+export type PickupInput = { kind: 'code'; code: string } | { kind: 'pass'; orderNumber: string; code: string };
+
+/** A typed code, or a scanned pass; anything else that looks like a pass is refused. */
+export function parsePickupInput(raw: string): PickupInput {
+  const input = raw.trim();
+  if (!input.toUpperCase().startsWith('AISLE:')) return { kind: 'code', code: input };
+  if (!input.startsWith(PASS_PREFIX)) {
+    throw new DomainError(handoverErrorCodes.badPass, 'This pass is not one Aisle can read');
+  }
+  const rest = input.slice(PASS_PREFIX.length);
+  const split = rest.lastIndexOf(':');
+  if (split <= 0) throw new DomainError(handoverErrorCodes.badPass, 'This pass is incomplete');
+  return { kind: 'pass', orderNumber: rest.slice(0, split), code: rest.slice(split + 1) };
+}
+
+/** Compares in constant time per character so a timing side channel does not leak the code. */
+function sameCode(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
+}
+
+/** Checks that the customer at the counter holds this order's pickup code or pass. */
+export function verifyPickup(raw: string, order: { number: string; pickupCode: string }): void {
+  const input = parsePickupInput(raw);
+  if (input.kind === 'pass' && input.orderNumber !== order.number) {
+    throw new DomainError(handoverErrorCodes.wrongOrder, 'This pass belongs to another order', {
+      passOrder: input.orderNumber,
+    });
+  }
+  if (!sameCode(input.code, order.pickupCode)) {
+    throw new DomainError(handoverErrorCodes.codeMismatch, 'The pickup code does not match this order');
+  }
+}

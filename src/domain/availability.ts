@@ -13,5 +13,5 @@ export function available(stock: StockLevel): number {
 }
 
 export function canReserve(stock: StockLevel, qty: number): boolean {
-  return qty > 0 && available(stock) >= qty;
+  return Number.isInteger(qty) && qty > 0 && available(stock) >= qty;
 }

@@ -24,7 +24,7 @@ export function parsePickupInput(raw: string): PickupInput {
   }
   const rest = input.slice(PASS_PREFIX.length);
   const split = rest.lastIndexOf(':');
-  if (split <= 0) throw new DomainError(handoverErrorCodes.badPass, 'This pass is incomplete');
+  if (split <= 0 || split === rest.length - 1) throw new DomainError(handoverErrorCodes.badPass, 'This pass is incomplete');
   return { kind: 'pass', orderNumber: rest.slice(0, split), code: rest.slice(split + 1) };
 }
 

@@ -13,7 +13,8 @@ function percentile(values: number[], p: number): number {
 }
 
 const rows: { name: string; value: string; what: string }[] = [];
-const record = (name: string, value: number, what: string) => rows.push({ name, value: value.toFixed(1), what });
+const record = (name: string, value: number, what: string) =>
+  rows.push({ name, value: value.toFixed(1), what });
 
 const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: 'memory://' });
 await runMigrations(database);
@@ -69,7 +70,12 @@ for (const product of products.slice(0, 30)) {
   intakeTimes.push(performance.now() - started);
   await app.inject({ method: 'POST', url: `/api/orders/${order.id}/claim`, headers, payload: {} });
   started = performance.now();
-  await app.inject({ method: 'POST', url: `/api/orders/${order.id}/pick`, headers, payload: { code: product.barcode } });
+  await app.inject({
+    method: 'POST',
+    url: `/api/orders/${order.id}/pick`,
+    headers,
+    payload: { code: product.barcode },
+  });
   pickTimes.push(performance.now() - started);
 }
 record('intake-p95-ms', percentile(intakeTimes, 95), 'POST /api/orders with stock reservation, 30 calls');

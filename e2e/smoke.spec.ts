@@ -1,17 +1,17 @@
-import { expect, test } from "./support/fixtures";
+import { expect, test } from './support/fixtures';
 
-test("API health reports ok on embedded PGlite", async ({ request }) => {
-  const response = await request.get("/api/health");
+test('API health reports ok on embedded PGlite', async ({ request }) => {
+  const response = await request.get('/api/health');
   expect(response.ok()).toBe(true);
   const body: unknown = await response.json();
   expect(body).toMatchObject({
-    status: "ok",
-    db: "pglite",
+    status: 'ok',
+    db: 'pglite',
     version: expect.any(String),
   });
 });
 
-test("home page loads", async ({ page }) => {
-  await page.goto("/");
+test('home page loads', async ({ page }) => {
+  await page.goto('/');
   await expect(page).toHaveTitle(/Aisle/);
 });

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync } from 'node:fs';
 
 /**
  * Which Chromium Playwright should launch. See docs/decisions/0001-browser-for-tests.md.
@@ -9,15 +9,12 @@ import { existsSync } from "node:fs";
  *  3. `undefined`: Playwright's own downloaded browser (`npx playwright install`),
  *     which only works on a machine that can download browsers.
  */
-const ENV_VARS = [
-  "CHROMIUM_PATH",
-  "PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH",
-] as const;
+const ENV_VARS = ['CHROMIUM_PATH', 'PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH'] as const;
 
 const SYSTEM_CANDIDATES = [
-  "/usr/bin/chromium",
-  "/usr/bin/chromium-browser",
-  "/usr/bin/google-chrome",
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
 ] as const;
 
 export function chromiumExecutable(): string | undefined {
@@ -37,11 +34,11 @@ export function chromiumExecutable(): string | undefined {
 
 /** Flags needed to run Chromium headless as root in a container without network access. */
 export const chromiumArgs: string[] = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-quic",
-  "--no-first-run",
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
 ];

@@ -1,17 +1,11 @@
-import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
 
 /** The WCAG rule sets every page must pass. */
-export const A11Y_TAGS = [
-  "wcag2a",
-  "wcag2aa",
-  "wcag21a",
-  "wcag21aa",
-  "wcag22aa",
-];
+export const A11Y_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /** Violations at these impact levels fail the test; minor/moderate ones are only attached. */
-const BLOCKING_IMPACTS = new Set(["serious", "critical"]);
+const BLOCKING_IMPACTS = new Set(['serious', 'critical']);
 
 export interface CheckA11yOptions {
   /** CSS selectors to limit the scan to. */
@@ -22,26 +16,20 @@ export interface CheckA11yOptions {
   disableRules?: string[];
 }
 
-export type CheckA11y = (
-  page?: Page,
-  options?: CheckA11yOptions,
-) => Promise<void>;
+export type CheckA11y = (page?: Page, options?: CheckA11yOptions) => Promise<void>;
 
-type AxeResults = Awaited<ReturnType<AxeBuilder["analyze"]>>;
-type Violation = AxeResults["violations"][number];
+type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
+type Violation = AxeResults['violations'][number];
 
 function formatViolation(violation: Violation): string {
   const nodes = violation.nodes
     .slice(0, 5)
     .map(
       (node) =>
-        `      - ${node.target.join(" ")}\n        ${node.failureSummary?.replace(/\n/g, "\n        ") ?? ""}`,
+        `      - ${node.target.join(' ')}\n        ${node.failureSummary?.replace(/\n/g, '\n        ') ?? ''}`,
     )
-    .join("\n");
-  const more =
-    violation.nodes.length > 5
-      ? `\n      … and ${violation.nodes.length - 5} more`
-      : "";
+    .join('\n');
+  const more = violation.nodes.length > 5 ? `\n      … and ${violation.nodes.length - 5} more` : '';
   return (
     `  [${violation.impact}] ${violation.id}: ${violation.help}\n` +
     `    ${violation.helpUrl}\n` +
@@ -54,27 +42,23 @@ export const test = base.extend<{ checkA11y: CheckA11y }>({
     let scan = 0;
     await use(async (page = defaultPage, options = {}) => {
       let builder = new AxeBuilder({ page }).withTags(A11Y_TAGS);
-      for (const selector of options.include ?? [])
-        builder = builder.include(selector);
-      for (const selector of options.exclude ?? [])
-        builder = builder.exclude(selector);
-      if (options.disableRules?.length)
-        builder = builder.disableRules(options.disableRules);
+      for (const selector of options.include ?? []) builder = builder.include(selector);
+      for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
+      if (options.disableRules?.length) builder = builder.disableRules(options.disableRules);
 
       const results = await builder.analyze();
       scan += 1;
       await testInfo.attach(`axe-results-${scan}.json`, {
         body: JSON.stringify(results, null, 2),
-        contentType: "application/json",
+        contentType: 'application/json',
       });
 
       const blocking = results.violations.filter(
-        (violation) =>
-          violation.impact != null && BLOCKING_IMPACTS.has(violation.impact),
+        (violation) => violation.impact != null && BLOCKING_IMPACTS.has(violation.impact),
       );
       const message =
         `Accessibility (axe) found ${blocking.length} serious/critical violation(s) on ${page.url()}:\n` +
-        blocking.map(formatViolation).join("\n");
+        blocking.map(formatViolation).join('\n');
       expect(blocking.length, message).toBe(0);
     });
   },

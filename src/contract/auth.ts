@@ -33,15 +33,3 @@ export const session = z
 export type Session = z.infer<typeof session>;
 
 export const refreshBody = z.object({ refreshToken: z.string().min(16).max(256) });
-
-export const authErrorCodes = {
-  missingToken: 'auth.missingToken',
-  invalidToken: 'auth.invalidToken',
-  tokenExpired: 'auth.tokenExpired',
-  badCredentials: 'auth.badCredentials',
-  lockedOut: 'auth.lockedOut',
-  forbidden: 'auth.forbidden',
-  wrongStore: 'auth.wrongStore',
-  badApiKey: 'auth.badApiKey',
-  refreshInvalid: 'auth.refreshInvalid',
-} as const;

@@ -18,12 +18,3 @@ export interface FieldError {
   path: string;
   message: string;
 }
-
-export const requestErrorCodes = {
-  invalid: 'request.invalid',
-  notFound: 'route.notFound',
-  tooLarge: 'request.tooLarge',
-  unsupportedMediaType: 'request.unsupportedMediaType',
-  internal: 'server.internal',
-  unavailable: 'server.unavailable',
-} as const;

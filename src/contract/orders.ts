@@ -161,14 +161,3 @@ export const cancelBody = z.object({ reason: z.string().trim().min(1).max(200) }
 
 export const pickResult = z.object({ lineId: z.string(), order: orderDetail });
 export type PickResult = z.infer<typeof pickResult>;
-
-export const orderErrorCodes = {
-  notFound: 'order.notFound',
-  duplicateMismatch: 'order.duplicateMismatch',
-  claimedByOther: 'order.claimedByOther',
-  notClaimedByYou: 'order.notClaimedByYou',
-  unknownProduct: 'order.unknownProduct',
-  unknownStore: 'order.unknownStore',
-  insufficientStock: 'stock.insufficient',
-  unknownLocation: 'staging.unknownLocation',
-} as const;

@@ -108,12 +108,20 @@ export function canApply(
 }
 
 /** For actions inside a state (picking a unit) rather than between states. */
-export function assertStatus(order: { status: OrderStatus }, allowed: readonly OrderStatus[], action: string): void {
+export function assertStatus(
+  order: { status: OrderStatus },
+  allowed: readonly OrderStatus[],
+  action: string,
+): void {
   if (!allowed.includes(order.status)) {
-    throw new DomainError(orderErrorCodes.illegalTransition, `An order that is ${order.status} cannot ${action}`, {
-      event: action,
-      from: order.status,
-      allowedFrom: allowed,
-    });
+    throw new DomainError(
+      orderErrorCodes.illegalTransition,
+      `An order that is ${order.status} cannot ${action}`,
+      {
+        event: action,
+        from: order.status,
+        allowedFrom: allowed,
+      },
+    );
   }
 }

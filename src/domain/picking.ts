@@ -86,7 +86,8 @@ function assertQuantity(qty: number): void {
 
 export function findLine<L extends PickLine>(lines: readonly L[], lineId: string): L {
   const line = lines.find((candidate) => candidate.id === lineId);
-  if (!line) throw new DomainError(pickErrorCodes.lineNotFound, `No line ${lineId} in this order`, { lineId });
+  if (!line)
+    throw new DomainError(pickErrorCodes.lineNotFound, `No line ${lineId} in this order`, { lineId });
   return line;
 }
 

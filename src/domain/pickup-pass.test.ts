@@ -139,6 +139,8 @@ describe('verifyPickup', () => {
 
 describe('a pass with an empty code', () => {
   it('is a malformed pass, not a wrong code', () => {
-    expect(domainErrorOf(() => parsePickupInput('AISLE:PASS:1:W123456:')).code).toBe(handoverErrorCodes.badPass);
+    expect(domainErrorOf(() => parsePickupInput('AISLE:PASS:1:W123456:')).code).toBe(
+      handoverErrorCodes.badPass,
+    );
   });
 });

@@ -13,7 +13,8 @@ export function pickupPassContent(orderNumber: string, pickupCode: string): stri
   return `${PASS_PREFIX}${orderNumber}:${pickupCode}`;
 }
 
-export type PickupInput = { kind: 'code'; code: string } | { kind: 'pass'; orderNumber: string; code: string };
+export type PickupInput =
+  { kind: 'code'; code: string } | { kind: 'pass'; orderNumber: string; code: string };
 
 /** A typed code, or a scanned pass; anything else that looks like a pass is refused. */
 export function parsePickupInput(raw: string): PickupInput {
@@ -24,7 +25,8 @@ export function parsePickupInput(raw: string): PickupInput {
   }
   const rest = input.slice(PASS_PREFIX.length);
   const split = rest.lastIndexOf(':');
-  if (split <= 0 || split === rest.length - 1) throw new DomainError(handoverErrorCodes.badPass, 'This pass is incomplete');
+  if (split <= 0 || split === rest.length - 1)
+    throw new DomainError(handoverErrorCodes.badPass, 'This pass is incomplete');
   return { kind: 'pass', orderNumber: rest.slice(0, split), code: rest.slice(split + 1) };
 }
 

@@ -28,9 +28,15 @@ export interface BuildOptions {
 }
 
 /** Builds the whole API (and the static PWA) without listening, for main.ts and for tests. */
-export async function buildApp({ database, settings, logger = true }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  database,
+  settings,
+  logger = true,
+}: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger ? { level: settings.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers["x-api-key"]'] } : false,
+    logger: logger
+      ? { level: settings.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers["x-api-key"]'] }
+      : false,
     bodyLimit: 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -39,7 +45,10 @@ export async function buildApp({ database, settings, logger = true }: BuildOptio
   await registerOpenApi(app);
 
   const { db } = database;
-  const tokens = new TokenService(await loadSigningSecret(db, settings.JWT_SECRET), settings.ACCESS_TOKEN_TTL_SECONDS);
+  const tokens = new TokenService(
+    await loadSigningSecret(db, settings.JWT_SECRET),
+    settings.ACCESS_TOKEN_TTL_SECONDS,
+  );
   const guards = registerAuth(app, tokens);
 
   healthRoutes(app, database);

@@ -7,7 +7,10 @@ import { startDemoOrderFeed } from './demo/demo-orders';
 import { isSeeded, seedDemo, wipeData } from './demo/seed-demo';
 
 async function main(): Promise<void> {
-  const env = parseEnv({ ...process.env, RESEED: process.argv.includes('--reseed') ? 'true' : process.env.RESEED });
+  const env = parseEnv({
+    ...process.env,
+    RESEED: process.argv.includes('--reseed') ? 'true' : process.env.RESEED,
+  });
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
   await runMigrations(database);
   const app = await buildApp({ database, settings: env });
@@ -28,8 +31,12 @@ async function main(): Promise<void> {
   await app.listen({ port: env.PORT, host: env.HOST });
   const stopFeed =
     env.SEED === 'demo' && env.DEMO_ORDERS
-      ? startDemoOrderFeed(database.db, createRng(Date.now()), 'MI01', env.DEMO_ORDER_INTERVAL_SECONDS, (message, error) =>
-          error ? log.error({ err: error }, message) : log.info(message),
+      ? startDemoOrderFeed(
+          database.db,
+          createRng(Date.now()),
+          'MI01',
+          env.DEMO_ORDER_INTERVAL_SECONDS,
+          (message, error) => (error ? log.error({ err: error }, message) : log.info(message)),
         )
       : () => undefined;
 

@@ -17,7 +17,13 @@ export const systemActor: Actor = { type: 'system', id: null, storeId: null, dev
 export async function recordAudit(
   db: Executor,
   actor: Actor,
-  entry: { action: string; entityType: string; entityId: string; storeId?: string; details?: Record<string, unknown> },
+  entry: {
+    action: string;
+    entityType: string;
+    entityId: string;
+    storeId?: string;
+    details?: Record<string, unknown>;
+  },
 ): Promise<void> {
   await db.insert(auditLog).values({
     storeId: entry.storeId ?? actor.storeId,

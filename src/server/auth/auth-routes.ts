@@ -11,7 +11,7 @@ import { refreshSession, signIn, signOut } from './auth-service';
 import { eq } from 'drizzle-orm';
 import { associates, stores } from '../db/schema';
 import { HttpError } from '../http-error';
-import { authErrorCodes } from '../../contract/auth';
+import { authErrorCodes } from '../../contract/error-codes';
 
 const tags = ['auth'];
 const errors = { 400: errorBody, 401: errorBody, 429: errorBody };
@@ -67,7 +67,12 @@ export function authRoutes(app: FastifyInstance, db: Db, config: AuthConfig, gua
     '/api/auth/me',
     {
       preHandler: guards.requireAssociate,
-      schema: { tags, summary: 'Who is signed in', security: [{ bearer: [] }], response: { 200: associateView, ...errors } },
+      schema: {
+        tags,
+        summary: 'Who is signed in',
+        security: [{ bearer: [] }],
+        response: { 200: associateView, ...errors },
+      },
     },
     async (request) => {
       const principal = principalOf(request);

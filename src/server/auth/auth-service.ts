@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Session, SignInBody } from '../../contract/auth';
-import { authErrorCodes } from '../../contract/auth';
+import { authErrorCodes } from '../../contract/error-codes';
 import { recordAudit } from '../audit/audit';
 import type { Db } from '../db/client';
 import { associates, refreshTokens, stores } from '../db/schema';
@@ -17,7 +17,13 @@ export interface AuthConfig {
   refreshTtlDays: number;
 }
 
-async function issueSession(db: Db, config: AuthConfig, principal: Principal, storeName: string, employeeId: string) {
+async function issueSession(
+  db: Db,
+  config: AuthConfig,
+  principal: Principal,
+  storeName: string,
+  employeeId: string,
+) {
   const access = await config.tokens.issueAccess(principal);
   const refresh = newRefreshToken();
   const refreshExpiresAt = new Date(Date.now() + config.refreshTtlDays * 86_400_000);
@@ -77,7 +83,10 @@ export async function signIn(db: Db, config: AuthConfig, body: SignInBody): Prom
       .where(eq(associates.id, associate.id));
     throw badCredentials();
   }
-  await db.update(associates).set({ failedAttempts: 0, lockedUntil: null }).where(eq(associates.id, associate.id));
+  await db
+    .update(associates)
+    .set({ failedAttempts: 0, lockedUntil: null })
+    .where(eq(associates.id, associate.id));
   const principal: Principal = {
     associateId: associate.id,
     storeId: associate.storeId,
@@ -85,11 +94,15 @@ export async function signIn(db: Db, config: AuthConfig, body: SignInBody): Prom
     deviceId: body.deviceId,
     name: associate.name,
   };
-  await recordAudit(db, { type: 'associate', id: associate.id, storeId: associate.storeId, deviceId: body.deviceId }, {
-    action: 'auth.signIn',
-    entityType: 'associate',
-    entityId: associate.id,
-  });
+  await recordAudit(
+    db,
+    { type: 'associate', id: associate.id, storeId: associate.storeId, deviceId: body.deviceId },
+    {
+      action: 'auth.signIn',
+      entityType: 'associate',
+      entityId: associate.id,
+    },
+  );
   return issueSession(db, config, principal, row.storeName, associate.employeeId);
 }
 
@@ -132,11 +145,25 @@ export async function signOut(db: Db, principal: Principal, token: string | unde
     await db
       .update(refreshTokens)
       .set({ revokedAt: new Date().toISOString() })
-      .where(and(eq(refreshTokens.tokenHash, hashRefreshToken(token)), eq(refreshTokens.associateId, principal.associateId)));
+      .where(
+        and(
+          eq(refreshTokens.tokenHash, hashRefreshToken(token)),
+          eq(refreshTokens.associateId, principal.associateId),
+        ),
+      );
   }
-  await recordAudit(db, { type: 'associate', id: principal.associateId, storeId: principal.storeId, deviceId: principal.deviceId }, {
-    action: 'auth.signOut',
-    entityType: 'associate',
-    entityId: principal.associateId,
-  });
+  await recordAudit(
+    db,
+    {
+      type: 'associate',
+      id: principal.associateId,
+      storeId: principal.storeId,
+      deviceId: principal.deviceId,
+    },
+    {
+      action: 'auth.signOut',
+      entityType: 'associate',
+      entityId: principal.associateId,
+    },
+  );
 }

@@ -29,7 +29,11 @@ describe('signing in with employee ID and PIN', () => {
   });
 
   it('refuses a wrong PIN, an unknown employee, and an employee of another store alike', async () => {
-    for (const attempt of [{ employeeId: '1003', pin: '0000' }, { employeeId: '9999' , pin: '1234'}, { employeeId: '3001', pin: '1234' }]) {
+    for (const attempt of [
+      { employeeId: '1003', pin: '0000' },
+      { employeeId: '9999', pin: '1234' },
+      { employeeId: '3001', pin: '1234' },
+    ]) {
       const response = await signInRaw(attempt);
       expect(response.statusCode).toBe(401);
       expect(response.json().code).toBe('auth.badCredentials');
@@ -46,21 +50,38 @@ describe('signing in with employee ID and PIN', () => {
 
   it('rotates refresh tokens: a spent one is refused', async () => {
     const session = await t.signIn();
-    const refreshed = await t.app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken: session.refreshToken } });
+    const refreshed = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/refresh',
+      payload: { refreshToken: session.refreshToken },
+    });
     expect(refreshed.statusCode).toBe(200);
     const next = refreshed.json<Session>();
     expect(next.refreshToken).not.toBe(session.refreshToken);
     expect((await t.app.inject({ url: '/api/queue', headers: bearer(next) })).statusCode).toBe(200);
-    const reused = await t.app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken: session.refreshToken } });
+    const reused = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/refresh',
+      payload: { refreshToken: session.refreshToken },
+    });
     expect(reused.statusCode).toBe(401);
     expect(reused.json().code).toBe('auth.refreshInvalid');
   });
 
   it('revokes the refresh token at sign-out', async () => {
     const session = await t.signIn();
-    const out = await t.app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: bearer(session), payload: { refreshToken: session.refreshToken } });
+    const out = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-out',
+      headers: bearer(session),
+      payload: { refreshToken: session.refreshToken },
+    });
     expect(out.statusCode).toBe(204);
-    const after = await t.app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken: session.refreshToken } });
+    const after = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/refresh',
+      payload: { refreshToken: session.refreshToken },
+    });
     expect(after.statusCode).toBe(401);
   });
 });
@@ -70,7 +91,10 @@ describe('guarded routes', () => {
     const none = await t.app.inject({ url: '/api/queue' });
     expect(none.statusCode).toBe(401);
     expect(none.json().code).toBe('auth.missingToken');
-    const forged = await t.app.inject({ url: '/api/queue', headers: { authorization: 'Bearer abc.def.ghi' } });
+    const forged = await t.app.inject({
+      url: '/api/queue',
+      headers: { authorization: 'Bearer abc.def.ghi' },
+    });
     expect(forged.json().code).toBe('auth.invalidToken');
   });
 
@@ -85,7 +109,10 @@ describe('guarded routes', () => {
       .setIssuedAt(past - 900)
       .setExpirationTime(past)
       .sign(new TextEncoder().encode(TEST_JWT_SECRET));
-    const response = await t.app.inject({ url: '/api/queue', headers: { authorization: `Bearer ${expired}` } });
+    const response = await t.app.inject({
+      url: '/api/queue',
+      headers: { authorization: `Bearer ${expired}` },
+    });
     expect(response.statusCode).toBe(401);
     expect(response.json().code).toBe('auth.tokenExpired');
   });
@@ -94,13 +121,23 @@ describe('guarded routes', () => {
     const associate = await t.signIn();
     const queue = await t.app.inject({ url: '/api/queue', headers: bearer(associate) });
     const orderId = queue.json().orders[0].id;
-    const cancel = await t.app.inject({ method: 'POST', url: `/api/orders/${orderId}/cancel`, headers: bearer(associate), payload: { reason: 'test' } });
+    const cancel = await t.app.inject({
+      method: 'POST',
+      url: `/api/orders/${orderId}/cancel`,
+      headers: bearer(associate),
+      payload: { reason: 'test' },
+    });
     expect(cancel.statusCode).toBe(403);
     expect(cancel.json().code).toBe('auth.forbidden');
 
     const manager = await t.signIn({ employeeId: '1000', pin: '9999' });
     const open = queue.json().orders.find((o: { status: string }) => o.status === 'new');
-    const allowed = await t.app.inject({ method: 'POST', url: `/api/orders/${open.id}/cancel`, headers: bearer(manager), payload: { reason: 'customer called' } });
+    const allowed = await t.app.inject({
+      method: 'POST',
+      url: `/api/orders/${open.id}/cancel`,
+      headers: bearer(manager),
+      payload: { reason: 'customer called' },
+    });
     expect(allowed.statusCode).toBe(200);
     expect(allowed.json().status).toBe('cancelled');
   });

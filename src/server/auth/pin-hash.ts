@@ -20,7 +20,9 @@ function options(params: typeof PARAMS) {
 export async function hashPin(pin: string): Promise<string> {
   const salt = randomBytes(16);
   const key = await scrypt(pin, salt, KEY_LENGTH, options(PARAMS));
-  return ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+  return ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, salt.toString('base64url'), key.toString('base64url')].join(
+    '$',
+  );
 }
 
 export async function verifyPin(pin: string, stored: string): Promise<boolean> {

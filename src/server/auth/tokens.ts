@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import type { Role } from '../../contract/auth';
-import { authErrorCodes } from '../../contract/auth';
+import { authErrorCodes } from '../../contract/error-codes';
 import { HttpError } from '../http-error';
 
 /** Who is calling, as proven by the access token. Every route is scoped by `storeId`. */
@@ -47,10 +47,20 @@ export class TokenService {
     try {
       const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE });
       const { sub, store, role, dev, name } = payload as Record<string, unknown>;
-      if (typeof sub !== 'string' || typeof store !== 'string' || (role !== 'associate' && role !== 'manager')) {
+      if (
+        typeof sub !== 'string' ||
+        typeof store !== 'string' ||
+        (role !== 'associate' && role !== 'manager')
+      ) {
         throw new HttpError(401, authErrorCodes.invalidToken, 'The access token is malformed');
       }
-      return { associateId: sub, storeId: store, role, deviceId: String(dev ?? ''), name: String(name ?? '') };
+      return {
+        associateId: sub,
+        storeId: store,
+        role,
+        deviceId: String(dev ?? ''),
+        name: String(name ?? ''),
+      };
     } catch (error) {
       if (error instanceof HttpError) throw error;
       if (error instanceof joseErrors.JWTExpired) {

@@ -14,7 +14,9 @@ async function availableProducts(db: Executor, storeId: string, limit: number) {
     .select({ sku: products.sku, priceCents: products.priceCents })
     .from(stock)
     .innerJoin(products, eq(products.id, stock.productId))
-    .where(and(eq(stock.storeId, storeId), sql`${stock.onHand} - ${stock.reserved} - ${stock.safetyStock} >= 2`))
+    .where(
+      and(eq(stock.storeId, storeId), sql`${stock.onHand} - ${stock.reserved} - ${stock.safetyStock} >= 2`),
+    )
     .orderBy(sql`random()`)
     .limit(limit);
 }
@@ -52,7 +54,13 @@ export async function placeDemoOrder(db: Db, rng: Rng, options: DemoOrderOptions
     customer,
     shippingAddress:
       options.fulfillmentType === 'ship_from_store'
-        ? { name: customer.name, line1: `Via Roma ${rng.int(1, 120)}`, postcode: '20121', city: 'Milano', country: 'IT' }
+        ? {
+            name: customer.name,
+            line1: `Via Roma ${rng.int(1, 120)}`,
+            postcode: '20121',
+            city: 'Milano',
+            country: 'IT',
+          }
         : undefined,
     lines: basket.map((p) => ({ sku: p.sku, qty: rng.chance(0.2) ? 2 : 1, unitPriceCents: p.priceCents })),
   };
@@ -73,7 +81,11 @@ export function startDemoOrderFeed(
   log: (message: string, error?: unknown) => void,
 ): () => void {
   const timer = setInterval(() => {
-    const type: FulfillmentType = rng.chance(0.7) ? 'pickup' : rng.chance(0.5) ? 'ship_from_store' : 'curbside';
+    const type: FulfillmentType = rng.chance(0.7)
+      ? 'pickup'
+      : rng.chance(0.5)
+        ? 'ship_from_store'
+        : 'curbside';
     const promisedAt = new Date(Date.now() + rng.int(45, 240) * 60_000);
     placeDemoOrder(db, rng, { storeId, fulfillmentType: type, promisedAt })
       .then((order) => order && log(`demo order ${order.number} arrived at ${storeId}`))

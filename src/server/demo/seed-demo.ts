@@ -5,7 +5,15 @@ import type { Actor } from '../audit/audit';
 import { hashPin } from '../auth/pin-hash';
 import type { Db } from '../db/client';
 import * as t from '../db/schema';
-import { createRng, seedAssociates, seedProducts, seedStock, seedStores, shelfLocation, stagingLocationsFor } from '../db/seed';
+import {
+  createRng,
+  seedAssociates,
+  seedProducts,
+  seedStock,
+  seedStores,
+  shelfLocation,
+  stagingLocationsFor,
+} from '../db/seed';
 import { claimOrder, pickUnits, stageOrder } from '../orders/order-actions';
 import { loadPickLines } from '../orders/order-repository';
 import { placeDemoOrder } from './demo-orders';
@@ -42,15 +50,18 @@ export async function wipeData(db: Db): Promise<void> {
  * shelf places per store, staff, and a live-looking queue at the first store. Orders go
  * through the real intake and action code, so stock, audit and state agree.
  */
-export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<{ stores: number; products: number; orders: number }> {
+export async function seedDemo(
+  db: Db,
+  options: SeedOptions = {},
+): Promise<{ stores: number; products: number; orders: number }> {
   const rng = createRng(DEMO_SEED);
   const now = options.now ?? new Date();
   const catalogue = seedProducts(rng, options.productCount ?? 2400);
 
   await db.insert(t.stores).values(seedStores.map((s) => ({ ...s, openingHours: s.openingHours })));
-  await db.insert(t.stagingLocations).values(
-    seedStores.flatMap((s) => stagingLocationsFor(s.id).map((l) => ({ storeId: s.id, ...l }))),
-  );
+  await db
+    .insert(t.stagingLocations)
+    .values(seedStores.flatMap((s) => stagingLocationsFor(s.id).map((l) => ({ storeId: s.id, ...l }))));
   const productRows = catalogue.map((p) => ({
     sku: p.sku,
     gtin14: toGtin14(p.barcode),
@@ -94,7 +105,10 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<{ sto
   await db
     .insert(t.appMeta)
     .values({ key: 'demo_seed', value: { seed: DEMO_SEED, seededAt: now.toISOString() } })
-    .onConflictDoUpdate({ target: t.appMeta.key, set: { value: { seed: DEMO_SEED, seededAt: now.toISOString() } } });
+    .onConflictDoUpdate({
+      target: t.appMeta.key,
+      set: { value: { seed: DEMO_SEED, seededAt: now.toISOString() } },
+    });
   return { stores: seedStores.length, products: catalogue.length, orders };
 }
 
@@ -114,10 +128,17 @@ async function seedOrders(
   const placed: string[] = [];
   for (let i = 0; i < firstCount; i++) {
     // Promises from two hours ago to eight hours ahead: some late, some at risk, most on time.
-    const promisedAt = new Date(now.getTime() + (-120 + Math.round((600 * i) / firstCount) + rng.int(-10, 10)) * 60_000);
+    const promisedAt = new Date(
+      now.getTime() + (-120 + Math.round((600 * i) / firstCount) + rng.int(-10, 10)) * 60_000,
+    );
     const type: FulfillmentType = i % 6 === 5 ? 'ship_from_store' : i % 9 === 4 ? 'curbside' : 'pickup';
     const placedAt = new Date(promisedAt.getTime() - rng.int(2, 26) * 3_600_000);
-    const order = await placeDemoOrder(db, rng, { storeId: first.id, fulfillmentType: type, promisedAt, placedAt });
+    const order = await placeDemoOrder(db, rng, {
+      storeId: first.id,
+      fulfillmentType: type,
+      promisedAt,
+      placedAt,
+    });
     if (order) {
       placed.push(order.id);
       count++;
@@ -126,7 +147,8 @@ async function seedOrders(
   for (const store of others) {
     for (let i = 0; i < (options.ordersPerOtherStore ?? 4); i++) {
       const promisedAt = new Date(now.getTime() + rng.int(30, 480) * 60_000);
-      if (await placeDemoOrder(db, rng, { storeId: store.id, fulfillmentType: 'pickup', promisedAt })) count++;
+      if (await placeDemoOrder(db, rng, { storeId: store.id, fulfillmentType: 'pickup', promisedAt }))
+        count++;
     }
   }
   // The earliest pickup orders are already done or under way, as in a real morning.
@@ -153,7 +175,12 @@ async function progressOrders(db: Db, orderIds: string[], picker: AssociateRow):
       const barcodeRows = await tx
         .select({ id: t.products.id, barcode: t.products.barcode })
         .from(t.products)
-        .where(inArray(t.products.id, lines.map((l) => l.productId)));
+        .where(
+          inArray(
+            t.products.id,
+            lines.map((l) => l.productId),
+          ),
+        );
       for (const line of lines) {
         const barcode = barcodeRows.find((p) => p.id === line.productId)?.barcode;
         if (barcode) await pickUnits(ctx, orderId, barcode, line.qtyOrdered);

@@ -32,7 +32,12 @@ async function placeOrder(lines: { sku: string; qty: number }[]) {
 }
 
 function post(url: string, payload: unknown, who: Session = session) {
-  return t.app.inject({ method: 'POST', url, headers: bearer(who), payload: payload as Record<string, unknown> });
+  return t.app.inject({
+    method: 'POST',
+    url,
+    headers: bearer(who),
+    payload: payload as Record<string, unknown>,
+  });
 }
 
 /** UPC-A labels are 12 digits; the catalogue keeps 13 or 14. Scanning either must match. */
@@ -43,7 +48,10 @@ function alternateForm(p: StockedProduct): string {
 describe('the BOPIS journey through the API', () => {
   it('claims, picks with GTIN equivalence, refuses bad scans, stages, and hands over', async () => {
     const [a, b, other] = products as [StockedProduct, StockedProduct, StockedProduct];
-    const before = { a: await stockOf(t.database.db, 'MI01', a.id), b: await stockOf(t.database.db, 'MI01', b.id) };
+    const before = {
+      a: await stockOf(t.database.db, 'MI01', a.id),
+      b: await stockOf(t.database.db, 'MI01', b.id),
+    };
     const order = await placeOrder([
       { sku: a.sku, qty: 2 },
       { sku: b.sku, qty: 1 },
@@ -71,7 +79,9 @@ describe('the BOPIS journey through the API', () => {
 
     const unknown = await post(`/api/orders/${order.id}/pick`, { code: '4006381333931' });
     expect(unknown.json().code).toBe('scan.unknownCode');
-    const badCheck = await post(`/api/orders/${order.id}/pick`, { code: a.barcode.slice(0, -1) + ((Number(a.barcode.at(-1)) + 1) % 10) });
+    const badCheck = await post(`/api/orders/${order.id}/pick`, {
+      code: a.barcode.slice(0, -1) + ((Number(a.barcode.at(-1)) + 1) % 10),
+    });
     expect(badCheck.json().code).toBe('scan.unknownCode');
 
     const overPick = await post(`/api/orders/${order.id}/pick`, { code: a.barcode, qty: 2 });
@@ -85,7 +95,11 @@ describe('the BOPIS journey through the API', () => {
     const lineB = (await t.app.inject({ url: `/api/orders/${order.id}`, headers: bearer(session) }))
       .json<OrderDetail>()
       .lines.find((l) => l.sku === b.sku);
-    const short = await post(`/api/orders/${order.id}/short`, { lineId: lineB?.id, qty: 1, reason: 'damaged' });
+    const short = await post(`/api/orders/${order.id}/short`, {
+      lineId: lineB?.id,
+      qty: 1,
+      reason: 'damaged',
+    });
     expect(short.statusCode).toBe(200);
     const picked = short.json<OrderDetail>();
     expect(picked.status).toBe('picked');
@@ -106,15 +120,22 @@ describe('the BOPIS journey through the API', () => {
     const badCode = await post(`/api/orders/${order.id}/handover`, { code: '000000' });
     expect(badCode.statusCode).toBe(422);
     expect(badCode.json().code).toBe('handover.codeMismatch');
-    const otherPass = await post(`/api/orders/${order.id}/handover`, { code: pickupPassContent('W999999', order.pickupCode) });
+    const otherPass = await post(`/api/orders/${order.id}/handover`, {
+      code: pickupPassContent('W999999', order.pickupCode),
+    });
     expect(otherPass.json().code).toBe('handover.wrongOrder');
 
-    const handed = await post(`/api/orders/${order.id}/handover`, { code: pickupPassContent(order.number, order.pickupCode) });
+    const handed = await post(`/api/orders/${order.id}/handover`, {
+      code: pickupPassContent(order.number, order.pickupCode),
+    });
     expect(handed.statusCode).toBe(200);
     expect(handed.json<OrderDetail>().status).toBe('collected');
 
     // Picked units leave the shelf count at handover; every reservation is gone.
-    const after = { a: await stockOf(t.database.db, 'MI01', a.id), b: await stockOf(t.database.db, 'MI01', b.id) };
+    const after = {
+      a: await stockOf(t.database.db, 'MI01', a.id),
+      b: await stockOf(t.database.db, 'MI01', b.id),
+    };
     expect(after.a).toMatchObject({ onHand: before.a.onHand - 2, reserved: before.a.reserved });
     expect(after.b).toMatchObject({ onHand: before.b.onHand, reserved: before.b.reserved });
 
@@ -137,7 +158,9 @@ describe('the BOPIS journey through the API', () => {
       'order.stage',
       'order.handover',
     ]);
-    expect(trail.slice(1).every((r) => r.actorId === session.associate.id && r.deviceId === 'test-device-0001')).toBe(true);
+    expect(
+      trail.slice(1).every((r) => r.actorId === session.associate.id && r.deviceId === 'test-device-0001'),
+    ).toBe(true);
   });
 
   it('keeps an order to the associate who claimed it', async () => {
@@ -163,7 +186,10 @@ describe('the BOPIS journey through the API', () => {
     expect(tooMany.json().code).toBe('pick.shortExceedsRemaining');
     const short = await post(`/api/orders/${order.id}/short`, { lineId, qty: 2, reason: 'not_found' });
     expect(short.json<OrderDetail>().status).toBe('cancelled');
-    expect(await stockOf(t.database.db, 'MI01', e!.id)).toMatchObject({ onHand: before.onHand, reserved: before.reserved });
+    expect(await stockOf(t.database.db, 'MI01', e!.id)).toMatchObject({
+      onHand: before.onHand,
+      reserved: before.reserved,
+    });
   });
 
   it('shows the queue sorted by promise time, scoped to the signed-in store', async () => {

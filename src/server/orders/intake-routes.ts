@@ -18,11 +18,22 @@ export function intakeRoutes(app: FastifyInstance, db: Db, apiKey: string): void
           'Creates the order at the assigned store and reserves its stock: 201. The same externalId with the same body answers 200 with the first result; with a different body, 409 order.duplicateMismatch. Authenticate with the X-Api-Key header.',
         security: [{ apiKey: [] }],
         body: intakeOrderBody,
-        response: { 200: intakeResult, 201: intakeResult, 400: errorBody, 401: errorBody, 409: errorBody, 422: errorBody },
+        response: {
+          200: intakeResult,
+          201: intakeResult,
+          400: errorBody,
+          401: errorBody,
+          409: errorBody,
+          422: errorBody,
+        },
       },
     },
     async (request, reply) => {
-      const { created, result } = await intakeOrder(db, { type: 'platform', id: 'ecommerce', storeId: request.body.storeId, deviceId: null }, request.body);
+      const { created, result } = await intakeOrder(
+        db,
+        { type: 'platform', id: 'ecommerce', storeId: request.body.storeId, deviceId: null },
+        request.body,
+      );
       if (!created) reply.header('idempotent-replayed', 'true');
       return reply.status(created ? 201 : 200).send(result);
     },

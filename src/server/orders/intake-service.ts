@@ -2,7 +2,7 @@ import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import { eq, inArray, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { IntakeResult, intakeOrderBody } from '../../contract/orders';
-import { orderErrorCodes } from '../../contract/orders';
+import { orderErrorCodes } from '../../contract/error-codes';
 import { DomainError } from '../../domain/domain-error';
 import { parseGtin } from '../../domain/gtin';
 import { stockEffects } from '../../domain/order-stock';
@@ -74,9 +74,13 @@ async function resolveLines(tx: Executor, body: IntakeOrder): Promise<Resolved[]
     return { productId: product.id, qty: line.qty, unitPriceCents: line.unitPriceCents };
   });
   if (fields.length > 0) {
-    throw new DomainError(orderErrorCodes.unknownProduct, 'Some lines name products the catalogue does not have', {
-      fields,
-    });
+    throw new DomainError(
+      orderErrorCodes.unknownProduct,
+      'Some lines name products the catalogue does not have',
+      {
+        fields,
+      },
+    );
   }
   return resolved as Resolved[];
 }
@@ -96,7 +100,11 @@ function toResult(row: typeof orders.$inferSelect): IntakeResult {
   };
 }
 
-async function findExisting(db: Executor, body: IntakeOrder, hash: string): Promise<IntakeResult | undefined> {
+async function findExisting(
+  db: Executor,
+  body: IntakeOrder,
+  hash: string,
+): Promise<IntakeResult | undefined> {
   const [existing] = await db.select().from(orders).where(eq(orders.externalId, body.externalId));
   if (!existing) return undefined;
   if (existing.requestHash !== hash) {

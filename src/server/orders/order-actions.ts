@@ -1,12 +1,19 @@
 import { and, eq } from 'drizzle-orm';
-import { orderErrorCodes } from '../../contract/orders';
+import { orderErrorCodes } from '../../contract/error-codes';
 import { DomainError } from '../../domain/domain-error';
 import { assertStatus, nextStatus } from '../../domain/order-machine';
 import { stockEffects } from '../../domain/order-stock';
 import { parseGtin } from '../../domain/gtin';
 import { verifyPickup } from '../../domain/pickup-pass';
 import type { ShortReason } from '../../domain/picking';
-import { applyPick, applyShort, findLine, isPickComplete, matchScan, pickedUnits } from '../../domain/picking';
+import {
+  applyPick,
+  applyShort,
+  findLine,
+  isPickComplete,
+  matchScan,
+  pickedUnits,
+} from '../../domain/picking';
 import type { Actor } from '../audit/audit';
 import { recordAudit } from '../audit/audit';
 import type { Executor } from '../db/client';
@@ -72,10 +79,19 @@ async function finishIfComplete(ctx: ActionContext, order: OrderRow, lines: Line
   }
   const status = nextStatus(order, 'finishPick');
   await updateOrder(ctx.tx, order, { status, pickedAt: new Date().toISOString() });
-  await audit(ctx, order, 'order.finishPick', { from: order.status, to: status, pickedUnits: pickedUnits(lines) });
+  await audit(ctx, order, 'order.finishPick', {
+    from: order.status,
+    to: status,
+    pickedUnits: pickedUnits(lines),
+  });
 }
 
-export async function pickUnits(ctx: ActionContext, orderId: string, code: string, qty: number): Promise<string> {
+export async function pickUnits(
+  ctx: ActionContext,
+  orderId: string,
+  code: string,
+  qty: number,
+): Promise<string> {
   const order = await begin(ctx, orderId);
   assertStatus(order, ['picking'], 'pick');
   assertClaimedByActor(ctx, order);
@@ -136,7 +152,9 @@ export async function stageOrder(ctx: ActionContext, orderId: string, rawCode: s
     .from(stagingLocations)
     .where(and(eq(stagingLocations.storeId, order.storeId), eq(stagingLocations.code, code)));
   if (!location) {
-    throw new DomainError(orderErrorCodes.unknownLocation, `No staging location ${code} in this store`, { code });
+    throw new DomainError(orderErrorCodes.unknownLocation, `No staging location ${code} in this store`, {
+      code,
+    });
   }
   await updateOrder(ctx.tx, order, { status, stagingLocation: code, readyAt: new Date().toISOString() });
   await audit(ctx, order, 'order.stage', { from: order.status, to: status, location: code });

@@ -3,7 +3,7 @@ import { DomainError } from '../../domain/domain-error';
 import type { FulfillmentType, OrderStatus } from '../../domain/order-machine';
 import type { PickLine } from '../../domain/picking';
 import type { StockDelta } from '../../domain/order-stock';
-import { orderErrorCodes } from '../../contract/orders';
+import { orderErrorCodes } from '../../contract/error-codes';
 import type { Executor } from '../db/client';
 import { orderLines, orders, products, stock, stockMovements } from '../db/schema';
 

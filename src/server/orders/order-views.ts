@@ -1,7 +1,7 @@
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { OrderDetail, QueueItem } from '../../contract/orders';
-import { orderErrorCodes } from '../../contract/orders';
+import { orderErrorCodes } from '../../contract/error-codes';
 import { DomainError } from '../../domain/domain-error';
 import type { ShortReason } from '../../domain/picking';
 import { openStatuses, type FulfillmentType, type OrderStatus } from '../../domain/order-machine';

@@ -22,16 +22,35 @@ import { loadOrderDetail, loadQueue } from './order-views';
 const tags = ['orders'];
 const security = [{ bearer: [] }];
 const params = z.object({ orderId: z.uuid() });
-const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody };
+const errors = {
+  400: errorBody,
+  401: errorBody,
+  403: errorBody,
+  404: errorBody,
+  409: errorBody,
+  422: errorBody,
+};
 
 export function ordersRoutes(app: FastifyInstance, db: Db, guards: Guards): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   /** Runs one action in its own transaction, then answers with the order as it now is. */
-  async function act<T>(request: FastifyRequest, orderId: string, action: (ctx: ActionContext) => Promise<T>) {
+  async function act<T>(
+    request: FastifyRequest,
+    orderId: string,
+    action: (ctx: ActionContext) => Promise<T>,
+  ) {
     const principal = principalOf(request);
     const outcome = await db.transaction((tx) =>
-      action({ tx, actor: { ...actorOf(principal), type: 'associate', id: principal.associateId, storeId: principal.storeId } }),
+      action({
+        tx,
+        actor: {
+          ...actorOf(principal),
+          type: 'associate',
+          id: principal.associateId,
+          storeId: principal.storeId,
+        },
+      }),
     );
     return { outcome, order: await loadOrderDetail(db, principal.storeId, orderId) };
   }
@@ -57,7 +76,13 @@ export function ordersRoutes(app: FastifyInstance, db: Db, guards: Guards): void
     '/api/orders/:orderId',
     {
       preHandler: guards.requireAssociate,
-      schema: { tags, security, summary: 'One order with its lines in walking order', params, response: { 200: orderDetail, ...errors } },
+      schema: {
+        tags,
+        security,
+        summary: 'One order with its lines in walking order',
+        params,
+        response: { 200: orderDetail, ...errors },
+      },
     },
     (request) => loadOrderDetail(db, principalOf(request).storeId, request.params.orderId),
   );
@@ -75,7 +100,8 @@ export function ordersRoutes(app: FastifyInstance, db: Db, guards: Guards): void
         response: { 200: orderDetail, ...errors },
       },
     },
-    async (request) => (await act(request, request.params.orderId, (ctx) => claimOrder(ctx, request.params.orderId))).order,
+    async (request) =>
+      (await act(request, request.params.orderId, (ctx) => claimOrder(ctx, request.params.orderId))).order,
   );
 
   r.post(
@@ -109,14 +135,19 @@ export function ordersRoutes(app: FastifyInstance, db: Db, guards: Guards): void
       schema: {
         tags,
         security,
-        summary: 'Declare units of a line that cannot be picked, with a reason; their reservation is released',
+        summary:
+          'Declare units of a line that cannot be picked, with a reason; their reservation is released',
         params,
         body: shortBody,
         response: { 200: orderDetail, ...errors },
       },
     },
     async (request) =>
-      (await act(request, request.params.orderId, (ctx) => shortLine(ctx, request.params.orderId, request.body))).order,
+      (
+        await act(request, request.params.orderId, (ctx) =>
+          shortLine(ctx, request.params.orderId, request.body),
+        )
+      ).order,
   );
 
   r.post(
@@ -147,15 +178,19 @@ export function ordersRoutes(app: FastifyInstance, db: Db, guards: Guards): void
       schema: {
         tags,
         security,
-        summary: "Hand the order to the customer after checking their pickup code or QR pass (ready → collected)",
+        summary:
+          'Hand the order to the customer after checking their pickup code or QR pass (ready → collected)',
         params,
         body: handoverBody,
         response: { 200: orderDetail, ...errors },
       },
     },
     async (request) =>
-      (await act(request, request.params.orderId, (ctx) => handOver(ctx, request.params.orderId, request.body.code)))
-        .order,
+      (
+        await act(request, request.params.orderId, (ctx) =>
+          handOver(ctx, request.params.orderId, request.body.code),
+        )
+      ).order,
   );
 
   r.post(
@@ -172,7 +207,10 @@ export function ordersRoutes(app: FastifyInstance, db: Db, guards: Guards): void
       },
     },
     async (request) =>
-      (await act(request, request.params.orderId, (ctx) => cancelOrder(ctx, request.params.orderId, request.body.reason)))
-        .order,
+      (
+        await act(request, request.params.orderId, (ctx) =>
+          cancelOrder(ctx, request.params.orderId, request.body.reason),
+        )
+      ).order,
   );
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Role } from '../../contract/auth';
-import { authErrorCodes } from '../../contract/auth';
+import { authErrorCodes } from '../../contract/error-codes';
 import type { Actor } from '../audit/audit';
 import type { Principal, TokenService } from '../auth/tokens';
 import { HttpError } from '../http-error';
@@ -12,7 +12,12 @@ declare module 'fastify' {
 }
 
 export function actorOf(principal: Principal): Actor {
-  return { type: 'associate', id: principal.associateId, storeId: principal.storeId, deviceId: principal.deviceId };
+  return {
+    type: 'associate',
+    id: principal.associateId,
+    storeId: principal.storeId,
+    deviceId: principal.deviceId,
+  };
 }
 
 /** The signed-in associate of a route guarded by `requireAssociate`. */
@@ -34,10 +39,13 @@ export function registerAuth(app: FastifyInstance, tokens: TokenService): Guards
   const authenticate = async (request: FastifyRequest, roles: readonly Role[]) => {
     const header = request.headers.authorization;
     const match = header?.match(/^Bearer\s+(\S+)$/i);
-    if (!match?.[1]) throw new HttpError(401, authErrorCodes.missingToken, 'Send an access token: Authorization: Bearer …');
+    if (!match?.[1])
+      throw new HttpError(401, authErrorCodes.missingToken, 'Send an access token: Authorization: Bearer …');
     const principal = await tokens.verifyAccess(match[1]);
     if (!roles.includes(principal.role)) {
-      throw new HttpError(403, authErrorCodes.forbidden, 'Your role may not do this', { role: principal.role });
+      throw new HttpError(403, authErrorCodes.forbidden, 'Your role may not do this', {
+        role: principal.role,
+      });
     }
     request.principal = principal;
   };

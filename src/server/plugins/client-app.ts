@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import { requestErrorCodes } from '../../contract/error-body';
+import { requestErrorCodes } from '../../contract/error-codes';
 
 /**
  * Serves the built PWA from the API's own port. Unknown /api paths answer a JSON 404; any

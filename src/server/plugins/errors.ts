@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { ErrorBody, FieldError } from '../../contract/error-body';
-import { requestErrorCodes } from '../../contract/error-body';
+import { requestErrorCodes } from '../../contract/error-codes';
 import { isDomainError } from '../../domain/domain-error';
 import { HttpError } from '../http-error';
 

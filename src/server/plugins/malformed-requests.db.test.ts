@@ -11,13 +11,23 @@ let orderId: string;
 beforeAll(async () => {
   t = await createTestApp();
   session = await t.signIn();
-  const doc = (await t.app.inject({ url: '/api/openapi.json' })).json<{ paths: Record<string, Record<string, unknown>> }>();
-  routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path })));
+  const doc = (await t.app.inject({ url: '/api/openapi.json' })).json<{
+    paths: Record<string, Record<string, unknown>>;
+  }>();
+  routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path })),
+  );
   orderId = (await t.app.inject({ url: '/api/queue', headers: bearer(session) })).json().orders[0].id;
 });
 afterAll(() => t?.close());
 
-const paramValues = (id: string) => [id, 'not-a-uuid', '00000000-0000-0000-0000-000000000000', '%00', "' or 1=1 --"];
+const paramValues = (id: string) => [
+  id,
+  'not-a-uuid',
+  '00000000-0000-0000-0000-000000000000',
+  '%00',
+  "' or 1=1 --",
+];
 
 const bodies: { name: string; payload?: string; contentType?: string }[] = [
   { name: 'no body' },
@@ -26,13 +36,48 @@ const bodies: { name: string; payload?: string; contentType?: string }[] = [
   { name: 'array', payload: '[1,2,3]', contentType: 'application/json' },
   { name: 'null', payload: 'null', contentType: 'application/json' },
   { name: 'string', payload: '"hello"', contentType: 'application/json' },
-  { name: 'wrong types', payload: JSON.stringify({ code: 5, qty: 'x', lineId: [], reason: {}, locationCode: null, pin: 1234, storeId: {}, lines: 'x', refreshToken: 1 }), contentType: 'application/json' },
-  { name: 'huge numbers', payload: JSON.stringify({ code: '1', qty: 1e308, lineId: '00000000-0000-0000-0000-000000000000', reason: 'other' }), contentType: 'application/json' },
-  { name: 'deep nesting', payload: `${'{"a":'.repeat(2000)}1${'}'.repeat(2000)}`, contentType: 'application/json' },
+  {
+    name: 'wrong types',
+    payload: JSON.stringify({
+      code: 5,
+      qty: 'x',
+      lineId: [],
+      reason: {},
+      locationCode: null,
+      pin: 1234,
+      storeId: {},
+      lines: 'x',
+      refreshToken: 1,
+    }),
+    contentType: 'application/json',
+  },
+  {
+    name: 'huge numbers',
+    payload: JSON.stringify({
+      code: '1',
+      qty: 1e308,
+      lineId: '00000000-0000-0000-0000-000000000000',
+      reason: 'other',
+    }),
+    contentType: 'application/json',
+  },
+  {
+    name: 'deep nesting',
+    payload: `${'{"a":'.repeat(2000)}1${'}'.repeat(2000)}`,
+    contentType: 'application/json',
+  },
   { name: 'form encoded', payload: 'a=1&b=2', contentType: 'application/x-www-form-urlencoded' },
   { name: 'text', payload: 'plain text', contentType: 'text/plain' },
-  { name: 'proto pollution', payload: '{"__proto__": {"admin": true}, "constructor": {"prototype": {}}}', contentType: 'application/json' },
-  { name: 'unicode', payload: JSON.stringify({ code: '\u0000\uffff😀', locationCode: '\u202e', reason: 'x'.repeat(10_000) }), contentType: 'application/json' },
+  {
+    name: 'proto pollution',
+    payload: '{"__proto__": {"admin": true}, "constructor": {"prototype": {}}}',
+    contentType: 'application/json',
+  },
+  {
+    name: 'unicode',
+    payload: JSON.stringify({ code: '\u0000\uffff😀', locationCode: '\u202e', reason: 'x'.repeat(10_000) }),
+    contentType: 'application/json',
+  },
 ];
 
 describe('malformed requests', () => {
@@ -40,10 +85,17 @@ describe('malformed requests', () => {
     expect(routes.length).toBeGreaterThanOrEqual(12);
     const failures: string[] = [];
     for (const route of routes) {
-      const paths = route.path.includes('{') ? paramValues(orderId).map((v) => route.path.replace(/\{[^}]+\}/, encodeURIComponent(v))) : [route.path];
+      const paths = route.path.includes('{')
+        ? paramValues(orderId).map((v) => route.path.replace(/\{[^}]+\}/, encodeURIComponent(v)))
+        : [route.path];
       for (const url of paths) {
         for (const body of route.method === 'GET' ? [bodies[0]!] : bodies) {
-          for (const headers of [{}, bearer(session), { 'x-api-key': TEST_API_KEY }, { authorization: 'Bearer ' }]) {
+          for (const headers of [
+            {},
+            bearer(session),
+            { 'x-api-key': TEST_API_KEY },
+            { authorization: 'Bearer ' },
+          ]) {
             const response = await t.app.inject({
               method: route.method as 'GET',
               url,
@@ -54,7 +106,8 @@ describe('malformed requests', () => {
             if (response.statusCode >= 500) failures.push(`${label} ${response.body.slice(0, 200)}`);
             if (response.statusCode >= 400) {
               const parsed = safeJson(response.body);
-              if (typeof parsed?.code !== 'string' || typeof parsed?.message !== 'string') failures.push(`${label}: no error body`);
+              if (typeof parsed?.code !== 'string' || typeof parsed?.message !== 'string')
+                failures.push(`${label}: no error body`);
             }
           }
         }

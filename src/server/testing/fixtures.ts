@@ -14,7 +14,12 @@ export interface StockedProduct {
 }
 
 /** Products the store can still promise at least `minAvailable` of. */
-export async function stockedProducts(db: Db, storeId: string, count: number, minAvailable = 3): Promise<StockedProduct[]> {
+export async function stockedProducts(
+  db: Db,
+  storeId: string,
+  count: number,
+  minAvailable = 3,
+): Promise<StockedProduct[]> {
   return db
     .select({
       id: products.id,
@@ -26,7 +31,12 @@ export async function stockedProducts(db: Db, storeId: string, count: number, mi
     })
     .from(stock)
     .innerJoin(products, eq(products.id, stock.productId))
-    .where(and(eq(stock.storeId, storeId), sql`${stock.onHand} - ${stock.reserved} - ${stock.safetyStock} >= ${minAvailable}`))
+    .where(
+      and(
+        eq(stock.storeId, storeId),
+        sql`${stock.onHand} - ${stock.reserved} - ${stock.safetyStock} >= ${minAvailable}`,
+      ),
+    )
     .orderBy(products.sku)
     .limit(count);
 }

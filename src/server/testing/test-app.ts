@@ -51,7 +51,8 @@ export async function createTestApp(settings: Partial<AppSettings> = {}): Promis
           deviceId: who.deviceId ?? 'test-device-0001',
         },
       });
-      if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
+      if (response.statusCode !== 200)
+        throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
       return response.json<Session>();
     },
   };

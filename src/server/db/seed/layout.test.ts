@@ -1,12 +1,12 @@
-import { describe, expect, it } from "vitest";
-import { aisleCount, seedStock, shelfLocation } from "./layout";
-import { productLineCode, seedProducts } from "./products";
-import { createRng } from "./random";
+import { describe, expect, it } from 'vitest';
+import { aisleCount, seedStock, shelfLocation } from './layout';
+import { productLineCode, seedProducts } from './products';
+import { createRng } from './random';
 
 const products = seedProducts(createRng(3));
 
-describe("shelfLocation", () => {
-  it("returns aisle A01..A14 and bay 01..12", () => {
+describe('shelfLocation', () => {
+  it('returns aisle A01..A14 and bay 01..12', () => {
     const rng = createRng(1);
     expect(aisleCount).toBe(14);
     for (const p of products) {
@@ -16,7 +16,7 @@ describe("shelfLocation", () => {
     }
   });
 
-  it("keeps a line together: at most two neighbouring bays", () => {
+  it('keeps a line together: at most two neighbouring bays', () => {
     const rng = createRng(2);
     const byLine = new Map<string, Set<number>>();
     for (const p of products) {
@@ -27,20 +27,16 @@ describe("shelfLocation", () => {
       byLine.set(productLineCode(p.sku), set);
     }
     for (const positions of byLine.values()) {
-      expect(
-        Math.max(...positions) - Math.min(...positions),
-      ).toBeLessThanOrEqual(2);
+      expect(Math.max(...positions) - Math.min(...positions)).toBeLessThanOrEqual(2);
     }
   });
 
-  it("lays categories out differently across stores", () => {
+  it('lays categories out differently across stores', () => {
     const aislesOf = (store: number) =>
-      ["footwear", "apparel", "beauty", "toys"]
+      ['footwear', 'apparel', 'beauty', 'toys']
         .map((category) => {
           const product = products.find((p) => p.category === category);
-          return product
-            ? shelfLocation(store, product, createRng(0)).aisle
-            : "";
+          return product ? shelfLocation(store, product, createRng(0)).aisle : '';
         })
         .join();
     const layouts = new Set(Array.from({ length: 12 }, (_, i) => aislesOf(i)));
@@ -48,8 +44,8 @@ describe("shelfLocation", () => {
   });
 });
 
-describe("seedStock", () => {
-  it("gives plausible, mostly small quantities with some sold-out variants", () => {
+describe('seedStock', () => {
+  it('gives plausible, mostly small quantities with some sold-out variants', () => {
     const rng = createRng(11);
     const stock = products.map((p) => seedStock(rng, p));
     for (const { onHand, safetyStock } of stock) {
@@ -62,22 +58,17 @@ describe("seedStock", () => {
     const zero = stock.filter((s) => s.onHand === 0).length / stock.length;
     expect(zero).toBeGreaterThan(0.05);
     expect(zero).toBeLessThan(0.3);
-    expect(
-      stock.filter((s) => s.onHand <= 15).length / stock.length,
-    ).toBeGreaterThan(0.8);
+    expect(stock.filter((s) => s.onHand <= 15).length / stock.length).toBeGreaterThan(0.8);
   });
 
-  it("stocks popular shoe sizes deeper than fringe sizes", () => {
+  it('stocks popular shoe sizes deeper than fringe sizes', () => {
     const rng = createRng(12);
-    const shoes = products.filter((p) => p.category === "footwear");
+    const shoes = products.filter((p) => p.category === 'footwear');
     const mean = (sizes: string[]) => {
       const picked = shoes.filter((p) => sizes.includes(p.size));
-      const total = picked.reduce(
-        (sum, p) => sum + seedStock(rng, p).onHand,
-        0,
-      );
+      const total = picked.reduce((sum, p) => sum + seedStock(rng, p).onHand, 0);
       return total / picked.length;
     };
-    expect(mean(["40", "41", "42"])).toBeGreaterThan(mean(["45", "46"]));
+    expect(mean(['40', '41', '42'])).toBeGreaterThan(mean(['45', '46']));
   });
 });

@@ -1,9 +1,9 @@
-import { categories } from "./catalogue";
-import type { Category } from "./catalogue";
-import { productLineCode, productLines } from "./products";
-import type { SeedProduct } from "./products";
-import { createRng } from "./random";
-import type { Rng } from "./random";
+import { categories } from './catalogue';
+import type { Category } from './catalogue';
+import { productLineCode, productLines } from './products';
+import type { SeedProduct } from './products';
+import { createRng } from './random';
+import type { Rng } from './random';
 
 export const baysPerAisle = 12;
 
@@ -57,12 +57,11 @@ function categoryBlocks(storeIndex: number): Map<Category, number> {
 
 function hash(text: string): number {
   let h = 2166136261;
-  for (let i = 0; i < text.length; i++)
-    h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
   return h >>> 0;
 }
 
-const pad2 = (n: number): string => String(n).padStart(2, "0");
+const pad2 = (n: number): string => String(n).padStart(2, '0');
 
 /**
  * Aisle "A01".."A14" and bay "01".."12" for a product in a store. A whole line shares one bay,
@@ -93,24 +92,11 @@ export function shelfLocation(
 }
 
 const popularSizes: Partial<Record<Category, readonly string[]>> = {
-  footwear: ["38", "39", "40", "41", "42", "43"],
-  apparel: ["S", "M", "L", "30", "31", "32", "33", "116", "128"],
-  sport: ["S", "M", "L"],
+  footwear: ['38', '39', '40', '41', '42', '43'],
+  apparel: ['S', 'M', 'L', '30', '31', '32', '33', '116', '128'],
+  sport: ['S', 'M', 'L'],
 };
-const fringeSizes = new Set([
-  "XS",
-  "XXL",
-  "3XL",
-  "35",
-  "45",
-  "46",
-  "24",
-  "25",
-  "26",
-  "27",
-  "38",
-  "164",
-]);
+const fringeSizes = new Set(['XS', 'XXL', '3XL', '35', '45', '46', '24', '25', '26', '27', '38', '164']);
 
 /** Typical shelf depth per category: a store holds a few headphones but many lipsticks. */
 const depth: Record<Category, number> = {
@@ -124,18 +110,12 @@ const depth: Record<Category, number> = {
   toys: 6,
 };
 
-export function seedStock(
-  rng: Rng,
-  product: SeedProduct,
-): { onHand: number; safetyStock: number } {
-  const safetyStock =
-    product.priceCents >= 10000 ? rng.int(0, 1) : rng.int(0, 2);
+export function seedStock(rng: Rng, product: SeedProduct): { onHand: number; safetyStock: number } {
+  const safetyStock = product.priceCents >= 10000 ? rng.int(0, 1) : rng.int(0, 2);
   // About one variant in ten is sold out, so demos meet "not in stock here, try Monza".
   if (rng.chance(0.1)) return { onHand: 0, safetyStock };
-  const popular =
-    popularSizes[product.category]?.includes(product.size) ?? false;
-  const fringe =
-    !popular && product.category !== "beauty" && fringeSizes.has(product.size);
+  const popular = popularSizes[product.category]?.includes(product.size) ?? false;
+  const fringe = !popular && product.category !== 'beauty' && fringeSizes.has(product.size);
   const factor = popular ? 1.6 : fringe ? 0.5 : 1;
   const onHand = Math.round(rng.int(0, depth[product.category]) * factor);
   return { onHand, safetyStock };

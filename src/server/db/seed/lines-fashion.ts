@@ -1,17 +1,17 @@
-import { colour as k, line, palettes as p, sizeRuns as s } from "./catalogue";
-import type { ProductLine } from "./catalogue";
+import { colour as k, line, palettes as p, sizeRuns as s } from './catalogue';
+import type { ProductLine } from './catalogue';
 
-const BRERA = "Brera Calzature";
-const SENTIERO = "Sentiero Outdoor";
-const PASSO = "Passo Leggero";
-const NORTHFIELD = "Northfield"; // American import: UPC-A barcodes
-const TELA = "Tela Blu";
-const COTONE = "Cotone & Co.";
-const LANA = "Lana Alpina";
-const VENTO = "Vento";
-const HARBOR = "Harbor & Pine"; // American import: UPC-A barcodes
-const PICCOLI = "Piccoli Passi";
-const UPC = { barcode: "UPCA" } as const;
+const BRERA = 'Brera Calzature';
+const SENTIERO = 'Sentiero Outdoor';
+const PASSO = 'Passo Leggero';
+const NORTHFIELD = 'Northfield'; // American import: UPC-A barcodes
+const TELA = 'Tela Blu';
+const COTONE = 'Cotone & Co.';
+const LANA = 'Lana Alpina';
+const VENTO = 'Vento';
+const HARBOR = 'Harbor & Pine'; // American import: UPC-A barcodes
+const PICCOLI = 'Piccoli Passi';
+const UPC = { barcode: 'UPCA' } as const;
 const FINAL = { returnable: false } as const;
 
 // prettier-ignore

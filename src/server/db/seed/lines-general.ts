@@ -1,32 +1,26 @@
-import {
-  colour as k,
-  line,
-  palettes as p,
-  shades as sh,
-  sizeRuns as s,
-} from "./catalogue";
-import type { ProductLine } from "./catalogue";
+import { colour as k, line, palettes as p, shades as sh, sizeRuns as s } from './catalogue';
+import type { ProductLine } from './catalogue';
 
-const PELLETTERIA = "Brera Pelletteria";
-const SOLARIA = "Solaria";
-const ZAINO = "Zaino Urbano";
-const LANA = "Lana Alpina";
-const HARBOR = "Harbor & Pine";
-const ROSA = "Rosa Mediterranea";
-const CAPRI = "Capri Skin";
-const GLOWLAB = "Glowlab"; // American import: UPC-A barcodes
-const CASA = "Casa Serena";
-const CERAMICA = "Ceramica Sole";
-const VOLTARO = "Voltaro";
-const AMPWAVE = "Ampwave"; // American import: UPC-A barcodes
-const FORMA = "Forma Sport";
-const RITMO = "Ritmo Yoga";
-const NORTHFIELD = "Northfield";
-const MATTONCINI = "Mattoncini Magici";
-const GIOCHI = "Giochi del Borgo";
-const UPC = { barcode: "UPCA" } as const;
+const PELLETTERIA = 'Brera Pelletteria';
+const SOLARIA = 'Solaria';
+const ZAINO = 'Zaino Urbano';
+const LANA = 'Lana Alpina';
+const HARBOR = 'Harbor & Pine';
+const ROSA = 'Rosa Mediterranea';
+const CAPRI = 'Capri Skin';
+const GLOWLAB = 'Glowlab'; // American import: UPC-A barcodes
+const CASA = 'Casa Serena';
+const CERAMICA = 'Ceramica Sole';
+const VOLTARO = 'Voltaro';
+const AMPWAVE = 'Ampwave'; // American import: UPC-A barcodes
+const FORMA = 'Forma Sport';
+const RITMO = 'Ritmo Yoga';
+const NORTHFIELD = 'Northfield';
+const MATTONCINI = 'Mattoncini Magici';
+const GIOCHI = 'Giochi del Borgo';
+const UPC = { barcode: 'UPCA' } as const;
 // GS1 hands out EAN-8 only where a 13-digit label will not fit: lipstick, nail polish, keys.
-const SMALL = { barcode: "EAN8", returnable: false } as const;
+const SMALL = { barcode: 'EAN8', returnable: false } as const;
 const FINAL = { returnable: false } as const;
 const TU = s.oneSize;
 // prettier-ignore

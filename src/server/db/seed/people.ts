@@ -4,13 +4,13 @@ import {
   italianFemaleNames,
   italianMaleNames,
   italianSurnames,
-} from "./names";
-import type { Rng } from "./random";
+} from './names';
+import type { Rng } from './random';
 
 export interface SeedAssociate {
   employeeId: string;
   name: string;
-  role: "associate" | "manager";
+  role: 'associate' | 'manager';
   pin: string;
 }
 
@@ -18,18 +18,16 @@ export interface SeedCustomer {
   name: string;
   email: string;
   phone: string;
-  language: "it" | "en";
+  language: 'it' | 'en';
 }
 
 /** Documented demo credentials (see the README), not secrets: never reuse outside seeds. */
-export const demoPins = { associate: "1234", manager: "9999" } as const;
+export const demoPins = { associate: '1234', manager: '9999' } as const;
 
 export const associatesPerStore = 4;
 
 function italianName(rng: Rng): string {
-  const first = rng.chance(0.5)
-    ? rng.pick(italianFemaleNames)
-    : rng.pick(italianMaleNames);
+  const first = rng.chance(0.5) ? rng.pick(italianFemaleNames) : rng.pick(italianMaleNames);
   return `${first} ${rng.pick(italianSurnames)}`;
 }
 
@@ -39,9 +37,7 @@ function italianName(rng: Rng): string {
  */
 export function seedAssociates(storeIndex: number, rng: Rng): SeedAssociate[] {
   if (!Number.isInteger(storeIndex) || storeIndex < 0) {
-    throw new RangeError(
-      `storeIndex must be a non-negative integer, got ${storeIndex}`,
-    );
+    throw new RangeError(`storeIndex must be a non-negative integer, got ${storeIndex}`);
   }
   const used = new Set<string>();
   const uniqueName = (): string => {
@@ -59,15 +55,15 @@ export function seedAssociates(storeIndex: number, rng: Rng): SeedAssociate[] {
     {
       employeeId: `${prefix}000`,
       name: uniqueName(),
-      role: "manager",
+      role: 'manager',
       pin: demoPins.manager,
     },
   ];
   for (let n = 1; n <= associatesPerStore; n++) {
     staff.push({
-      employeeId: `${prefix}${String(n).padStart(3, "0")}`,
+      employeeId: `${prefix}${String(n).padStart(3, '0')}`,
       name: uniqueName(),
-      role: "associate",
+      role: 'associate',
       pin: demoPins.associate,
     });
   }
@@ -77,43 +73,43 @@ export function seedAssociates(storeIndex: number, rng: Rng): SeedAssociate[] {
 /** "Nicolò D'Angelo" → "nicolo.dangelo": e-mail local parts stay plain ASCII. */
 function emailPart(text: string): string {
   return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/[^a-z ]/g, "")
+    .replace(/[^a-z ]/g, '')
     .trim()
-    .replace(/\s+/g, ".");
+    .replace(/\s+/g, '.');
 }
 
 const mobilePrefixes = [
-  "320",
-  "324",
-  "328",
-  "329",
-  "331",
-  "333",
-  "338",
-  "339",
-  "340",
-  "342",
-  "345",
-  "347",
-  "348",
-  "349",
-  "351",
-  "366",
-  "371",
-  "377",
-  "380",
-  "388",
-  "389",
-  "392",
-  "393",
+  '320',
+  '324',
+  '328',
+  '329',
+  '331',
+  '333',
+  '338',
+  '339',
+  '340',
+  '342',
+  '345',
+  '347',
+  '348',
+  '349',
+  '351',
+  '366',
+  '371',
+  '377',
+  '380',
+  '388',
+  '389',
+  '392',
+  '393',
 ];
 
 /** Italian mobile in E.164: +39, a 3xx operator prefix, then seven digits. */
 function italianMobile(rng: Rng): string {
-  let subscriber = "";
+  let subscriber = '';
   for (let i = 0; i < 7; i++) subscriber += String(rng.int(0, 9));
   return `+39${rng.pick(mobilePrefixes)}${subscriber}`;
 }
@@ -131,16 +127,12 @@ export function randomCustomer(rng: Rng): SeedCustomer {
       ? rng.pick(italianFemaleNames)
       : rng.pick(italianMaleNames);
   const last = english ? rng.pick(englishSurnames) : rng.pick(italianSurnames);
-  const suffix = rng.chance(0.5) ? String(rng.int(1, 99)) : "";
-  const domain = english
-    ? "example.com"
-    : rng.chance(0.7)
-      ? "example.it"
-      : "example.com";
+  const suffix = rng.chance(0.5) ? String(rng.int(1, 99)) : '';
+  const domain = english ? 'example.com' : rng.chance(0.7) ? 'example.it' : 'example.com';
   return {
     name: `${first} ${last}`,
     email: `${emailPart(first)}.${emailPart(last)}${suffix}@${domain}`,
     phone: italianMobile(rng),
-    language: english ? "en" : "it",
+    language: english ? 'en' : 'it',
   };
 }

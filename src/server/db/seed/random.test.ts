@@ -1,8 +1,8 @@
-import { describe, expect, it } from "vitest";
-import { createRng } from "./random";
+import { describe, expect, it } from 'vitest';
+import { createRng } from './random';
 
-describe("createRng", () => {
-  it("repeats the same sequence for the same seed", () => {
+describe('createRng', () => {
+  it('repeats the same sequence for the same seed', () => {
     const a = createRng(42);
     const b = createRng(42);
     const seqA = Array.from({ length: 20 }, () => a.next());
@@ -11,7 +11,7 @@ describe("createRng", () => {
     expect(createRng(43).next()).not.toBe(seqA[0]);
   });
 
-  it("keeps next() in [0, 1) and int() inside its inclusive bounds", () => {
+  it('keeps next() in [0, 1) and int() inside its inclusive bounds', () => {
     const rng = createRng(1);
     const seen = new Set<number>();
     for (let i = 0; i < 5000; i++) {
@@ -26,9 +26,9 @@ describe("createRng", () => {
     expect([...seen].sort()).toEqual([3, 4, 5, 6, 7]);
   });
 
-  it("picks, shuffles and flips coins deterministically", () => {
+  it('picks, shuffles and flips coins deterministically', () => {
     const rng = createRng(7);
-    const items = ["a", "b", "c", "d", "e"];
+    const items = ['a', 'b', 'c', 'd', 'e'];
     expect(items).toContain(rng.pick(items));
     const shuffled = rng.shuffle([...items]);
     expect([...shuffled].sort()).toEqual(items);

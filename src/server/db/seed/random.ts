@@ -24,15 +24,14 @@ export function createRng(seed: number): Rng {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const int = (min: number, max: number): number => {
-    if (max < min)
-      throw new RangeError(`int(${min}, ${max}): max is below min`);
+    if (max < min) throw new RangeError(`int(${min}, ${max}): max is below min`);
     return min + Math.floor(next() * (max - min + 1));
   };
   return {
     next,
     int,
     pick<T>(items: readonly T[]): T {
-      if (items.length === 0) throw new RangeError("pick() from an empty list");
+      if (items.length === 0) throw new RangeError('pick() from an empty list');
       return items[int(0, items.length - 1)] as T;
     },
     chance(p: number): boolean {

@@ -1,0 +1,29 @@
+import type { OrderDetail } from '../../contract/orders';
+import { useT } from '../i18n/use-t';
+import { PageHeading } from '../ui/page-heading';
+import { StatusBadge, TypeBadge } from './order-badges';
+import { SlaCountdown } from './sla-countdown';
+
+interface OrderHeaderProps {
+  order: OrderDetail;
+  /** The page's own title, e.g. "Stage order 1042"; defaults to "Order 1042". */
+  title?: string;
+}
+
+export function OrderHeader({ order, title }: OrderHeaderProps) {
+  const t = useT();
+  return (
+    <header className="order-header">
+      <PageHeading>{title ?? t('order.title', { number: order.number })}</PageHeading>
+      <p className="order-header__customer">
+        <span className="visually-hidden">{t('order.customer')}: </span>
+        {order.customer.name}
+      </p>
+      <div className="order-header__meta">
+        <TypeBadge type={order.fulfillmentType} />
+        <StatusBadge status={order.status} testId="order-status" />
+        <SlaCountdown order={order} />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,71 @@
+import { useId } from 'react';
+import type { OrderLineView } from '../../contract/orders';
+import { remaining } from '../../domain/picking';
+import { lineColour, lineName } from '../common/localized';
+import { useI18n } from '../i18n/use-t';
+import { Button } from '../ui/button';
+import { Icon } from '../ui/icon';
+
+interface PickLineProps {
+  line: OrderLineView;
+  onShort: (line: OrderLineView) => void;
+}
+
+/** One stop on the walk: where to go first (aisle, bay), then what to take and how many. */
+export function PickLine({ line, onShort }: PickLineProps) {
+  const { t, language } = useI18n();
+  const nameId = useId();
+  const open = remaining(line);
+  const done = open === 0;
+  return (
+    <li className={`pick-line${done ? ' pick-line--done' : ''}`} data-testid={`line-${line.sku}`}>
+      <div className="pick-line__location">
+        {line.aisle ? (
+          <>
+            <span>{t('line.aisle', { aisle: line.aisle })}</span>
+            {line.bay ? <span>{t('line.bay', { bay: line.bay })}</span> : null}
+          </>
+        ) : (
+          <span>{t('line.noLocation')}</span>
+        )}
+      </div>
+      <div className="pick-line__main">
+        <p className="pick-line__name" id={nameId}>
+          {lineName(line, language)}
+        </p>
+        <p className="pick-line__details">
+          {line.brand} · {lineColour(line, language)} · {t('line.size', { size: line.size })}
+        </p>
+        <p className="pick-line__barcode">
+          <span className="visually-hidden">{t('line.barcode')}: </span>
+          <code>{line.barcode}</code>
+        </p>
+        {line.qtyShort > 0 && line.shortReason ? (
+          <p className="pick-line__short">
+            {t('line.shortDone', { qty: line.qtyShort, reason: t(`reason.${line.shortReason}`) })}
+          </p>
+        ) : null}
+      </div>
+      <div className="pick-line__progress">
+        <span className="pick-line__count" aria-hidden="true">
+          {t('line.progress', { picked: line.qtyPicked, ordered: line.qtyOrdered })}
+        </span>
+        <progress
+          max={line.qtyOrdered}
+          value={line.qtyPicked + line.qtyShort}
+          aria-label={t('line.progressLabel', { picked: line.qtyPicked, ordered: line.qtyOrdered })}
+        />
+        {done ? (
+          <span className="pick-line__done">
+            <Icon name="check" />
+            {t('line.done')}
+          </span>
+        ) : (
+          <Button variant="ghost" onClick={() => onShort(line)} aria-describedby={nameId}>
+            {t('line.short')}
+          </Button>
+        )}
+      </div>
+    </li>
+  );
+}

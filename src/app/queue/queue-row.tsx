@@ -1,0 +1,38 @@
+import { Link } from 'react-router';
+import type { QueueItem } from '../../contract/orders';
+import { StatusBadge, TypeBadge } from '../common/order-badges';
+import { SlaCountdown } from '../common/sla-countdown';
+import { useI18n } from '../i18n/use-t';
+
+/** One order as a big tappable card: everything needed to choose what to pick next. */
+export function QueueRow({ order }: { order: QueueItem }) {
+  const { t, tp } = useI18n();
+  const progress =
+    order.pickedUnits > 0 && order.status === 'picking'
+      ? t('queue.pickedOf', { picked: order.pickedUnits, total: order.unitCount })
+      : tp('queue.items', order.unitCount);
+  return (
+    <li>
+      <Link to={`/orders/${order.id}`} className="queue-row" data-testid={`order-row-${order.number}`}>
+        <span className="queue-row__top">
+          <span className="queue-row__number">{order.number}</span>
+          <SlaCountdown order={order} />
+        </span>
+        <span className="queue-row__customer">{order.customerName}</span>
+        <span className="queue-row__badges">
+          <TypeBadge type={order.fulfillmentType} />
+          <StatusBadge status={order.status} />
+        </span>
+        <span className="queue-row__meta">
+          <span>{progress}</span>
+          <span>
+            {order.claimedBy ? t('queue.claimedBy', { name: order.claimedBy.name }) : t('queue.unclaimed')}
+          </span>
+          {order.stagingLocation ? (
+            <span>{t('queue.stagedAt', { location: order.stagingLocation })}</span>
+          ) : null}
+        </span>
+      </Link>
+    </li>
+  );
+}

@@ -1,0 +1,20 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+
+/**
+ * The page's h1. It takes focus when the page opens, so a screen reader announces the new
+ * screen, and no text field holds focus: the hardware scanner's keystrokes reach the page.
+ */
+export function PageHeading({ children }: { children: ReactNode }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    const active = document.activeElement;
+    // Don't steal focus from a field the user is already typing in.
+    if (active && active !== document.body && active.matches('input, textarea, select')) return;
+    ref.current?.focus({ preventScroll: true });
+  }, []);
+  return (
+    <h1 ref={ref} tabIndex={-1} className="page-title">
+      {children}
+    </h1>
+  );
+}

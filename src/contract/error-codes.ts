@@ -1,0 +1,35 @@
+// The stable error codes of the wire, kept free of zod so the PWA can import them as
+// values without pulling the schema library into its bundle.
+
+export const requestErrorCodes = {
+  invalid: 'request.invalid',
+  notFound: 'route.notFound',
+  tooLarge: 'request.tooLarge',
+  unsupportedMediaType: 'request.unsupportedMediaType',
+  rateLimited: 'request.rateLimited',
+  internal: 'server.internal',
+  unavailable: 'server.unavailable',
+} as const;
+
+export const authErrorCodes = {
+  missingToken: 'auth.missingToken',
+  invalidToken: 'auth.invalidToken',
+  tokenExpired: 'auth.tokenExpired',
+  badCredentials: 'auth.badCredentials',
+  lockedOut: 'auth.lockedOut',
+  forbidden: 'auth.forbidden',
+  wrongStore: 'auth.wrongStore',
+  badApiKey: 'auth.badApiKey',
+  refreshInvalid: 'auth.refreshInvalid',
+} as const;
+
+export const orderErrorCodes = {
+  notFound: 'order.notFound',
+  duplicateMismatch: 'order.duplicateMismatch',
+  claimedByOther: 'order.claimedByOther',
+  notClaimedByYou: 'order.notClaimedByYou',
+  unknownProduct: 'order.unknownProduct',
+  unknownStore: 'order.unknownStore',
+  insufficientStock: 'stock.insufficient',
+  unknownLocation: 'staging.unknownLocation',
+} as const;

@@ -33,3 +33,11 @@ export const orderErrorCodes = {
   insufficientStock: 'stock.insufficient',
   unknownLocation: 'staging.unknownLocation',
 } as const;
+
+export const syncErrorCodes = {
+  outOfOrder: 'sync.outOfOrder',
+  mutationMismatch: 'sync.mutationMismatch',
+  inProgress: 'sync.inProgress',
+  unknownCommand: 'sync.unknownCommand',
+  invalidArgs: 'sync.invalidArgs',
+} as const;

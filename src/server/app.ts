@@ -6,7 +6,7 @@ import { TokenService } from './auth/tokens';
 import type { DatabaseHandle } from './db/client';
 import type { Env } from './env';
 import { healthRoutes } from './health/health-routes';
-import { intakeRoutes } from './orders/intake-routes';
+import { intakeRoutes, platformRoutes } from './orders/intake-routes';
 import { ordersRoutes } from './orders/orders-routes';
 import { registerAuth } from './plugins/auth';
 import { registerClientApp } from './plugins/client-app';
@@ -14,6 +14,8 @@ import { registerErrorHandling } from './plugins/errors';
 import { registerOpenApi } from './plugins/openapi';
 import { clientDir } from './project-root';
 import { storesRoutes } from './stores/stores-routes';
+import { PokeHub } from './sync/poke-hub';
+import { syncRoutes } from './sync/sync-routes';
 
 export type AppSettings = Pick<
   Env,
@@ -56,6 +58,11 @@ export async function buildApp({
   storesRoutes(app, db, guards);
   intakeRoutes(app, db, settings.INTAKE_API_KEY);
   ordersRoutes(app, db, guards);
+  const pokes = new PokeHub();
+  await pokes.start(database);
+  app.addHook('onClose', () => pokes.stop());
+  syncRoutes(app, db, guards, pokes);
+  platformRoutes(app, db, settings.INTAKE_API_KEY);
   await registerClientApp(app, clientDir);
   return app;
 }

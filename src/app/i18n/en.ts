@@ -190,6 +190,11 @@ export const en = {
   'errors.gtin.notNumeric': 'A product barcode has digits only. Scan it again.',
   'errors.gtin.badLength': 'A product barcode has 8, 12, 13 or 14 digits. Scan it again.',
   'errors.gtin.badCheckDigit': 'The barcode did not read correctly. Scan it again, or type its digits.',
+  // pwa
+  'pwa.update.ready': 'A new version of Aisle is ready.',
+  'pwa.update.now': 'Update now',
+  'pwa.update.updating': 'Updating…',
+  'pwa.update.waitingForSync': 'It will install once your actions are synced. Keep working; nothing is lost.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -196,4 +196,10 @@ export const it: Messages = {
   'errors.gtin.badLength': 'Un codice a barre di prodotto ha 8, 12, 13 o 14 cifre. Scansionalo di nuovo.',
   'errors.gtin.badCheckDigit':
     'Il codice a barre non è stato letto bene. Scansionalo di nuovo o digitane le cifre.',
+  // pwa
+  'pwa.update.ready': 'È pronta una nuova versione di Aisle.',
+  'pwa.update.now': 'Aggiorna ora',
+  'pwa.update.updating': 'Aggiornamento…',
+  'pwa.update.waitingForSync':
+    'Si installerà quando le tue azioni saranno sincronizzate. Continua pure: non si perde nulla.',
 };

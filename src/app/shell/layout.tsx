@@ -4,6 +4,7 @@ import { signOut } from '../../sync/api-client';
 import { useT } from '../i18n/use-t';
 import { ErrorBoundary } from './error-boundary';
 import { LanguageSwitch } from './language-switch';
+import { UpdatePrompt } from './update-prompt';
 import { useSession } from './use-session';
 
 export function Layout() {
@@ -50,6 +51,7 @@ export function Layout() {
         </div>
       </header>
       <main id="main" className="app-main">
+        <UpdatePrompt />
         <ErrorBoundary key={location.pathname}>
           <Outlet />
         </ErrorBoundary>

@@ -18,6 +18,8 @@ export type DatabaseKind = 'pglite' | 'postgres';
 export interface DatabaseHandle {
   db: Db;
   kind: DatabaseKind;
+  /** LISTEN on a channel; NOTIFYs from any connection or instance arrive here after commit. */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -34,10 +36,29 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
     // An idle client that loses its server must not crash the process.
     pool.on('error', () => undefined);
     await pool.query('select 1');
+    const listeners: pg.Client[] = [];
     return {
       db: drizzleNodePg(pool, { schema }) as unknown as Db,
       kind: 'postgres',
-      close: () => pool.end(),
+      async listen(channel, onPayload) {
+        // A dedicated connection: pooled ones are returned and would lose the LISTEN.
+        const client = new pg.Client({ connectionString: config.databaseUrl });
+        client.on('error', () => undefined);
+        await client.connect();
+        client.on('notification', (message) => {
+          if (message.channel === channel) onPayload(message.payload ?? '');
+        });
+        await client.query(`listen ${channel}`);
+        listeners.push(client);
+        return async () => {
+          listeners.splice(listeners.indexOf(client), 1);
+          await client.end();
+        };
+      },
+      async close() {
+        await Promise.all(listeners.splice(0).map((client) => client.end()));
+        await pool.end();
+      },
     };
   }
   if (!config.dataDir.startsWith('memory://')) mkdirSync(config.dataDir, { recursive: true });
@@ -45,6 +66,10 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   return {
     db: drizzlePglite(client, { schema }) as unknown as Db,
     kind: 'pglite',
+    async listen(channel, onPayload) {
+      const unsubscribe = await client.listen(channel, onPayload);
+      return () => unsubscribe();
+    },
     close: () => client.close(),
   };
 }

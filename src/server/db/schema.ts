@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   doublePrecision,
@@ -42,6 +43,7 @@ export const stagingLocations = pgTable(
     code: text('code').notNull(),
     label: text('label').notNull(),
     kind: text('kind', { enum: ['shelf', 'locker', 'curbside'] }).notNull(),
+    syncVersion: bigint('sync_version', { mode: 'number' }).notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.storeId, t.code] })],
 );
@@ -83,8 +85,12 @@ export const stock = pgTable(
     aisle: text('aisle'),
     bay: text('bay'),
     updatedAt: ts('updated_at').notNull().defaultNow(),
+    syncVersion: bigint('sync_version', { mode: 'number' }).notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.storeId, t.productId] })],
+  (t) => [
+    primaryKey({ columns: [t.storeId, t.productId] }),
+    index('stock_store_sync_idx').on(t.storeId, t.syncVersion),
+  ],
 );
 
 export const stockMovements = pgTable(
@@ -169,7 +175,10 @@ export const orders = pgTable(
     collectedAt: ts('collected_at'),
     cancelledAt: ts('cancelled_at'),
     cancelReason: text('cancel_reason'),
+    cancelledBy: text('cancelled_by'),
+    putBackAt: ts('put_back_at'),
     version: integer('version').notNull().default(1),
+    syncVersion: bigint('sync_version', { mode: 'number' }).notNull().default(0),
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
@@ -177,6 +186,7 @@ export const orders = pgTable(
     uniqueIndex('orders_external_id_key').on(t.externalId),
     index('orders_store_status_promised_idx').on(t.storeId, t.status, t.promisedAt),
     index('orders_store_updated_idx').on(t.storeId, t.updatedAt),
+    index('orders_store_sync_idx').on(t.storeId, t.syncVersion),
   ],
 );
 
@@ -228,3 +238,45 @@ export const appMeta = pgTable('app_meta', {
   value: jsonb('value').notNull(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
+
+/**
+ * One change counter per store. Every transaction that changes a store's data takes the next
+ * value under this row's lock and stamps the rows it writes, so commits are ordered per store
+ * and a device's pull cursor never skips a change committed late.
+ */
+export const storeSync = pgTable('store_sync', {
+  storeId: text('store_id').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
+});
+
+/** A device's outbox stream: the last command sequence number the server has processed. */
+export const syncClients = pgTable('sync_clients', {
+  clientId: uuid('client_id').primaryKey(),
+  storeId: text('store_id').notNull(),
+  associateId: uuid('associate_id').notNull(),
+  deviceId: text('device_id').notNull(),
+  lastSeq: integer('last_seq').notNull().default(0),
+  createdAt: createdAt(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+/** Every command processed, kept 30 days, so a resend is answered with the stored result. */
+export const mutationLog = pgTable(
+  'mutation_log',
+  {
+    mutationId: uuid('mutation_id').primaryKey(),
+    clientId: uuid('client_id').notNull(),
+    seq: integer('seq').notNull(),
+    name: text('name').notNull(),
+    requestHash: text('request_hash').notNull(),
+    status: text('status', { enum: ['applied', 'rejected'] }).notNull(),
+    result: jsonb('result'),
+    associateId: uuid('associate_id').notNull(),
+    storeId: text('store_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('mutation_log_client_seq_key').on(t.clientId, t.seq),
+    index('mutation_log_created_idx').on(t.createdAt),
+  ],
+);

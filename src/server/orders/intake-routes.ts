@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorBody } from '../../contract/error-body';
 import { intakeOrderBody, intakeResult } from '../../contract/orders';
 import type { Db } from '../db/client';
-import { assertApiKey, intakeOrder } from './intake-service';
+import { z } from 'zod';
+import { assertApiKey, cancelFromPlatform, intakeOrder } from './intake-service';
 
 export function intakeRoutes(app: FastifyInstance, db: Db, apiKey: string): void {
   app.withTypeProvider<ZodTypeProvider>().post(
@@ -37,5 +38,26 @@ export function intakeRoutes(app: FastifyInstance, db: Db, apiKey: string): void
       if (!created) reply.header('idempotent-replayed', 'true');
       return reply.status(created ? 201 : 200).send(result);
     },
+  );
+}
+
+/** What the e-commerce platform may do to an order after intake. */
+export function platformRoutes(app: FastifyInstance, db: Db, apiKey: string): void {
+  app.withTypeProvider<ZodTypeProvider>().post(
+    '/api/orders/external/:externalId/cancel',
+    {
+      onRequest: async (request) => assertApiKey(apiKey, request.headers['x-api-key'] as string | undefined),
+      schema: {
+        tags: ['intake'],
+        summary: 'The platform cancels an order (customer cancelled online); reserved stock is released',
+        description:
+          'Allowed until the order is collected or shipped. Picked units become a put-back task for the store. Cancelling a cancelled order answers 200 again.',
+        security: [{ apiKey: [] }],
+        params: z.object({ externalId: z.string().min(1).max(64) }),
+        body: z.object({ reason: z.string().trim().min(1).max(200) }),
+        response: { 200: intakeResult, 400: errorBody, 401: errorBody, 404: errorBody, 409: errorBody },
+      },
+    },
+    async (request) => cancelFromPlatform(db, request.params.externalId, request.body.reason),
   );
 }

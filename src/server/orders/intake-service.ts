@@ -11,6 +11,8 @@ import { recordAudit } from '../audit/audit';
 import type { Db, Executor } from '../db/client';
 import { orderLines, orders, products, stores } from '../db/schema';
 import { HttpError } from '../http-error';
+import { nextStoreVersion } from '../sync/store-version';
+import { cancelOrder } from './order-actions';
 import { tryReserve } from './order-repository';
 
 export type IntakeOrder = z.output<typeof intakeOrderBody>;
@@ -160,6 +162,7 @@ export async function intakeOrder(
           requestHash: hash,
           placedAt: body.placedAt ?? new Date().toISOString(),
           promisedAt: body.promisedAt,
+          syncVersion: await nextStoreVersion(tx, body.storeId),
         })
         .returning();
       if (!order) throw new Error('insert returned nothing');
@@ -222,4 +225,21 @@ export function assertApiKey(expected: string, given: string | undefined): void 
   if (!given || !timingSafeEqual(digest(given), digest(expected))) {
     throw new HttpError(401, 'auth.badApiKey', 'Send the platform API key in X-Api-Key');
   }
+}
+
+/** A cancel from the platform, applied with the same rules as an associate's. */
+export async function cancelFromPlatform(db: Db, externalId: string, reason: string): Promise<IntakeResult> {
+  const [existing] = await db.select().from(orders).where(eq(orders.externalId, externalId));
+  if (!existing) throw new DomainError(orderErrorCodes.notFound, `No order ${externalId}`, { externalId });
+  if (existing.status !== 'cancelled') {
+    await db.transaction((tx) =>
+      cancelOrder(
+        { tx, actor: { type: 'platform', id: 'ecommerce', storeId: existing.storeId, deviceId: null } },
+        existing.id,
+        reason,
+      ),
+    );
+  }
+  const [row] = await db.select().from(orders).where(eq(orders.id, existing.id));
+  return toResult(row ?? existing);
 }

@@ -4,6 +4,7 @@ import { DomainError } from '../../domain/domain-error';
 import { assertStatus, nextStatus } from '../../domain/order-machine';
 import { stockEffects } from '../../domain/order-stock';
 import { parseGtin } from '../../domain/gtin';
+import { assertPutBackDue } from '../../domain/put-back';
 import { verifyPickup } from '../../domain/pickup-pass';
 import type { ShortReason } from '../../domain/picking';
 import {
@@ -28,7 +29,7 @@ import { isKnownGtin, loadPickLines, lockOrder, moveStock, saveLine, updateOrder
  */
 export interface ActionContext {
   tx: Executor;
-  actor: Actor & { type: 'associate'; id: string; storeId: string };
+  actor: Actor & { id: string; storeId: string };
 }
 
 async function begin(ctx: ActionContext, orderId: string) {
@@ -191,6 +192,20 @@ export async function cancelOrder(ctx: ActionContext, orderId: string, reason: s
       delta: stockEffects.cancel(line),
     });
   }
-  await updateOrder(ctx.tx, order, { status, cancelledAt: new Date().toISOString(), cancelReason: reason });
+  await updateOrder(ctx.tx, order, {
+    status,
+    cancelledAt: new Date().toISOString(),
+    cancelReason: reason,
+    cancelledBy: ctx.actor.type,
+  });
   await audit(ctx, order, 'order.cancel', { from: order.status, to: status, reason });
+}
+
+/** Confirms that the picked units of a cancelled order are back on their shelves. */
+export async function putBack(ctx: ActionContext, orderId: string): Promise<void> {
+  const order = await begin(ctx, orderId);
+  const lines = await loadPickLines(ctx.tx, order.id);
+  assertPutBackDue(order, lines);
+  await updateOrder(ctx.tx, order, { putBackAt: new Date().toISOString() });
+  await audit(ctx, order, 'order.putBack', { units: pickedUnits(lines) });
 }

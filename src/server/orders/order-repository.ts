@@ -6,6 +6,7 @@ import type { StockDelta } from '../../domain/order-stock';
 import { orderErrorCodes } from '../../contract/error-codes';
 import type { Executor } from '../db/client';
 import { orderLines, orders, products, stock, stockMovements } from '../db/schema';
+import { nextStoreVersion } from '../sync/store-version';
 
 export type OrderRow = typeof orders.$inferSelect & { status: OrderStatus; fulfillmentType: FulfillmentType };
 export type LineRow = PickLine & { productId: string; lineNo: number; shortReason: string | null };
@@ -55,7 +56,12 @@ export async function updateOrder(
 ): Promise<void> {
   await tx
     .update(orders)
-    .set({ ...changes, version: sql`${orders.version} + 1`, updatedAt: sql`now()` })
+    .set({
+      ...changes,
+      version: sql`${orders.version} + 1`,
+      updatedAt: sql`now()`,
+      syncVersion: await nextStoreVersion(tx, order.storeId),
+    })
     .where(eq(orders.id, order.id));
 }
 
@@ -77,7 +83,11 @@ export async function tryReserve(
 ): Promise<boolean> {
   const updated = await tx
     .update(stock)
-    .set({ reserved: sql`${stock.reserved} + ${qty}`, updatedAt: sql`now()` })
+    .set({
+      reserved: sql`${stock.reserved} + ${qty}`,
+      updatedAt: sql`now()`,
+      syncVersion: await nextStoreVersion(tx, storeId),
+    })
     .where(
       and(
         eq(stock.storeId, storeId),
@@ -109,6 +119,7 @@ export async function moveStock(
       onHand: sql`${stock.onHand} + ${move.delta.onHand}`,
       reserved: sql`greatest(0, ${stock.reserved} + ${move.delta.reserved})`,
       updatedAt: sql`now()`,
+      syncVersion: await nextStoreVersion(tx, move.storeId),
     })
     .where(and(eq(stock.storeId, move.storeId), eq(stock.productId, move.productId)));
   await tx.insert(stockMovements).values({

@@ -15,6 +15,16 @@ const claimer = alias(associates, 'claimer');
 /** How long a closed order stays in the queue, so the associate sees what just happened. */
 const RECENTLY_CLOSED_HOURS = 12;
 
+/**
+ * What the queue shows: open orders, those closed in the last hours, and ended orders whose
+ * picked units still wait to be put back on their shelves.
+ */
+const inQueue = or(
+  inArray(orders.status, [...openStatuses]),
+  sql`${orders.updatedAt} > now() - make_interval(hours => ${RECENTLY_CLOSED_HOURS})`,
+  sql`${orders.status} in ('cancelled', 'expired') and ${orders.putBackAt} is null and exists (select 1 from ${orderLines} l where l.order_id = ${orders.id} and l.qty_picked > 0)`,
+);
+
 const lineTotals = {
   lineCount: sql<number>`(select count(*)::int from ${orderLines} l where l.order_id = ${orders.id})`,
   unitCount: sql<number>`(select coalesce(sum(l.qty_ordered), 0)::int from ${orderLines} l where l.order_id = ${orders.id})`,
@@ -58,62 +68,87 @@ function queueSelect(db: Executor) {
 
 export async function loadQueue(db: Executor, storeId: string): Promise<QueueItem[]> {
   const rows = await queueSelect(db)
-    .where(
-      and(
-        eq(orders.storeId, storeId),
-        or(
-          inArray(orders.status, [...openStatuses]),
-          sql`${orders.updatedAt} > now() - make_interval(hours => ${RECENTLY_CLOSED_HOURS})`,
-        ),
-      ),
-    )
+    .where(and(eq(orders.storeId, storeId), inQueue))
     .orderBy(orders.promisedAt, orders.number);
   return rows.map(toQueueItem);
 }
 
 export async function loadOrderDetail(db: Executor, storeId: string, orderId: string): Promise<OrderDetail> {
-  const [row] = await queueSelect(db).where(and(eq(orders.id, orderId), eq(orders.storeId, storeId)));
-  if (!row) throw new DomainError(orderErrorCodes.notFound, 'No such order in this store', { orderId });
+  const [detail] = await loadOrderDetails(db, storeId, [orderId]);
+  if (!detail) throw new DomainError(orderErrorCodes.notFound, 'No such order in this store', { orderId });
+  return detail;
+}
+
+export type OrderDetailWithSync = OrderDetail & {
+  cancelledBy: string | null;
+  cancelReason: string | null;
+  putBackAt: string | null;
+};
+
+/** Several orders with their lines in two queries, for the queue replica's pulls. */
+export async function loadOrderDetails(
+  db: Executor,
+  storeId: string,
+  orderIds: readonly string[],
+): Promise<OrderDetailWithSync[]> {
+  if (orderIds.length === 0) return [];
+  const rows = await queueSelect(db)
+    .where(and(eq(orders.storeId, storeId), inArray(orders.id, [...orderIds])))
+    .orderBy(orders.promisedAt, orders.number);
   const lines = await db
     .select({ line: orderLines, product: products, aisle: stock.aisle, bay: stock.bay })
     .from(orderLines)
     .innerJoin(products, eq(products.id, orderLines.productId))
     .leftJoin(stock, and(eq(stock.productId, orderLines.productId), eq(stock.storeId, storeId)))
-    .where(eq(orderLines.orderId, orderId));
-  const o = row.order;
-  const walk = sortByLocation(lines.map((l) => ({ ...l, lineNo: l.line.lineNo })));
-  return {
-    ...toQueueItem(row),
-    externalId: o.externalId,
-    customer: {
-      name: o.customerName,
-      email: o.customerEmail,
-      phone: o.customerPhone,
-      language: o.customerLanguage === 'en' ? 'en' : 'it',
-    },
-    totalCents: o.totalCents,
-    version: o.version,
-    readyAt: iso(o.readyAt),
-    collectedAt: iso(o.collectedAt),
-    lines: walk.map(({ line, product, aisle, bay }) => ({
-      id: line.id,
-      lineNo: line.lineNo,
-      sku: product.sku,
-      barcode: product.barcode,
-      gtin14: product.gtin14,
-      nameIt: product.nameIt,
-      nameEn: product.nameEn,
-      brand: product.brand,
-      colorIt: product.colorIt,
-      colorEn: product.colorEn,
-      size: product.size,
-      aisle,
-      bay,
-      qtyOrdered: line.qtyOrdered,
-      qtyPicked: line.qtyPicked,
-      qtyShort: line.qtyShort,
-      shortReason: line.shortReason as ShortReason | null,
-      unitPriceCents: line.unitPriceCents,
-    })),
-  };
+    .where(inArray(orderLines.orderId, [...orderIds]));
+  return rows.map((row) => {
+    const o = row.order;
+    const own = lines.filter((l) => l.line.orderId === o.id).map((l) => ({ ...l, lineNo: l.line.lineNo }));
+    return {
+      ...toQueueItem(row),
+      externalId: o.externalId,
+      customer: {
+        name: o.customerName,
+        email: o.customerEmail,
+        phone: o.customerPhone,
+        language: o.customerLanguage === 'en' ? 'en' : 'it',
+      },
+      totalCents: o.totalCents,
+      version: o.version,
+      readyAt: iso(o.readyAt),
+      collectedAt: iso(o.collectedAt),
+      cancelledBy: o.cancelledBy,
+      cancelReason: o.cancelReason,
+      putBackAt: iso(o.putBackAt),
+      lines: sortByLocation(own).map(({ line, product, aisle, bay }) => ({
+        id: line.id,
+        lineNo: line.lineNo,
+        sku: product.sku,
+        barcode: product.barcode,
+        gtin14: product.gtin14,
+        nameIt: product.nameIt,
+        nameEn: product.nameEn,
+        brand: product.brand,
+        colorIt: product.colorIt,
+        colorEn: product.colorEn,
+        size: product.size,
+        aisle,
+        bay,
+        qtyOrdered: line.qtyOrdered,
+        qtyPicked: line.qtyPicked,
+        qtyShort: line.qtyShort,
+        shortReason: line.shortReason as ShortReason | null,
+        unitPriceCents: line.unitPriceCents,
+      })),
+    };
+  });
+}
+
+/** Ids of the orders the queue shows: open ones and those closed in the last hours. */
+export async function queueOrderIds(db: Executor, storeId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(and(eq(orders.storeId, storeId), inQueue));
+  return rows.map((r) => r.id);
 }

@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { shortReasons } from '../domain/picking';
+import { orderDetail } from './orders';
+import { stagingLocation } from './stores';
+
+/**
+ * The commands an associate's device queues in its outbox. Each has a name, a version and
+ * intent-level arguments. Old offline clients may push old versions for weeks: a version the
+ * server no longer knows is rejected with `sync.unknownCommand`, never silently dropped.
+ */
+const orderId = z.uuid();
+export const commandArgs = {
+  'order.claim': z.object({ orderId }),
+  'pick.confirm': z.object({
+    orderId,
+    code: z.string().trim().min(1).max(64),
+    qty: z.number().int().min(1).max(99),
+  }),
+  'pick.short': z.object({
+    orderId,
+    lineId: z.uuid(),
+    qty: z.number().int().min(1).max(99),
+    reason: z.enum(shortReasons),
+  }),
+  'order.stage': z.object({ orderId, locationCode: z.string().trim().min(1).max(32) }),
+  'order.handover': z.object({ orderId, code: z.string().trim().min(1).max(256) }),
+  'order.putBack': z.object({ orderId }),
+} as const;
+
+export type CommandName = keyof typeof commandArgs;
+export type CommandArgs<N extends CommandName> = z.infer<(typeof commandArgs)[N]>;
+export const commandNames = Object.keys(commandArgs) as CommandName[];
+export const COMMAND_VERSION = 1;
+
+export const MAX_PUSH_BATCH = 50;
+
+export const mutation = z.object({
+  id: z.uuid().describe('Mutation id, generated on the device; the global dedupe key'),
+  seq: z.number().int().min(1).describe("Position in this client's stream: strictly 1, 2, 3…"),
+  name: z.string().min(1).max(64),
+  v: z.number().int().min(1),
+  args: z.unknown(),
+});
+export type Mutation = z.infer<typeof mutation>;
+
+export const pushBody = z
+  .object({
+    clientId: z.uuid(),
+    mutations: z.array(mutation).min(1).max(MAX_PUSH_BATCH),
+  })
+  .meta({ id: 'PushBody' });
+export type PushBody = z.infer<typeof pushBody>;
+
+export const mutationError = z.object({
+  code: z.string(),
+  message: z.string(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const mutationResult = z.object({
+  id: z.string(),
+  seq: z.number(),
+  status: z.enum(['applied', 'duplicate', 'rejected']),
+  result: z.unknown().optional().describe('What the command produced, e.g. {lineId} for a pick'),
+  error: mutationError.optional().describe('Why a rejected command was refused'),
+  /** For a duplicate: whether the first processing applied or rejected it. */
+  originalStatus: z.enum(['applied', 'rejected']).optional(),
+});
+export type MutationResult = z.infer<typeof mutationResult>;
+
+export const pushResponse = z
+  .object({
+    lastProcessedSeq: z.number(),
+    results: z.array(mutationResult),
+  })
+  .meta({ id: 'PushResponse' });
+export type PushResponse = z.infer<typeof pushResponse>;
+
+export const stockRow = z.object({
+  productId: z.string(),
+  onHand: z.number(),
+  reserved: z.number(),
+  safetyStock: z.number(),
+  aisle: z.string().nullable(),
+  bay: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type StockRow = z.infer<typeof stockRow>;
+
+export const productRow = z.object({
+  id: z.string(),
+  sku: z.string(),
+  gtin14: z.string(),
+  barcode: z.string(),
+  brand: z.string(),
+  nameIt: z.string(),
+  nameEn: z.string(),
+  colorIt: z.string(),
+  colorEn: z.string(),
+  size: z.string(),
+  priceCents: z.number(),
+});
+export type ProductRow = z.infer<typeof productRow>;
+
+export const syncOrder = orderDetail.extend({
+  cancelledBy: z.string().nullable(),
+  cancelReason: z.string().nullable(),
+  putBackAt: z.string().nullable(),
+});
+export type SyncOrder = z.infer<typeof syncOrder>;
+
+export const pullQuery = z.object({
+  cursor: z
+    .string()
+    .regex(/^v1:\d+$/, 'cursor must be one this server returned')
+    .optional(),
+  clientId: z.uuid().optional(),
+});
+
+export const pullResponse = z
+  .object({
+    cursor: z.string().describe('Send it back as ?cursor= to get only what changed since'),
+    reset: z.boolean().describe('True when this is a full snapshot that replaces the replica'),
+    storeId: z.string(),
+    orders: z.array(syncOrder),
+    stock: z.array(stockRow),
+    products: z.array(productRow),
+    locations: z.array(stagingLocation),
+    lastProcessedSeq: z
+      .number()
+      .describe('For ?clientId=: the last command of that device the server processed'),
+    serverTime: z.string(),
+  })
+  .meta({ id: 'PullResponse' });
+export type PullResponse = z.infer<typeof pullResponse>;

@@ -1,0 +1,32 @@
+import type { CommandName } from '../../contract/sync';
+import { commandArgs } from '../../contract/sync';
+import type { ActionContext } from '../orders/order-actions';
+import { claimOrder, handOver, pickUnits, putBack, shortLine, stageOrder } from '../orders/order-actions';
+
+type Handler<N extends CommandName> = (
+  ctx: ActionContext,
+  args: (typeof commandArgs)[N]['_zod']['output'],
+) => Promise<unknown>;
+
+/**
+ * Outbox commands, by name and version, mapped onto the same order actions the REST routes use.
+ * A new version of a command is added beside the old one, which stays as long as a device
+ * could still hold it (30 days offline).
+ */
+export const commandHandlers: { [N in CommandName]: { v: number; run: Handler<N> } } = {
+  'order.claim': { v: 1, run: (ctx, a) => claimOrder(ctx, a.orderId).then(() => null) },
+  'pick.confirm': {
+    v: 1,
+    run: (ctx, a) => pickUnits(ctx, a.orderId, a.code, a.qty).then((lineId) => ({ lineId })),
+  },
+  'pick.short': { v: 1, run: (ctx, a) => shortLine(ctx, a.orderId, a).then(() => null) },
+  'order.stage': { v: 1, run: (ctx, a) => stageOrder(ctx, a.orderId, a.locationCode).then(() => null) },
+  'order.handover': { v: 1, run: (ctx, a) => handOver(ctx, a.orderId, a.code).then(() => null) },
+  'order.putBack': { v: 1, run: (ctx, a) => putBack(ctx, a.orderId).then(() => null) },
+};
+
+export function isCommandName(name: string): name is CommandName {
+  return Object.hasOwn(commandHandlers, name);
+}
+
+export { commandArgs };

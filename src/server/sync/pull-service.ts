@@ -1,0 +1,104 @@
+import { and, eq, gt, inArray, lte } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { PullResponse } from '../../contract/sync';
+import type { Principal } from '../auth/tokens';
+import type { Db } from '../db/client';
+import { products, stagingLocations, stock, syncClients, orders } from '../db/schema';
+import { iso } from '../db/time';
+import { loadOrderDetails, queueOrderIds } from '../orders/order-views';
+import { currentStoreVersion } from './store-version';
+
+const productColumns = {
+  id: products.id,
+  sku: products.sku,
+  gtin14: products.gtin14,
+  barcode: products.barcode,
+  brand: products.brand,
+  nameIt: products.nameIt,
+  nameEn: products.nameEn,
+  colorIt: products.colorIt,
+  colorEn: products.colorEn,
+  size: products.size,
+  priceCents: products.priceCents,
+};
+
+export function parseCursor(cursor: string | undefined): number | undefined {
+  return cursor === undefined ? undefined : Number(cursor.slice('v1:'.length));
+}
+
+/**
+ * What changed in the store since the cursor: every row stamped with a store version in
+ * (cursor, now]. Without a cursor, or with one from the future (a restored database), the
+ * answer is a full snapshot that replaces the device's replica.
+ */
+export async function pullChanges(
+  db: Db,
+  principal: Principal,
+  query: { cursor?: string | undefined; clientId?: string | undefined },
+): Promise<PullResponse> {
+  const { storeId } = principal;
+  return db.transaction(
+    async (tx) => {
+      const version = await currentStoreVersion(tx, storeId);
+      const since = parseCursor(query.cursor);
+      const reset = since === undefined || since > version;
+      const window = (column: AnyPgColumn) =>
+        reset ? undefined : and(gt(column, since as number), lte(column, version));
+
+      const orderIds = reset
+        ? await queueOrderIds(tx, storeId)
+        : (
+            await tx
+              .select({ id: orders.id })
+              .from(orders)
+              .where(and(eq(orders.storeId, storeId), window(orders.syncVersion)))
+          ).map((r) => r.id);
+      const changedOrders = await loadOrderDetails(tx, storeId, orderIds);
+
+      const stockRows = await tx
+        .select({
+          productId: stock.productId,
+          onHand: stock.onHand,
+          reserved: stock.reserved,
+          safetyStock: stock.safetyStock,
+          aisle: stock.aisle,
+          bay: stock.bay,
+          updatedAt: stock.updatedAt,
+        })
+        .from(stock)
+        .where(and(eq(stock.storeId, storeId), window(stock.syncVersion)));
+
+      const changedGtins = [...new Set(changedOrders.flatMap((o) => o.lines.map((l) => l.gtin14)))];
+      const productRows = reset
+        ? await tx.select(productColumns).from(products)
+        : changedGtins.length
+          ? await tx.select(productColumns).from(products).where(inArray(products.gtin14, changedGtins))
+          : [];
+
+      const locations = await tx
+        .select({ code: stagingLocations.code, label: stagingLocations.label, kind: stagingLocations.kind })
+        .from(stagingLocations)
+        .where(and(eq(stagingLocations.storeId, storeId), window(stagingLocations.syncVersion)));
+
+      const [client] = query.clientId
+        ? await tx
+            .select({ lastSeq: syncClients.lastSeq })
+            .from(syncClients)
+            .where(eq(syncClients.clientId, query.clientId))
+        : [];
+
+      return {
+        cursor: `v1:${version}`,
+        reset,
+        storeId,
+        orders: changedOrders,
+        stock: stockRows.map((r) => ({ ...r, updatedAt: iso(r.updatedAt) })),
+        products: productRows,
+        locations,
+        lastProcessedSeq: client?.lastSeq ?? 0,
+        serverTime: new Date().toISOString(),
+      };
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
+}

@@ -1,0 +1,26 @@
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../db/client';
+import { rowsOf } from '../db/rows';
+
+export const POKE_CHANNEL = 'aisle_poke';
+
+/**
+ * Takes the store's next change number, holding the store_sync row lock until commit, and
+ * queues a poke for the store's devices. NOTIFY is transactional: it goes out at commit, and
+ * not at all on rollback, so devices are never poked about a change that did not happen.
+ */
+export async function nextStoreVersion(tx: Executor, storeId: string): Promise<number> {
+  const result = await tx.execute(sql`
+    insert into store_sync (store_id, version) values (${storeId}, 1)
+    on conflict (store_id) do update set version = store_sync.version + 1
+    returning version`);
+  await tx.execute(sql`select pg_notify(${POKE_CHANNEL}, ${storeId})`);
+  const row = rowsOf<{ version: string | number }>(result)[0];
+  if (!row) throw new Error('store_sync upsert returned nothing');
+  return Number(row.version);
+}
+
+export async function currentStoreVersion(tx: Executor, storeId: string): Promise<number> {
+  const result = await tx.execute(sql`select version from store_sync where store_id = ${storeId}`);
+  return Number(rowsOf<{ version: string | number }>(result)[0]?.version ?? 0);
+}

@@ -106,6 +106,9 @@ export const syncOrder = orderDetail.extend({
   cancelledBy: z.string().nullable(),
   cancelReason: z.string().nullable(),
   putBackAt: z.string().nullable(),
+  pickupCodeDigest: z
+    .string()
+    .describe('Hex SHA-256 of pickupDigestInput(number, code), to verify a pickup code offline'),
 });
 export type SyncOrder = z.infer<typeof syncOrder>;
 

@@ -50,3 +50,11 @@ export function verifyPickup(raw: string, order: { number: string; pickupCode: s
     throw new DomainError(handoverErrorCodes.codeMismatch, 'The pickup code does not match this order');
   }
 }
+
+/**
+ * What a device hashes to check a pickup code offline. The replica carries only the SHA-256
+ * of this text, never the code, and the server checks the code again when the handover syncs.
+ */
+export function pickupDigestInput(orderNumber: string, pickupCode: string): string {
+  return `aisle-pickup:${orderNumber}:${pickupCode}`;
+}

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { pickupDigestInput } from '../../domain/pickup-pass';
 import { alias } from 'drizzle-orm/pg-core';
 import type { OrderDetail, QueueItem } from '../../contract/orders';
 import { orderErrorCodes } from '../../contract/error-codes';
@@ -83,6 +85,7 @@ export type OrderDetailWithSync = OrderDetail & {
   cancelledBy: string | null;
   cancelReason: string | null;
   putBackAt: string | null;
+  pickupCodeDigest: string;
 };
 
 /** Several orders with their lines in two queries, for the queue replica's pulls. */
@@ -120,6 +123,7 @@ export async function loadOrderDetails(
       cancelledBy: o.cancelledBy,
       cancelReason: o.cancelReason,
       putBackAt: iso(o.putBackAt),
+      pickupCodeDigest: createHash('sha256').update(pickupDigestInput(o.number, o.pickupCode)).digest('hex'),
       lines: sortByLocation(own).map(({ line, product, aisle, bay }) => ({
         id: line.id,
         lineNo: line.lineNo,

@@ -5,6 +5,7 @@ import { runMigrations } from './db/migrate';
 import { createRng } from './db/seed';
 import { startDemoOrderFeed } from './demo/demo-orders';
 import { isSeeded, seedDemo, wipeData } from './demo/seed-demo';
+import { pruneMutationLog } from './sync/push-service';
 
 async function main(): Promise<void> {
   const env = parseEnv({
@@ -27,6 +28,14 @@ async function main(): Promise<void> {
       log.info({ ...seeded, ms: Date.now() - started }, 'seeded the demo chain');
     }
   }
+
+  await pruneMutationLog(database.db);
+  const prune = setInterval(() => {
+    pruneMutationLog(database.db).catch((error: unknown) =>
+      log.error({ err: error }, 'pruning the mutation log failed'),
+    );
+  }, 86_400_000);
+  prune.unref();
 
   await app.listen({ port: env.PORT, host: env.HOST });
   const stopFeed =
@@ -60,6 +69,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info({ signal }, 'shutting down: finishing requests in flight');
     stopFeed();
+    clearInterval(prune);
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     try {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError, isDomainError } from './domain-error';
+import { domainErrorOf } from './domain-error-of';
+import { DomainError } from './domain-error';
 import {
   gtinCheckDigit,
   gtinErrorCodes,
@@ -9,17 +10,6 @@ import {
   toGtin14,
   withCheckDigit,
 } from './gtin';
-
-/** Runs fn, expecting a DomainError, and returns it so its code and details can be checked. */
-function domainErrorOf(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (isDomainError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError, nothing was thrown');
-}
 
 /** Real, published codes: the last digit is the GS1 check digit. */
 const realCodes = [

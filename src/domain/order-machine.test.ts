@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { domainErrorOf } from './domain-error-of';
 import { DomainError, isDomainError } from './domain-error';
 import {
   assertStatus,
@@ -16,16 +17,6 @@ import {
   type OrderEvent,
   type OrderStatus,
 } from './order-machine';
-
-function domainErrorOf(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (isDomainError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError, nothing was thrown');
-}
 
 const inStoreTypes = [
   'pickup',

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DomainError } from './domain-error';
-import { isDomainError } from './domain-error';
+import { domainErrorOf } from './domain-error-of';
 import {
   applyPick,
   applyShort,
@@ -15,16 +14,6 @@ import {
   sortByLocation,
   type PickLine,
 } from './picking';
-
-function domainErrorOf(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (isDomainError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError, nothing was thrown');
-}
 
 // Real products, stored as the catalogue stores them: GTIN-14.
 const COKE_UPC_A = '036000291452'; // printed as UPC-A

@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DomainError } from './domain-error';
-import { isDomainError } from './domain-error';
+import { domainErrorOf } from './domain-error-of';
 import { handoverErrorCodes, parsePickupInput, pickupPassContent, verifyPickup } from './pickup-pass';
-
-function domainErrorOf(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (isDomainError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError, nothing was thrown');
-}
 
 const order = { number: 'MI01-000042', pickupCode: '048213' };
 

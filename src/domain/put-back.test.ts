@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { domainErrorOf } from './domain-error-of';
+import { assertPutBackDue, needsPutBack } from './put-back';
+
+const line = (qtyPicked: number) => ({
+  id: 'l1',
+  gtin14: '00000000000000',
+  qtyOrdered: 2,
+  qtyPicked,
+  qtyShort: 0,
+});
+
+describe('put-back after an order ends without its customer', () => {
+  it('is due for a cancelled or expired order with picked units, until confirmed', () => {
+    expect(needsPutBack({ status: 'cancelled', putBackAt: null }, [line(1)])).toBe(true);
+    expect(needsPutBack({ status: 'expired', putBackAt: null }, [line(2)])).toBe(true);
+    expect(needsPutBack({ status: 'cancelled', putBackAt: '2026-11-22T10:00:00Z' }, [line(1)])).toBe(false);
+  });
+
+  it('is not due when nothing was picked, or the order is still alive', () => {
+    expect(needsPutBack({ status: 'cancelled', putBackAt: null }, [line(0)])).toBe(false);
+    expect(needsPutBack({ status: 'picking', putBackAt: null }, [line(1)])).toBe(false);
+    expect(needsPutBack({ status: 'collected', putBackAt: null }, [line(2)])).toBe(false);
+  });
+
+  it('refuses a confirmation with nothing to put back', () => {
+    const error = domainErrorOf(() => assertPutBackDue({ status: 'picking', putBackAt: null }, [line(1)]));
+    expect(error.code).toBe('order.illegalTransition');
+    expect(error.details).toMatchObject({ event: 'putBack', from: 'picking' });
+  });
+});

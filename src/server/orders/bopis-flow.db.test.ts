@@ -5,9 +5,9 @@ import type { OrderDetail, PickResult } from '../../contract/orders';
 import { pickupPassContent } from '../../domain/pickup-pass';
 import { auditLog } from '../db/schema';
 import type { StockedProduct } from '../testing/fixtures';
-import { intakeBody, stockedProducts, stockOf } from '../testing/fixtures';
+import { stockedProducts, stockOf } from '../testing/fixtures';
 import type { TestApp } from '../testing/test-app';
-import { bearer, createTestApp, TEST_API_KEY } from '../testing/test-app';
+import { bearer, createTestApp } from '../testing/test-app';
 
 let t: TestApp;
 let session: Session;
@@ -19,17 +19,6 @@ beforeAll(async () => {
   products = await stockedProducts(t.database.db, 'MI01', 6);
 });
 afterAll(() => t?.close());
-
-async function placeOrder(lines: { sku: string; qty: number }[]) {
-  const response = await t.app.inject({
-    method: 'POST',
-    url: '/api/orders',
-    headers: { 'x-api-key': TEST_API_KEY },
-    payload: intakeBody(lines),
-  });
-  expect(response.statusCode).toBe(201);
-  return response.json<{ id: string; number: string; pickupCode: string }>();
-}
 
 function post(url: string, payload: unknown, who: Session = session) {
   return t.app.inject({
@@ -52,7 +41,7 @@ describe('the BOPIS journey through the API', () => {
       a: await stockOf(t.database.db, 'MI01', a.id),
       b: await stockOf(t.database.db, 'MI01', b.id),
     };
-    const order = await placeOrder([
+    const order = await t.placeOrder([
       { sku: a.sku, qty: 2 },
       { sku: b.sku, qty: 1 },
     ]);
@@ -165,7 +154,7 @@ describe('the BOPIS journey through the API', () => {
 
   it('keeps an order to the associate who claimed it', async () => {
     const [, , , d] = products as StockedProduct[];
-    const order = await placeOrder([{ sku: d!.sku, qty: 1 }]);
+    const order = await t.placeOrder([{ sku: d!.sku, qty: 1 }]);
     await post(`/api/orders/${order.id}/claim`, {});
     const colleague = await t.signIn({ employeeId: '1002', deviceId: 'test-device-0002' });
     const steal = await post(`/api/orders/${order.id}/claim`, {}, colleague);
@@ -179,7 +168,7 @@ describe('the BOPIS journey through the API', () => {
   it('cancels an order in which nothing could be found, and releases its stock', async () => {
     const [, , , , e] = products as StockedProduct[];
     const before = await stockOf(t.database.db, 'MI01', e!.id);
-    const order = await placeOrder([{ sku: e!.sku, qty: 2 }]);
+    const order = await t.placeOrder([{ sku: e!.sku, qty: 2 }]);
     const claimed = await post(`/api/orders/${order.id}/claim`, {});
     const lineId = claimed.json<OrderDetail>().lines[0]?.id;
     const tooMany = await post(`/api/orders/${order.id}/short`, { lineId, qty: 3, reason: 'not_found' });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../contract/auth';
 import type { PullResponse, PushResponse } from '../../contract/sync';
 import type { StockedProduct } from '../testing/fixtures';
-import { intakeBody, stockedProducts } from '../testing/fixtures';
+import { stockedProducts } from '../testing/fixtures';
 import type { TestApp } from '../testing/test-app';
 import { bearer, createTestApp, TEST_API_KEY } from '../testing/test-app';
 
@@ -17,16 +17,6 @@ beforeAll(async () => {
   products = await stockedProducts(t.database.db, 'MI01', 4);
 });
 afterAll(() => t?.close());
-
-async function placeOrder(lines: { sku: string; qty: number }[]) {
-  const response = await t.app.inject({
-    method: 'POST',
-    url: '/api/orders',
-    headers: { 'x-api-key': TEST_API_KEY },
-    payload: intakeBody(lines),
-  });
-  return response.json<{ id: string; number: string; pickupCode: string; externalId: string }>();
-}
 
 function stream() {
   const clientId = randomUUID();
@@ -51,7 +41,7 @@ const pull = async (query = '') =>
 describe('POST /api/sync/push', () => {
   it('applies commands in order, each with its own result, and answers a resend with the stored results', async () => {
     const [p] = products as [StockedProduct];
-    const order = await placeOrder([{ sku: p.sku, qty: 2 }]);
+    const order = await t.placeOrder([{ sku: p.sku, qty: 2 }]);
     const s = stream();
     const batch = [
       s.next('order.claim', { orderId: order.id }),
@@ -125,7 +115,7 @@ describe('GET /api/sync/pull', () => {
     expect(quiet).toMatchObject({ reset: false, orders: [], stock: [], cursor: snapshot.cursor });
 
     const [, p] = products as [StockedProduct, StockedProduct];
-    const order = await placeOrder([{ sku: p.sku, qty: 1 }]);
+    const order = await t.placeOrder([{ sku: p.sku, qty: 1 }]);
     const s = stream();
     await push(s.clientId, [s.next('order.claim', { orderId: order.id })]);
     const changes = await pull(`?cursor=${snapshot.cursor}&clientId=${s.clientId}`);
@@ -146,7 +136,7 @@ describe('GET /api/sync/pull', () => {
 describe('a cancel from the platform', () => {
   it('turns picked units into a put-back task that an associate confirms', async () => {
     const [, , p] = products as StockedProduct[];
-    const order = await placeOrder([{ sku: p!.sku, qty: 2 }]);
+    const order = await t.placeOrder([{ sku: p!.sku, qty: 2 }]);
     const s = stream();
     await push(s.clientId, [
       s.next('order.claim', { orderId: order.id }),

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Session } from '../../contract/auth';
+import type { IntakeOrderBody, IntakeResult } from '../../contract/orders';
+import { intakeBody } from './fixtures';
 import type { AppSettings } from '../app';
 import { buildApp } from '../app';
 import type { DatabaseHandle } from '../db/client';
@@ -14,6 +16,11 @@ export interface TestApp {
   database: DatabaseHandle;
   close(): Promise<void>;
   signIn(who?: { storeId?: string; employeeId?: string; pin?: string; deviceId?: string }): Promise<Session>;
+  /** Places an order through the intake API, as the e-commerce platform does. */
+  placeOrder(
+    lines: { sku: string; qty: number }[],
+    overrides?: Partial<IntakeOrderBody>,
+  ): Promise<IntakeResult>;
 }
 
 /** The real app over a real, freshly seeded database (a small catalogue, to stay quick). */
@@ -39,6 +46,17 @@ export async function createTestApp(settings: Partial<AppSettings> = {}): Promis
     async close() {
       await app.close();
       await database.close();
+    },
+    async placeOrder(lines, overrides = {}) {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/orders',
+        headers: { 'x-api-key': TEST_API_KEY },
+        payload: intakeBody(lines, overrides),
+      });
+      if (response.statusCode !== 201)
+        throw new Error(`intake failed: ${response.statusCode} ${response.body}`);
+      return response.json<IntakeResult>();
     },
     async signIn(who = {}) {
       const response = await app.inject({

@@ -229,7 +229,14 @@ async function walkJourney(
   await expect(page.getByRole('heading', { name: 'Collected' })).toBeVisible();
   await expect(page.getByTestId('order-status')).toHaveText('Collected');
 
-  // The server agrees.
+  // The actions were saved on the device first; once the outbox drained, the server agrees.
+  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-pending', '0');
+  await expect
+    .poll(async () => {
+      const response = await request.get(`/api/orders/${order.id}`, { headers: authHeaders(session) });
+      return ((await response.json()) as OrderDetail).status;
+    })
+    .toBe('collected');
   const final = await request.get(`/api/orders/${order.id}`, { headers: authHeaders(session) });
   expect(final.ok()).toBe(true);
   const detail = (await final.json()) as OrderDetail;

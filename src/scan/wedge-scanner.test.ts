@@ -65,6 +65,16 @@ describe('listenForWedgeScans', () => {
     expect(scans).toEqual(['ABC']);
   });
 
+  it('keeps a scan whole when one key arrives late from a busy main thread', () => {
+    const doc = fakeDocument();
+    const scans: string[] = [];
+    listenForWedgeScans((code) => scans.push(code), {}, doc.target);
+    let at = 1000;
+    for (const [i, key] of [...'8001234567895'].entries()) doc.press(key, (at += i === 6 ? 180 : 6));
+    doc.press('Enter', at + 6);
+    expect(scans).toEqual(['8001234567895']);
+  });
+
   it('starts a new burst after a pause, so a stray key before a scan is dropped', () => {
     const doc = fakeDocument();
     const scans: string[] = [];

@@ -1,7 +1,11 @@
 import { useEffect, useRef } from 'react';
 
 export interface WedgeScannerOptions {
-  /** Longest pause between two keys of one scan. Scanners type every few ms; people don't. */
+  /**
+   * Longest average pause between the keys of one scan. Scanners type every few ms; people
+   * don't. The average, not each gap, decides: a busy main thread can deliver one key of a
+   * real scan late, which must not split the scan in two.
+   */
   maxKeyGapMs?: number;
   /** Shortest burst that counts as a scan, so a fast double key press is not one. */
   minLength?: number;
@@ -54,6 +58,9 @@ export function listenForWedgeScans(
   const suffix = options.suffix ?? DEFAULTS.suffix;
   let buffer = '';
   let lastKeyAt = 0;
+  let burstStartedAt = 0;
+  // A pause this long ends any burst: nobody's scanner stalls for it mid-code.
+  const breakGapMs = maxKeyGapMs * 8;
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.defaultPrevented || isEditable(event.target) || event.isComposing) {
@@ -71,7 +78,8 @@ export function listenForWedgeScans(
     if (event.key === 'Enter' || event.key === 'Tab') {
       const code = buffer;
       buffer = '';
-      if (code.length >= minLength && gap <= maxKeyGapMs) {
+      const averageGap = (now - burstStartedAt) / Math.max(code.length, 1);
+      if (code.length >= minLength && gap <= breakGapMs && averageGap <= maxKeyGapMs) {
         // The terminator belongs to the scan: it must not click a focused button or move focus.
         event.preventDefault();
         event.stopPropagation();
@@ -81,7 +89,12 @@ export function listenForWedgeScans(
       return;
     }
     if (event.key.length !== 1) return; // Shift, arrows and the like neither add nor break a burst.
-    buffer = gap <= maxKeyGapMs ? buffer + event.key : event.key;
+    if (buffer && gap <= breakGapMs) {
+      buffer += event.key;
+    } else {
+      buffer = event.key;
+      burstStartedAt = now;
+    }
   };
 
   target.addEventListener('keydown', onKeyDown, true);

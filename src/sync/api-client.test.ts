@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Session } from '../contract/auth';
 import { apiGet, ApiError } from './api-client';
-import { clearSession, getSession, setSession } from './session-store';
+import { clearSession, getSession, sessionNeedsPin, setSession } from './session-store';
 
 function session(token: string): Session {
   return {
@@ -65,14 +65,17 @@ describe('apiRequest', () => {
     expect(getSession()?.accessToken).toBe('new');
   });
 
-  it('signs out when the refresh is refused', async () => {
+  it('keeps the session but asks for the PIN when the refresh is refused', async () => {
     fetchMock.mockImplementation(async (input) =>
       input === '/api/auth/refresh'
         ? json(401, { code: 'auth.refreshInvalid', message: 'no' })
         : json(401, { code: 'auth.tokenExpired', message: 'expired' }),
     );
     await expect(apiGet('/api/queue')).rejects.toMatchObject({ status: 401, code: 'auth.tokenExpired' });
-    expect(getSession()).toBeNull();
+    expect(getSession()?.accessToken).toBe('old');
+    expect(sessionNeedsPin()).toBe(true);
+    setSession(session('new'));
+    expect(sessionNeedsPin()).toBe(false);
   });
 
   it('turns a failed network call into network.offline, and error bodies into ApiError', async () => {

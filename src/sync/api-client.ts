@@ -2,7 +2,7 @@ import type { Session, SignInBody } from '../contract/auth';
 import { authErrorCodes } from '../contract/error-codes';
 import { ApiError, apiErrorFrom, clientErrorCodes } from './api-error';
 import { getDeviceId } from './device-id';
-import { clearSession, getSession, setSession } from './session-store';
+import { clearSession, getSession, markSessionNeedsPin, setSession } from './session-store';
 
 export { ApiError, isApiError } from './api-error';
 
@@ -63,8 +63,9 @@ async function refreshSession(): Promise<boolean> {
       body: { refreshToken: session.refreshToken },
     });
     if (!response.ok) {
-      // A network blip is not a reason to sign out; a refused refresh token is.
-      if (response.status === 401 || response.status === 403) clearSession();
+      // A network blip changes nothing. A refused refresh token asks for the PIN, but keeps the
+      // session: signing out here would strand the associate's unsynced work mid-shift.
+      if (response.status === 401 || response.status === 403) markSessionNeedsPin();
       return false;
     }
     setSession(await parseBody<Session>(response));
@@ -79,14 +80,11 @@ function expiresSoon(session: Session): boolean {
   return Number.isFinite(expiresAt) && expiresAt - Date.now() < REFRESH_MARGIN_MS;
 }
 
-/** The one place the browser calls the API. Throws ApiError with a stable code on any failure. */
-export async function apiRequest<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
-  if (options.auth === false) {
-    const response = await send(method, path, options);
-    if (!response.ok) throw await apiErrorFrom(response);
-    return parseBody<T>(response);
-  }
-
+/**
+ * A signed-in request, refreshing the token once if needed. Answers the ok Response; throws
+ * ApiError with a stable code on any failure.
+ */
+export async function authorizedFetch(method: Method, path: string, options: RequestOptions = {}) {
   let session = getSession();
   if (session && expiresSoon(session)) {
     await refreshOnce();
@@ -104,15 +102,25 @@ export async function apiRequest<T>(method: Method, path: string, options: Reque
       const retrySession = getSession();
       if (fresh && retrySession) {
         response = await send(method, path, options, retrySession.accessToken);
-        if (response.ok) return parseBody<T>(response);
+        if (response.ok) return response;
         error = await apiErrorFrom(response);
       }
     }
-    if (error.status === 401) clearSession();
+    if (error.status === 401) markSessionNeedsPin();
     throw error;
   }
   if (!response.ok) throw await apiErrorFrom(response);
-  return parseBody<T>(response);
+  return response;
+}
+
+/** The one place the browser calls the API. Throws ApiError with a stable code on any failure. */
+export async function apiRequest<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+  if (options.auth === false) {
+    const response = await send(method, path, options);
+    if (!response.ok) throw await apiErrorFrom(response);
+    return parseBody<T>(response);
+  }
+  return parseBody<T>(await authorizedFetch(method, path, options));
 }
 
 export const apiGet = <T>(path: string, signal?: AbortSignal) => apiRequest<T>('GET', path, { signal });

@@ -17,6 +17,8 @@ function read(): Session | null {
 }
 
 let current: Session | null = read();
+/** The refresh token was refused: the associate keeps working, and enters the PIN to sync again. */
+let needsPin = false;
 
 function emit(): void {
   for (const listener of listeners) listener();
@@ -28,6 +30,7 @@ export function getSession(): Session | null {
 
 export function setSession(session: Session): void {
   current = session;
+  needsPin = false;
   try {
     localStorage.setItem(SESSION_KEY, JSON.stringify(session));
   } catch {
@@ -38,11 +41,26 @@ export function setSession(session: Session): void {
 
 export function clearSession(): void {
   current = null;
+  needsPin = false;
   try {
     localStorage.removeItem(SESSION_KEY);
   } catch {
     // Nothing stored, nothing to remove.
   }
+  emit();
+}
+
+export function sessionNeedsPin(): boolean {
+  return needsPin;
+}
+
+/**
+ * The server no longer accepts this session (refresh refused). It is kept, not cleared: the
+ * work on this device goes on offline, and a PIN sign-in for the same associate resumes syncing.
+ */
+export function markSessionNeedsPin(): void {
+  if (!current || needsPin) return;
+  needsPin = true;
   emit();
 }
 

@@ -1,28 +1,32 @@
 import type { ReactNode } from 'react';
 import { useParams } from 'react-router';
-import type { OrderDetail } from '../../contract/orders';
-import { useOrder } from './order-query';
+import type { OrderView } from '../../local-db/replica-read';
 import { useT } from '../i18n/use-t';
-import { ErrorAlert, Loading } from '../ui/alert';
+import { Loading, Notice } from '../ui/alert';
 import { ButtonLink } from '../ui/button';
+import { useActor } from './use-actor';
+import { DownloadingReplica } from './downloading-replica';
+import { useOrderView } from './use-order-view';
 
-/** Loads the order named in the URL, and renders the page only once it is there. */
-export function OrderGate({ children }: { children: (order: OrderDetail) => ReactNode }) {
+/** Reads the order named in the URL from the replica, and renders the page once it is there. */
+export function OrderGate({ children }: { children: (view: OrderView) => ReactNode }) {
   const { id = '' } = useParams();
   const t = useT();
-  const order = useOrder(id);
-  if (order.isPending) return <Loading />;
-  if (order.isError) {
+  const actor = useActor();
+  const state = useOrderView(id, actor.storeId);
+  if (state.kind === 'loading') return <Loading />;
+  if (state.kind === 'downloading') return <DownloadingReplica />;
+  if (state.kind === 'missing') {
     return (
       <div className="stack">
-        <ErrorAlert error={order.error}>
-          <p>{t('order.loadError')}</p>
-        </ErrorAlert>
+        <Notice tone="warning">
+          <p>{t('errors.order.notFound')}</p>
+        </Notice>
         <ButtonLink to="/" size="lg">
           {t('common.backToQueue')}
         </ButtonLink>
       </div>
     );
   }
-  return <>{children(order.data)}</>;
+  return <>{children(state.view)}</>;
 }

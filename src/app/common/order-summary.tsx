@@ -18,7 +18,13 @@ export function OrderSummary({ order }: { order: OrderDetail }) {
               {line.brand} · {lineColour(line, language)} · {t('line.size', { size: line.size })}
             </span>
             <span className="summary-list__qty">
-              {t('line.progressLabel', { picked: line.qtyPicked, ordered: line.qtyOrdered })}
+              {/* The same short count as the pick list, with the words for screen readers. */}
+              <span aria-hidden="true">
+                {t('line.progress', { picked: line.qtyPicked, ordered: line.qtyOrdered })}
+              </span>
+              <span className="visually-hidden">
+                {t('line.progressLabel', { picked: line.qtyPicked, ordered: line.qtyOrdered })}
+              </span>
               {line.qtyShort > 0 && line.shortReason
                 ? ` · ${t('line.shortDone', { qty: line.qtyShort, reason: t(`reason.${line.shortReason}`) })}`
                 : null}

@@ -2,11 +2,10 @@ let offsetMs = 0;
 
 /**
  * Device clocks on handhelds drift by minutes; SLA timers use the server's clock instead.
- * Each queue response carries `serverTime`, and the offset is taken from it.
+ * Each pull carries `serverTime`; the replica keeps the offset it implies.
  */
-export function syncServerClock(serverTime: string, receivedAt: number = Date.now()): void {
-  const server = Date.parse(serverTime);
-  if (Number.isFinite(server)) offsetMs = server - receivedAt;
+export function setServerOffset(ms: number): void {
+  if (Number.isFinite(ms)) offsetMs = ms;
 }
 
 export function serverNow(): number {

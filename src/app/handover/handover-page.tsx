@@ -1,11 +1,11 @@
-import type { OrderDetail } from '../../contract/orders';
-import { isDomainError } from '../../domain/domain-error';
-import { handoverErrorCodes, parsePickupInput } from '../../domain/pickup-pass';
+import { enqueueCommand } from '../../local-db/enqueue';
+import type { OrderView } from '../../local-db/replica-read';
 import { ScanField } from '../../scan/scan-field';
 import { useWedgeScanner } from '../../scan/wedge-scanner';
 import { OrderGate } from '../common/order-gate';
 import { OrderHeader } from '../common/order-header';
 import { OrderSummary } from '../common/order-summary';
+import { useActor } from '../common/use-actor';
 import { errorMessageKey } from '../i18n/translate';
 import { useT } from '../i18n/use-t';
 import { Notice } from '../ui/alert';
@@ -13,25 +13,16 @@ import { ButtonLink } from '../ui/button';
 import { Icon } from '../ui/icon';
 import { ScanBanner } from '../ui/scan-banner';
 import { useScanBanner } from '../ui/use-scan-banner';
-import { useHandover } from './commands';
+import { checkPickupOffline } from './pickup-check';
 
 export function HandoverPage() {
-  return <OrderGate>{(order) => <HandoverView order={order} />}</OrderGate>;
+  return <OrderGate>{(view) => <HandoverView view={view} />}</OrderGate>;
 }
 
-/** Refuses what cannot be right without asking the server: a foreign pass or another order's pass. */
-function localProblem(raw: string, orderNumber: string): string | null {
-  try {
-    const input = parsePickupInput(raw);
-    return input.kind === 'pass' && input.orderNumber !== orderNumber ? handoverErrorCodes.wrongOrder : null;
-  } catch (error) {
-    return isDomainError(error) ? error.code : handoverErrorCodes.badPass;
-  }
-}
-
-function HandoverView({ order }: { order: OrderDetail }) {
+function HandoverView({ view }: { view: OrderView }) {
   const t = useT();
-  const handover = useHandover(order.id);
+  const actor = useActor();
+  const { order } = view;
   const { banner, flash } = useScanBanner();
   const canHandOver = order.status === 'ready';
 
@@ -39,18 +30,18 @@ function HandoverView({ order }: { order: OrderDetail }) {
 
   const onScan = (raw: string) => {
     const code = raw.trim();
-    if (!code || handover.isPending) return;
-    const problem = localProblem(code, order.number);
-    if (problem) return reject({ code: problem });
-    handover.mutate(code, {
-      onSuccess: (collected) =>
-        flash(
-          'success',
-          t('feedback.collected'),
-          t('handover.doneBody', { number: collected.number, name: collected.customer.name }),
-        ),
-      onError: reject,
-    });
+    if (!code || !canHandOver) return;
+    checkPickupOffline(code, order)
+      .then(() => enqueueCommand({ name: 'order.handover', args: { orderId: order.id, code }, actor }))
+      .then(
+        () =>
+          flash(
+            'success',
+            t('feedback.collected'),
+            t('handover.doneBody', { number: order.number, name: order.customer.name }),
+          ),
+        reject,
+      );
   };
   useWedgeScanner(onScan, { enabled: canHandOver });
 
@@ -72,7 +63,6 @@ function HandoverView({ order }: { order: OrderDetail }) {
               buttonLabel={t('handover.confirm')}
               onScan={onScan}
               inputMode="numeric"
-              disabled={handover.isPending}
               name="pickup-code"
             />
           </section>

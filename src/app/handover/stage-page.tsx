@@ -1,44 +1,48 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { orderErrorCodes } from '../../contract/error-codes';
 import type { OrderDetail } from '../../contract/orders';
 import type { StagingLocation } from '../../contract/stores';
+import { isDomainError } from '../../domain/domain-error';
+import { enqueueCommand } from '../../local-db/enqueue';
+import { readLocations, type OrderView } from '../../local-db/replica-read';
 import { ScanField } from '../../scan/scan-field';
 import { useWedgeScanner } from '../../scan/wedge-scanner';
 import { OrderGate } from '../common/order-gate';
 import { OrderHeader } from '../common/order-header';
+import { useActor } from '../common/use-actor';
 import { errorMessageKey } from '../i18n/translate';
 import { useT } from '../i18n/use-t';
-import { isApiError } from '../../sync/api-client';
 import { Notice } from '../ui/alert';
 import { ButtonLink } from '../ui/button';
 import { ScanBanner } from '../ui/scan-banner';
 import { useScanBanner } from '../ui/use-scan-banner';
-import { useStage } from './commands';
-import { useStagingLocations } from './queries';
 
 export function StagePage() {
-  return <OrderGate>{(order) => <StageView order={order} />}</OrderGate>;
+  return <OrderGate>{(view) => <StageView view={view} />}</OrderGate>;
 }
 
-function StageView({ order }: { order: OrderDetail }) {
+function StageView({ view }: { view: OrderView }) {
   const t = useT();
-  const stage = useStage(order.id);
+  const actor = useActor();
+  const { order } = view;
   const { banner, flash } = useScanBanner();
   const canStage = order.status === 'picked';
 
+  // The shelf is checked against the replica's locations, so an unknown label is refused offline.
   const onScan = (raw: string) => {
     const code = raw.trim().toUpperCase();
-    if (!code || stage.isPending) return;
-    stage.mutate(code, {
-      onSuccess: (staged) => flash('success', t('feedback.staged'), staged.stagingLocation ?? code),
-      onError: (error) => {
-        const unknown = isApiError(error) && error.code === orderErrorCodes.unknownLocation;
+    if (!code || !canStage) return;
+    enqueueCommand({ name: 'order.stage', args: { orderId: order.id, locationCode: code }, actor }).then(
+      () => flash('success', t('feedback.staged'), code),
+      (error: unknown) => {
+        const unknown = isDomainError(error) && error.code === orderErrorCodes.unknownLocation;
         flash(
           unknown ? 'unknown' : 'error',
           t(unknown ? 'feedback.unknown' : 'feedback.error'),
           t(errorMessageKey(error)),
         );
       },
-    });
+    );
   };
   useWedgeScanner(onScan, { enabled: canStage });
 
@@ -54,11 +58,10 @@ function StageView({ order }: { order: OrderDetail }) {
               hint={t('stage.hint')}
               buttonLabel={t('stage.confirm')}
               onScan={onScan}
-              disabled={stage.isPending}
               name="staging-location"
             />
           </section>
-          <LocationHints order={order} onPick={onScan} disabled={stage.isPending} />
+          <LocationHints order={order} onPick={onScan} />
         </>
       ) : null}
       {order.status === 'ready' ? (
@@ -89,18 +92,10 @@ function fitsOrder(location: StagingLocation, order: OrderDetail): boolean {
   return order.fulfillmentType === 'curbside' ? location.kind === 'curbside' : location.kind !== 'curbside';
 }
 
-function LocationHints({
-  order,
-  onPick,
-  disabled,
-}: {
-  order: OrderDetail;
-  onPick: (code: string) => void;
-  disabled: boolean;
-}) {
+function LocationHints({ order, onPick }: { order: OrderDetail; onPick: (code: string) => void }) {
   const t = useT();
-  const locations = useStagingLocations();
-  const fitting = (locations.data ?? []).filter((location) => fitsOrder(location, order));
+  const locations = useLiveQuery(readLocations, []);
+  const fitting = (locations ?? []).filter((location) => fitsOrder(location, order));
   if (fitting.length === 0) return null;
   return (
     <section aria-labelledby="stage-locations-title">
@@ -114,7 +109,6 @@ function LocationHints({
               type="button"
               className="btn btn--secondary location-grid__button"
               onClick={() => onPick(location.code)}
-              disabled={disabled}
               title={location.label}
             >
               {location.code}

@@ -1,44 +1,57 @@
 import { useCallback, useState } from 'react';
-import type { OrderDetail, OrderLineView } from '../../contract/orders';
+import type { SyncOrder } from '../../contract/sync';
+import { enqueueCommand } from '../../local-db/enqueue';
+import type { OrderView } from '../../local-db/replica-read';
 import { ScanField } from '../../scan/scan-field';
 import { useWedgeScanner } from '../../scan/wedge-scanner';
-import { OrderHeader } from '../common/order-header';
+import { useRenderedCommands } from '../common/action-timing';
 import { OrderGate } from '../common/order-gate';
-import { useSession } from '../shell/use-session';
+import { OrderHeader } from '../common/order-header';
+import { useActor } from '../common/use-actor';
 import { useT } from '../i18n/use-t';
 import { ErrorAlert, Notice } from '../ui/alert';
 import { Button } from '../ui/button';
 import { ScanBanner } from '../ui/scan-banner';
-import { useClaim } from './commands';
 import { OrderNextStep } from './order-next-step';
 import { PickLine } from './pick-line';
+import { PutBackTask } from './put-back-task';
 import { ShortDialog } from './short-dialog';
 import { usePickScan } from './use-pick-scan';
 
+type Line = SyncOrder['lines'][number];
+
 /** The order page: claim, then pick in walking order, then the way on to staging. */
 export function PickPage() {
-  return <OrderGate>{(order) => <OrderView order={order} />}</OrderGate>;
+  return <OrderGate>{(view) => <OrderScreen view={view} />}</OrderGate>;
 }
 
-function OrderView({ order }: { order: OrderDetail }) {
+function OrderScreen({ view }: { view: OrderView }) {
   const t = useT();
-  const session = useSession();
-  const claim = useClaim(order.id);
-  const mine = order.claimedBy?.id === session?.associate.id;
+  const actor = useActor();
+  const { order } = view;
+  const [claimError, setClaimError] = useState<unknown>(null);
+  const mine = order.claimedBy?.id === actor.id;
   const picking = order.status === 'picking' && mine;
   // Owned here, not by the pick step, so the last scan's banner stays after the order turns "picked".
   const { banner, onScan } = usePickScan(order.id);
+  useRenderedCommands(view.foldedIds);
+
+  const claim = () => {
+    setClaimError(null);
+    enqueueCommand({ name: 'order.claim', args: { orderId: order.id }, actor }).catch(setClaimError);
+  };
 
   return (
     <div className="stack">
       <OrderHeader order={order} />
+      {view.putBack ? <PutBackTask order={order} task={view.putBack} /> : null}
       {picking || banner ? <ScanBanner state={banner} /> : null}
       {order.status === 'new' ? (
         <section className="card stack">
           <p>{t('order.claimHint')}</p>
-          {claim.isError ? <ErrorAlert error={claim.error} /> : null}
-          <Button variant="primary" size="lg" busy={claim.isPending} onClick={() => claim.mutate()}>
-            {claim.isPending ? t('order.claiming') : t('order.claim')}
+          {claimError ? <ErrorAlert error={claimError} /> : null}
+          <Button variant="primary" size="lg" onClick={claim}>
+            {t('order.claim')}
           </Button>
         </section>
       ) : null}
@@ -53,9 +66,9 @@ function OrderView({ order }: { order: OrderDetail }) {
   );
 }
 
-function PickStep({ order, onScan }: { order: OrderDetail; onScan: (code: string) => void }) {
+function PickStep({ order, onScan }: { order: SyncOrder; onScan: (code: string) => void }) {
   const t = useT();
-  const [shortLine, setShortLine] = useState<OrderLineView | null>(null);
+  const [shortLine, setShortLine] = useState<Line | null>(null);
   const closeShort = useCallback(() => setShortLine(null), []);
   // The dialog owns the keyboard while it is open; a stray scan must not pick behind it.
   useWedgeScanner(onScan, { enabled: shortLine === null });

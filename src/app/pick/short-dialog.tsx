@@ -6,7 +6,8 @@ import { useI18n } from '../i18n/use-t';
 import { ErrorAlert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
-import { useShort } from './commands';
+import { enqueueCommand } from '../../local-db/enqueue';
+import { useActor } from '../common/use-actor';
 
 interface ShortDialogProps {
   orderId: string;
@@ -25,14 +26,19 @@ export function ShortDialog({ orderId, line, onClose }: ShortDialogProps) {
 
 function ShortForm({ orderId, line, onDone }: { orderId: string; line: OrderLineView; onDone: () => void }) {
   const { t, language } = useI18n();
-  const shortLine = useShort(orderId);
+  const actor = useActor();
+  const [error, setError] = useState<unknown>(null);
   const open = remaining(line);
   const [qty, setQty] = useState(open);
   const [reason, setReason] = useState<ShortReason>('not_found');
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    shortLine.mutate({ lineId: line.id, qty, reason }, { onSuccess: onDone });
+    setError(null);
+    enqueueCommand({ name: 'pick.short', args: { orderId, lineId: line.id, qty, reason }, actor }).then(
+      onDone,
+      setError,
+    );
   };
 
   return (
@@ -63,10 +69,10 @@ function ShortForm({ orderId, line, onDone }: { orderId: string; line: OrderLine
           </label>
         ))}
       </fieldset>
-      {shortLine.isError ? <ErrorAlert error={shortLine.error} /> : null}
+      {error ? <ErrorAlert error={error} /> : null}
       <div className="button-row">
         <Button onClick={onDone}>{t('common.cancel')}</Button>
-        <Button type="submit" variant="danger" busy={shortLine.isPending}>
+        <Button type="submit" variant="danger">
           {t('short.submit')}
         </Button>
       </div>

@@ -1,16 +1,16 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { OrderDetail, OrderLineView } from '../../contract/orders';
+import type { SyncOrder } from '../../contract/sync';
+import { isDomainError } from '../../domain/domain-error';
 import { parseGtin } from '../../domain/gtin';
-import { matchScan, pickErrorCodes } from '../../domain/picking';
-import { isApiError } from '../../sync/api-client';
+import { pickErrorCodes } from '../../domain/picking';
+import { enqueueCommand } from '../../local-db/enqueue';
 import type { ScanOutcome } from '../../scan/feedback';
+import { cancelScanTiming, expectRendered, markScanStart } from '../common/action-timing';
 import { lineColour, lineName } from '../common/localized';
-import { queryKeys } from '../common/query-keys';
+import { useActor } from '../common/use-actor';
 import { errorMessageKey } from '../i18n/translate';
 import { useI18n } from '../i18n/use-t';
 import { useScanBanner } from '../ui/use-scan-banner';
-import { usePick } from './commands';
 
 const outcomeByCode: Record<string, ScanOutcome> = {
   [pickErrorCodes.wrongItem]: 'wrongItem',
@@ -19,29 +19,28 @@ const outcomeByCode: Record<string, ScanOutcome> = {
   [pickErrorCodes.unknownCode]: 'unknown',
 };
 
-/** Which open line a code confirms on this device's copy of the order, if any. */
-function localMatch(order: OrderDetail, code: string): OrderLineView | undefined {
-  try {
-    const line = matchScan(code, order.lines, () => false);
-    return order.lines.find((candidate) => candidate.id === line.id);
-  } catch {
-    return undefined;
-  }
+type Line = SyncOrder['lines'][number];
+
+/** The line whose picked count the command raised. */
+function pickedLine(before: SyncOrder, after: SyncOrder): Line | undefined {
+  return after.lines.find((line) => {
+    const old = before.lines.find((candidate) => candidate.id === line.id);
+    return old !== undefined && line.qtyPicked > old.qtyPicked;
+  });
 }
 
 /**
- * One scan, start to end: a code that is no GTIN is refused on the spot; a code that
- * matches an open line is confirmed at once (sound first, server after); anything else
- * waits for the server's verdict.
+ * One scan, start to end, with no network: the device checks it against the order and the
+ * replica's catalogue with the same rules as the server, and either refuses it at once or
+ * saves it in the outbox; the server hears about it when the network allows.
  */
 export function usePickScan(orderId: string) {
   const { t, language } = useI18n();
-  const queryClient = useQueryClient();
-  const pick = usePick(orderId);
+  const actor = useActor();
   const { banner, flash: show } = useScanBanner();
 
   const describe = useCallback(
-    (line: OrderLineView) => `${lineName(line, language)} · ${lineColour(line, language)} · ${line.size}`,
+    (line: Line) => `${lineName(line, language)} · ${lineColour(line, language)} · ${line.size}`,
     [language],
   );
 
@@ -53,28 +52,22 @@ export function usePickScan(orderId: string) {
         show('unknown', t('feedback.unknown'), `${code}: ${t(errorMessageKey({ code: parsed.code }))}`);
         return;
       }
-      // Read the cache, not a render's snapshot: back-to-back scans must see each other.
-      const order = queryClient.getQueryData<OrderDetail>(queryKeys.order(orderId));
-      const line = order ? localMatch(order, code) : undefined;
-      if (line) show('success', t('feedback.success'), describe(line));
-
-      // mutateAsync, not mutate: mutate's callbacks fire only for the latest call, and scans overlap.
-      pick.mutateAsync({ code, qty: 1, optimisticLineId: line?.id }).then(
-        (result) => {
-          if (line) return;
-          const picked = result.order.lines.find((candidate) => candidate.id === result.lineId);
-          show('success', t('feedback.success'), picked ? describe(picked) : code);
+      markScanStart();
+      enqueueCommand({ name: 'pick.confirm', args: { orderId, code, qty: 1 }, actor }).then(
+        ({ record, before, after }) => {
+          const line = pickedLine(before, after);
+          show('success', t('feedback.success'), line ? describe(line) : code);
+          expectRendered(record.id);
         },
         (error: unknown) => {
-          const message = t(errorMessageKey(error));
-          const mapped = isApiError(error) ? outcomeByCode[error.code] : undefined;
-          // A pick the device already confirmed and the server refused is a plain error: it was undone.
-          const outcome = line || !mapped ? 'error' : mapped;
-          show(outcome, t(`feedback.${outcome}`), message);
+          cancelScanTiming();
+          const outcome = isDomainError(error) ? (outcomeByCode[error.code] ?? 'error') : 'error';
+          show(outcome, t(`feedback.${outcome}`), t(errorMessageKey(error)));
+          if (!isDomainError(error)) console.error('Could not save the scan', error);
         },
       );
     },
-    [describe, orderId, pick, queryClient, show, t],
+    [actor, describe, orderId, show, t],
   );
 
   return { banner, onScan };

@@ -1,12 +1,13 @@
 import { useSearchParams } from 'react-router';
 import { fulfillmentTypes, isOpen, type FulfillmentType } from '../../domain/order-machine';
+import { DownloadingReplica } from '../common/downloading-replica';
+import { useActor } from '../common/use-actor';
 import { useI18n } from '../i18n/use-t';
-import { ErrorAlert, Loading } from '../ui/alert';
-import { Button } from '../ui/button';
+import { Loading } from '../ui/alert';
 import { PageHeading } from '../ui/page-heading';
-import { useQueue } from './queries';
 import { QueueFilters, type ShowFilter } from './queue-filters';
 import { QueueRow } from './queue-row';
+import { useQueue } from './use-queue';
 
 function readType(value: string | null): FulfillmentType | 'any' {
   return fulfillmentTypes.find((type) => type === value) ?? 'any';
@@ -14,7 +15,8 @@ function readType(value: string | null): FulfillmentType | 'any' {
 
 export function QueuePage() {
   const { t, tp } = useI18n();
-  const queue = useQueue();
+  const actor = useActor();
+  const queue = useQueue(actor.storeId);
   // Filters live in the URL, so "back" from an order returns to the same view.
   const [params, setParams] = useSearchParams();
   const show: ShowFilter = params.get('show') === 'all' ? 'all' : 'open';
@@ -27,15 +29,21 @@ export function QueuePage() {
     setParams(next, { replace: true });
   };
 
-  const orders = (queue.data?.orders ?? []).filter(
-    (order) => (show === 'all' || isOpen(order.status)) && (type === 'any' || order.fulfillmentType === type),
-  );
+  // An order with units to put back stays in the open view until they are back on the shelf.
+  const orders =
+    queue.kind === 'ready'
+      ? queue.orders.filter(
+          ({ order, putBack }) =>
+            (show === 'all' || isOpen(order.status) || putBack !== null) &&
+            (type === 'any' || order.fulfillmentType === type),
+        )
+      : [];
 
   return (
     <div className="stack">
       <div className="page-head">
         <PageHeading>{t('queue.title')}</PageHeading>
-        {queue.data ? (
+        {queue.kind === 'ready' ? (
           <p className="muted" aria-live="polite">
             {tp('queue.count', orders.length)}
           </p>
@@ -47,14 +55,9 @@ export function QueuePage() {
         onShow={(value) => update('show', value, 'open')}
         onType={(value) => update('type', value, 'any')}
       />
-      {queue.isPending ? <Loading /> : null}
-      {queue.isError ? (
-        <ErrorAlert error={queue.error}>
-          {queue.data ? <p>{t('queue.refreshError')}</p> : null}
-          <Button onClick={() => void queue.refetch()}>{t('common.retry')}</Button>
-        </ErrorAlert>
-      ) : null}
-      {queue.data && orders.length === 0 ? (
+      {queue.kind === 'loading' ? <Loading /> : null}
+      {queue.kind === 'downloading' ? <DownloadingReplica /> : null}
+      {queue.kind === 'ready' && orders.length === 0 ? (
         <div className="empty">
           <p className="empty__title">{t('queue.empty')}</p>
           <p>{t('queue.emptyHint')}</p>
@@ -62,8 +65,8 @@ export function QueuePage() {
       ) : null}
       {orders.length > 0 ? (
         <ul className="queue-list">
-          {orders.map((order) => (
-            <QueueRow key={order.id} order={order} />
+          {orders.map((view) => (
+            <QueueRow key={view.order.id} view={view} />
           ))}
         </ul>
       ) : null}

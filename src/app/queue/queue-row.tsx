@@ -1,12 +1,13 @@
 import { Link } from 'react-router';
-import type { QueueItem } from '../../contract/orders';
+import type { OrderView } from '../../local-db/replica-read';
 import { StatusBadge, TypeBadge } from '../common/order-badges';
 import { SlaCountdown } from '../common/sla-countdown';
 import { useI18n } from '../i18n/use-t';
 
 /** One order as a big tappable card: everything needed to choose what to pick next. */
-export function QueueRow({ order }: { order: QueueItem }) {
+export function QueueRow({ view }: { view: OrderView }) {
   const { t, tp } = useI18n();
+  const { order } = view;
   const progress =
     order.pickedUnits > 0 && order.status === 'picking'
       ? t('queue.pickedOf', { picked: order.pickedUnits, total: order.unitCount })
@@ -22,6 +23,12 @@ export function QueueRow({ order }: { order: QueueItem }) {
         <span className="queue-row__badges">
           <TypeBadge type={order.fulfillmentType} />
           <StatusBadge status={order.status} />
+          {view.putBack ? (
+            <span className="badge badge--put-back" data-testid="put-back-badge">
+              {t('putBack.badge')}
+            </span>
+          ) : null}
+          {view.unsynced > 0 ? <span className="badge badge--unsynced">{t('queue.notSynced')}</span> : null}
         </span>
         <span className="queue-row__meta">
           <span>{progress}</span>

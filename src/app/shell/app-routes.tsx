@@ -1,4 +1,5 @@
 import { BrowserRouter, Route, Routes } from 'react-router';
+import { ActivityPage } from '../activity/activity-page';
 import { HandoverPage } from '../handover/handover-page';
 import { StagePage } from '../handover/stage-page';
 import { PickPage } from '../pick/pick-page';
@@ -20,6 +21,7 @@ export function AppRoutes() {
             <Route path="orders/:id" element={<PickPage />} />
             <Route path="orders/:id/stage" element={<StagePage />} />
             <Route path="orders/:id/handover" element={<HandoverPage />} />
+            <Route path="activity" element={<ActivityPage />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -1,25 +1,22 @@
-import { useState } from 'react';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { signOut } from '../../sync/api-client';
-import { useT } from '../i18n/use-t';
+import { Link, Outlet, useLocation } from 'react-router';
+import type { Session } from '../../contract/auth';
+import { useI18n } from '../i18n/use-t';
+import { DeviceNotices } from './device-notices';
 import { ErrorBoundary } from './error-boundary';
 import { LanguageSwitch } from './language-switch';
+import { PinDialog } from './pin-dialog';
+import { SignOutButton } from './sign-out-button';
+import { SyncStatus } from './sync-status';
 import { UpdatePrompt } from './update-prompt';
 import { useSession } from './use-session';
+import { useSyncEngine } from './use-sync-engine';
+import { useSyncSummary } from './use-sync-summary';
 
 export function Layout() {
-  const t = useT();
+  const { t } = useI18n();
   const session = useSession();
-  const navigate = useNavigate();
   const location = useLocation();
-  const [signingOut, setSigningOut] = useState(false);
-
-  const onSignOut = async () => {
-    setSigningOut(true);
-    await signOut();
-    setSigningOut(false);
-    void navigate('/sign-in', { replace: true });
-  };
+  useSyncEngine();
 
   return (
     <div className="app">
@@ -43,19 +40,44 @@ export function Layout() {
         </div>
         <div className="app-header__actions">
           <LanguageSwitch />
-          {session ? (
-            <button type="button" className="btn btn--header" onClick={onSignOut} disabled={signingOut}>
-              {t('header.signOut')}
-            </button>
-          ) : null}
+          {session ? <AttentionBadge associateId={session.associate.id} /> : null}
+          {session ? <SignOutButton associateId={session.associate.id} /> : null}
         </div>
       </header>
+      {session ? <SignedInBar session={session} /> : null}
       <main id="main" className="app-main">
         <UpdatePrompt />
+        {session ? <PinDialog /> : null}
         <ErrorBoundary key={location.pathname}>
           <Outlet />
         </ErrorBoundary>
       </main>
     </div>
+  );
+}
+
+/** Sync status and device notices: only for a signed-in associate. */
+function SignedInBar({ session }: { session: Session }) {
+  const summary = useSyncSummary(session.associate.id);
+  return (
+    <div className="sync-bar">
+      <SyncStatus summary={summary} />
+      <DeviceNotices evicted={summary.evictionNotice} />
+    </div>
+  );
+}
+
+/** How many refused or blocked actions wait for a decision; opens the activity list. */
+function AttentionBadge({ associateId }: { associateId: string }) {
+  const { tp } = useI18n();
+  const { attention } = useSyncSummary(associateId);
+  if (attention === 0) return null;
+  return (
+    <Link to="/activity" className="attention-badge" data-testid="attention-badge" data-count={attention}>
+      <span aria-hidden="true" className="attention-badge__count">
+        {attention}
+      </span>
+      <span className="visually-hidden">{tp('sync.attention', attention)}</span>
+    </Link>
   );
 }

@@ -1,0 +1,47 @@
+import { useState } from 'react';
+import type { SyncOrder } from '../../contract/sync';
+import { confirmPutBack } from '../../local-db/outbox-decisions';
+import type { PutBackTask as Task } from '../../local-db/put-back-task';
+import { lineName } from '../common/localized';
+import { useActor } from '../common/use-actor';
+import { useI18n } from '../i18n/use-t';
+import { ErrorAlert } from '../ui/alert';
+import { Button } from '../ui/button';
+import { Icon } from '../ui/icon';
+
+/** The units of an ended order that the associate must return to their shelves, and where. */
+export function PutBackTask({ order, task }: { order: SyncOrder; task: Task }) {
+  const { t, tp, language } = useI18n();
+  const actor = useActor();
+  const [error, setError] = useState<unknown>(null);
+
+  const done = () => {
+    setError(null);
+    confirmPutBack(order.id, actor, task.serverHasPicked).catch(setError);
+  };
+
+  return (
+    <section className="card stack" data-testid="put-back-task" aria-labelledby="put-back-title">
+      <h2 id="put-back-title" className="section-title">
+        <Icon name="box" /> {t('putBack.title')}
+      </h2>
+      <p>{t('putBack.body')}</p>
+      <ul className="summary-list">
+        {task.items.map(({ line, units }) => (
+          <li key={line.id} className="summary-list__item">
+            <span className="summary-list__name">{lineName(line, language)}</span>
+            <span className="muted">
+              {line.aisle ? t('line.aisle', { aisle: line.aisle }) : t('line.noLocation')}
+              {line.bay ? ` · ${t('line.bay', { bay: line.bay })}` : null}
+            </span>
+            <span className="summary-list__qty">{tp('putBack.units', units)}</span>
+          </li>
+        ))}
+      </ul>
+      {error ? <ErrorAlert error={error} /> : null}
+      <Button variant="primary" size="lg" onClick={done}>
+        {t('putBack.done')}
+      </Button>
+    </section>
+  );
+}

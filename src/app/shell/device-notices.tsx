@@ -1,0 +1,41 @@
+import { useEffect, useState } from 'react';
+import { dismissEvictionNotice } from '../../local-db/client-identity';
+import { STORAGE_WARN_RATIO, storageUsage } from '../../local-db/storage-health';
+import { useT } from '../i18n/use-t';
+import { Notice } from '../ui/alert';
+import { Button } from '../ui/button';
+
+const STORAGE_CHECK_MS = 5 * 60_000;
+
+function useStorageNearlyFull(): boolean {
+  const [full, setFull] = useState(false);
+  useEffect(() => {
+    const check = () =>
+      void storageUsage().then((ratio) => setFull(ratio !== null && ratio > STORAGE_WARN_RATIO));
+    check();
+    const timer = setInterval(check, STORAGE_CHECK_MS);
+    return () => clearInterval(timer);
+  }, []);
+  return full;
+}
+
+/** What the associate must know about this device's storage: evicted data, or nearly full. */
+export function DeviceNotices({ evicted }: { evicted: boolean }) {
+  const t = useT();
+  const nearlyFull = useStorageNearlyFull();
+  return (
+    <>
+      {evicted ? (
+        <Notice tone="warning">
+          <p data-testid="eviction-notice">{t('storage.evicted')}</p>
+          <Button onClick={() => void dismissEvictionNotice()}>{t('storage.dismiss')}</Button>
+        </Notice>
+      ) : null}
+      {nearlyFull ? (
+        <Notice tone="warning">
+          <p>{t('storage.nearlyFull')}</p>
+        </Notice>
+      ) : null}
+    </>
+  );
+}

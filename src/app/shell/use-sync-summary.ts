@@ -1,0 +1,15 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { readSyncSummary, type SyncSummary } from '../../local-db/replica-read';
+
+const empty: SyncSummary = {
+  pending: 0,
+  oldestPendingAt: null,
+  attention: 0,
+  lastSyncAt: null,
+  evictionNotice: false,
+};
+
+/** The signed-in associate's sync state from the outbox and meta, live. */
+export function useSyncSummary(associateId: string): SyncSummary {
+  return useLiveQuery(() => readSyncSummary(associateId), [associateId]) ?? empty;
+}

@@ -1,0 +1,118 @@
+import { orderErrorCodes } from '../contract/error-codes';
+import type { CommandArgs, CommandName, SyncOrder } from '../contract/sync';
+import { DomainError } from '../domain/domain-error';
+import { parseGtin } from '../domain/gtin';
+import { ensureClientId } from './client-identity';
+import { db } from './db';
+import { getMeta, setMeta } from './meta';
+import { applyCommand, foldOverlay, type OverlayFacts } from './overlay';
+import { orderKey, type OutboxRecord } from './outbox-record';
+import { askPersistentStorageOnce } from './storage-health';
+
+/** Same value as the contract's COMMAND_VERSION; importing it would pull zod into the bundle. */
+const COMMAND_VERSION = 1;
+
+export interface Actor {
+  id: string;
+  name: string;
+  storeId: string;
+}
+
+export interface EnqueueInput<N extends CommandName> {
+  name: N;
+  args: CommandArgs<N>;
+  actor: Actor;
+}
+
+export interface Enqueued {
+  record: OutboxRecord;
+  /** The order as the associate saw it, and with this command on top. */
+  before: SyncOrder;
+  after: SyncOrder;
+}
+
+/** One read per page: a scan should not pay for a transaction that never changes anything. */
+let clientIdOnce: Promise<string> | undefined;
+
+type Listener = () => void;
+const listeners = new Set<Listener>();
+
+/** The sync engine listens, to push shortly after each new command. */
+export function onCommandEnqueued(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+async function factsFor(name: CommandName, args: Record<string, unknown>): Promise<OverlayFacts> {
+  if (name === 'pick.confirm') {
+    const parsed = parseGtin(String(args.code));
+    const known = parsed.ok && (await db.products.where('gtin14').equals(parsed.gtin14).count()) > 0;
+    return { isKnownProduct: (gtin14) => known && parsed.ok && parsed.gtin14 === gtin14 };
+  }
+  if (name === 'order.stage') {
+    const code = String(args.locationCode).trim().toUpperCase();
+    const exists = (await db.locations.get(code)) !== undefined;
+    return { locationExists: (candidate) => exists && candidate === code };
+  }
+  return {};
+}
+
+/**
+ * Checks a command against the order as this device sees it (server state plus its own
+ * unsynced commands) with the same domain rules the server runs, and queues it. The check,
+ * the outbox row and the counters share one transaction: back-to-back scans see each other,
+ * and the command and its optimistic effect are durable together. Throws the DomainError the
+ * server would answer with, and then nothing is queued.
+ */
+export async function enqueueCommand<N extends CommandName>(input: EnqueueInput<N>): Promise<Enqueued> {
+  clientIdOnce ??= ensureClientId().catch((error: unknown) => {
+    clientIdOnce = undefined;
+    throw error;
+  });
+  const clientId = await clientIdOnce;
+  const args = input.args as Record<string, unknown>;
+  const orderId = String(args.orderId);
+  const key = orderKey(orderId);
+  const enqueued = await db.transaction(
+    'rw',
+    [db.meta, db.outbox, db.orders, db.products, db.locations],
+    async () => {
+      const order = await db.orders.get(orderId);
+      if (!order)
+        throw new DomainError(orderErrorCodes.notFound, 'No such order on this device', { orderId });
+      const pulledSeq = (await getMeta('pulledSeq')) ?? 0;
+      const related = await db.outbox.where('entityKeys').equals(key).toArray();
+      const before = foldOverlay(order, related, pulledSeq).order;
+      const createdAt = new Date().toISOString();
+      const shape = {
+        name: input.name,
+        args,
+        associateId: input.actor.id,
+        associateName: input.actor.name,
+        createdAt,
+      };
+      const after = applyCommand(before, shape, await factsFor(input.name, args));
+      const localOrder = (await getMeta('nextLocalOrder')) ?? 1;
+      const record: OutboxRecord = {
+        ...shape,
+        id: crypto.randomUUID(),
+        clientId,
+        localOrder,
+        seq: null,
+        v: COMMAND_VERSION,
+        entityKeys: [key],
+        storeId: input.actor.storeId,
+        orderNumber: order.number,
+        status: 'pending',
+        attempts: 0,
+        nextAttemptAt: 0,
+      };
+      await db.outbox.add(record);
+      await setMeta('nextLocalOrder', localOrder + 1);
+      return { record, before, after };
+    },
+  );
+  void askPersistentStorageOnce();
+  for (const listener of listeners) listener();
+  return enqueued;
+}

@@ -1,0 +1,43 @@
+import { db } from './db';
+
+/** The device's sync bookkeeping, one row per key in the `meta` table. */
+export interface MetaValues {
+  clientId: string;
+  /** The store the replica holds; another store's sign-in clears the replica first. */
+  storeId: string;
+  /** The server's change cursor; absent until the first pull landed. */
+  cursor: string;
+  /** Epoch ms of the last pull that landed. */
+  lastSyncAt: number;
+  /** The server's lastProcessedSeq at that pull: commands up to it are in the server state. */
+  pulledSeq: number;
+  /** The seq the next command put in a push batch takes (ADR 0007). */
+  nextSeq: number;
+  nextLocalOrder: number;
+  persistAsked: boolean;
+  /** Set when the browser evicted the database; cleared once the associate read the notice. */
+  evictionNotice: boolean;
+  /** Server time minus device time at the last pull, for SLA timers. */
+  serverOffsetMs: number;
+}
+
+export type MetaKey = keyof MetaValues;
+
+export async function getMeta<K extends MetaKey>(key: K): Promise<MetaValues[K] | undefined> {
+  const row = await db.meta.get(key);
+  return row?.value as MetaValues[K] | undefined;
+}
+
+export async function setMeta<K extends MetaKey>(key: K, value: MetaValues[K]): Promise<void> {
+  await db.meta.put({ key, value });
+}
+
+export async function deleteMeta(key: MetaKey): Promise<void> {
+  await db.meta.delete(key);
+}
+
+/** Several keys in one read, for live queries that show sync state. */
+export async function readMeta(): Promise<Partial<MetaValues>> {
+  const rows = await db.meta.toArray();
+  return Object.fromEntries(rows.map((row) => [row.key, row.value])) as Partial<MetaValues>;
+}

@@ -1,0 +1,130 @@
+import { orderErrorCodes as wireOrderErrors } from '../contract/error-codes';
+import type { CommandName } from '../contract/sync';
+import type { SyncOrder } from '../contract/sync';
+import { DomainError, isDomainError } from '../domain/domain-error';
+import { assertStatus, nextStatus } from '../domain/order-machine';
+import type { ShortReason } from '../domain/picking';
+import { applyPick, applyShort, findLine, isPickComplete, matchScan, pickedUnits } from '../domain/picking';
+import { assertPutBackDue } from '../domain/put-back';
+import type { OutboxRecord } from './outbox-record';
+import { isFolded } from './outbox-record';
+
+/** The part of an outbox record the reducers need. */
+export type OverlayCommand = Pick<
+  OutboxRecord,
+  'name' | 'args' | 'associateId' | 'associateName' | 'createdAt'
+>;
+
+/**
+ * Facts only the replica knows. When folding they are left out (the command was already
+ * checked when it was enqueued); when checking a new command they decide wrongItem vs
+ * unknownCode and unknown shelves offline.
+ */
+export interface OverlayFacts {
+  isKnownProduct?: (gtin14: string) => boolean;
+  locationExists?: (code: string) => boolean;
+}
+
+type Line = SyncOrder['lines'][number];
+
+function assertClaimedBy(order: SyncOrder, associateId: string): void {
+  if (order.claimedBy?.id !== associateId) {
+    throw new DomainError(wireOrderErrors.notClaimedByYou, 'Claim this order before working on it', {
+      claimedBy: order.claimedBy?.id ?? null,
+    });
+  }
+}
+
+/** Same rule as the server's finishIfComplete: picked when resolved, cancelled if nothing was found. */
+function withLines(order: SyncOrder, lines: Line[]): SyncOrder {
+  const next = { ...order, lines, pickedUnits: pickedUnits(lines) };
+  if (!isPickComplete(lines)) return next;
+  if (pickedUnits(lines) === 0) {
+    return { ...next, status: nextStatus(order, 'cancel'), cancelReason: 'nothing_available' };
+  }
+  return { ...next, status: nextStatus(order, 'finishPick') };
+}
+
+const replaceLine = (lines: readonly Line[], line: Line) => lines.map((l) => (l.id === line.id ? line : l));
+
+type Reducer = (order: SyncOrder, command: OverlayCommand, facts: OverlayFacts) => SyncOrder;
+
+const reducers: Record<CommandName, Reducer> = {
+  'order.claim': (order, c) => {
+    if (order.status === 'picking' && order.claimedBy?.id === c.associateId) return order;
+    if (order.status === 'picking' && order.claimedBy) {
+      throw new DomainError(wireOrderErrors.claimedByOther, 'Another associate is picking this order');
+    }
+    const status = nextStatus(order, 'claim');
+    return { ...order, status, claimedBy: { id: c.associateId, name: c.associateName } };
+  },
+  'pick.confirm': (order, c, facts) => {
+    assertStatus(order, ['picking'], 'pick');
+    assertClaimedBy(order, c.associateId);
+    const line = matchScan(String(c.args.code), order.lines, facts.isKnownProduct ?? (() => false));
+    const picked = applyPick(line, Number(c.args.qty));
+    return withLines(order, replaceLine(order.lines, picked));
+  },
+  'pick.short': (order, c) => {
+    assertStatus(order, ['picking'], 'short');
+    assertClaimedBy(order, c.associateId);
+    const line = findLine(order.lines, String(c.args.lineId));
+    const shorted = { ...applyShort(line, Number(c.args.qty)), shortReason: c.args.reason as ShortReason };
+    return withLines(order, replaceLine(order.lines, shorted));
+  },
+  'order.stage': (order, c, facts) => {
+    const status = nextStatus(order, 'stage');
+    const code = String(c.args.locationCode).trim().toUpperCase();
+    if (facts.locationExists && !facts.locationExists(code)) {
+      throw new DomainError(wireOrderErrors.unknownLocation, `No staging location ${code} in this store`, {
+        code,
+      });
+    }
+    return { ...order, status, stagingLocation: code, readyAt: c.createdAt };
+  },
+  'order.handover': (order, c) => ({
+    ...order,
+    status: nextStatus(order, 'handover'),
+    collectedAt: c.createdAt,
+  }),
+  'order.putBack': (order, c) => {
+    assertPutBackDue(order, order.lines);
+    return { ...order, putBackAt: c.createdAt };
+  },
+};
+
+/** One command on top of an order; throws the DomainError the server would answer with. */
+export function applyCommand(order: SyncOrder, command: OverlayCommand, facts: OverlayFacts = {}): SyncOrder {
+  return reducers[command.name](order, command, facts);
+}
+
+export interface OverlaidOrder {
+  order: SyncOrder;
+  /** Ids of the commands shown on top of the server state. */
+  foldedIds: string[];
+}
+
+/**
+ * Server state plus this device's commands that the server state does not include yet, in
+ * enqueue order. A command that no longer applies (another device got there first) is skipped:
+ * the server will refuse it too, and the rejection shows in "Needs attention".
+ */
+export function foldOverlay(
+  order: SyncOrder,
+  records: readonly OutboxRecord[],
+  pulledSeq: number,
+): OverlaidOrder {
+  const foldedIds: string[] = [];
+  let current = order;
+  const sorted = [...records].sort((a, b) => a.localOrder - b.localOrder);
+  for (const record of sorted) {
+    if (record.args.orderId !== order.id || !isFolded(record, pulledSeq)) continue;
+    try {
+      current = applyCommand(current, record);
+      foldedIds.push(record.id);
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+    }
+  }
+  return { order: current, foldedIds };
+}

@@ -1,0 +1,60 @@
+import type { PullResponse, SyncOrder } from '../contract/sync';
+import { isOpen } from '../domain/order-machine';
+import { needsPutBack } from '../domain/put-back';
+import { db, replicaTables, type ReplicaOrder } from './db';
+import { getMeta } from './meta';
+
+/** A closed order stays on the device this long, as the server's queue keeps it. */
+export const KEEP_CLOSED_MS = 12 * 60 * 60_000;
+
+const cursorVersion = (cursor: string | undefined) => (cursor ? Number(cursor.slice('v1:'.length)) : -1);
+
+function keepsShowing(order: ReplicaOrder, now: number): boolean {
+  if (isOpen(order.status) || needsPutBack(order, order.lines)) return true;
+  return (order.closedSeenAt ?? now) > now - KEEP_CLOSED_MS;
+}
+
+function annotate(order: SyncOrder, previous: ReplicaOrder | undefined, now: number): ReplicaOrder {
+  if (isOpen(order.status)) return order;
+  return { ...order, closedSeenAt: previous?.closedSeenAt ?? now };
+}
+
+/**
+ * Lands one pull in one transaction: the replica rows, the cursor and `pulledSeq` change
+ * together, so the overlay never folds a command the shown server state already includes.
+ * The outbox is never touched. Returns false for a pull that an older request answered after a
+ * newer one had landed (two tabs, or a slow network), which is dropped.
+ */
+export async function applyPull(pull: PullResponse, receivedAt: number = Date.now()): Promise<boolean> {
+  return db.transaction('rw', [db.meta, ...replicaTables()], async () => {
+    const storeId = await getMeta('storeId');
+    const cursor = await getMeta('cursor');
+    const sameStore = storeId === pull.storeId;
+    if (sameStore && !pull.reset && cursorVersion(pull.cursor) < cursorVersion(cursor)) return false;
+    const previous = new Map(
+      (await db.orders.bulkGet(pull.orders.map((o) => o.id))).flatMap((o) => (o ? [[o.id, o]] : [])),
+    );
+    if (pull.reset || !sameStore) {
+      await Promise.all(replicaTables().map((table) => table.clear()));
+    }
+    await db.orders.bulkPut(pull.orders.map((o) => annotate(o, previous.get(o.id), receivedAt)));
+    await db.products.bulkPut(pull.products);
+    await db.stock.bulkPut(pull.stock);
+    await db.locations.bulkPut(pull.locations);
+    const stale = (await db.orders.toArray()).filter((o) => !keepsShowing(o, receivedAt)).map((o) => o.id);
+    await db.orders.bulkDelete(stale);
+    await db.meta.bulkPut([
+      { key: 'storeId', value: pull.storeId },
+      { key: 'cursor', value: pull.cursor },
+      { key: 'lastSyncAt', value: receivedAt },
+      { key: 'pulledSeq', value: pull.lastProcessedSeq },
+      { key: 'serverOffsetMs', value: Date.parse(pull.serverTime) - receivedAt },
+    ]);
+    return true;
+  });
+}
+
+/** The cursor to send: none when the replica holds another store (then the pull is a full reset). */
+export async function cursorFor(storeId: string): Promise<string | undefined> {
+  return (await getMeta('storeId')) === storeId ? getMeta('cursor') : undefined;
+}

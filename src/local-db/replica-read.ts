@@ -1,0 +1,117 @@
+import type { SyncOrder } from '../contract/sync';
+import type { StagingLocation } from '../contract/stores';
+import { db } from './db';
+import { readMeta } from './meta';
+import { foldOverlay } from './overlay';
+import { isUnsynced, needsAttention, orderKey, type OutboxRecord } from './outbox-record';
+import { putBackTask, type PutBackTask } from './put-back-task';
+
+/** Reads for the screens, meant for useLiveQuery: each re-runs when its tables change. */
+
+export interface OrderView {
+  order: SyncOrder;
+  /** Commands shown on top of the server state; the pick screen waits for its own to render. */
+  foldedIds: string[];
+  putBack: PutBackTask | null;
+  /** Actions on this order not synced yet. */
+  unsynced: number;
+}
+
+function view(server: SyncOrder, records: readonly OutboxRecord[], pulledSeq: number): OrderView {
+  const { order, foldedIds } = foldOverlay(server, records, pulledSeq);
+  return {
+    order,
+    foldedIds,
+    putBack: putBackTask(server, order, records),
+    unsynced: records.filter(isUnsynced).length,
+  };
+}
+
+/** Whether the first pull for this store has landed (until then the screens say "Downloading…"). */
+export async function replicaReady(storeId: string): Promise<boolean> {
+  const meta = await readMeta();
+  return meta.storeId === storeId && meta.cursor !== undefined;
+}
+
+/**
+ * The reads of one view share a read transaction: a pull landing between reading the order and
+ * reading `pulledSeq` would otherwise fold a command twice, or drop it, for one render.
+ */
+const snapshot = <T>(read: () => Promise<T>) => db.transaction('r', [db.meta, db.orders, db.outbox], read);
+
+export async function readOrderView(orderId: string): Promise<OrderView | null> {
+  return snapshot(async () => {
+    const server = await db.orders.get(orderId);
+    if (!server) return null;
+    const meta = await readMeta();
+    const records = await db.outbox.where('entityKeys').equals(orderKey(orderId)).toArray();
+    return view(server, records, meta.pulledSeq ?? 0);
+  });
+}
+
+/** Every order of the replica with this device's commands on top, by promise time. */
+export async function readQueue(): Promise<OrderView[]> {
+  const [orders, records, meta] = await snapshot(() =>
+    Promise.all([db.orders.orderBy('promisedAt').toArray(), db.outbox.toArray(), readMeta()]),
+  );
+  const byOrder = new Map<string, OutboxRecord[]>();
+  for (const record of records) {
+    const id = String(record.args.orderId);
+    byOrder.set(id, [...(byOrder.get(id) ?? []), record]);
+  }
+  return orders.map((order) => view(order, byOrder.get(order.id) ?? [], meta.pulledSeq ?? 0));
+}
+
+export async function readLocations(): Promise<StagingLocation[]> {
+  return db.locations.orderBy('code').toArray();
+}
+
+export interface SyncSummary {
+  /** Unsynced actions of this associate. */
+  pending: number;
+  oldestPendingAt: string | null;
+  /** Refused or blocked actions waiting for a decision. */
+  attention: number;
+  lastSyncAt: number | null;
+  evictionNotice: boolean;
+}
+
+export async function readSyncSummary(associateId: string): Promise<SyncSummary> {
+  const [mine, meta] = await Promise.all([
+    db.outbox.where('associateId').equals(associateId).toArray(),
+    readMeta(),
+  ]);
+  const unsynced = mine.filter(isUnsynced).sort((a, b) => a.localOrder - b.localOrder);
+  return {
+    pending: unsynced.length,
+    oldestPendingAt: unsynced[0]?.createdAt ?? null,
+    attention: mine.filter(needsAttention).length,
+    lastSyncAt: meta.lastSyncAt ?? null,
+    evictionNotice: meta.evictionNotice === true,
+  };
+}
+
+/** This associate's actions, newest first, for the activity page. */
+export async function readActivity(associateId: string): Promise<OutboxRecord[]> {
+  const mine = await db.outbox.where('associateId').equals(associateId).toArray();
+  return mine.filter((r) => r.resolution === undefined).sort((a, b) => b.localOrder - a.localOrder);
+}
+
+/** The order's status as shown, for wording a refusal (e.g. "the shop cancelled this order"). */
+export async function readOrderStatuses(): Promise<Map<string, SyncOrder['status']>> {
+  const orders = await db.orders.toArray();
+  return new Map(orders.map((o) => [o.id, o.status]));
+}
+
+/** Actions of this associate that are not synced or not resolved: the sign-out warning counts them. */
+export async function countUnsettled(associateId: string): Promise<number> {
+  const mine = await db.outbox.where('associateId').equals(associateId).toArray();
+  return mine.filter((r) => isUnsynced(r) || needsAttention(r)).length;
+}
+
+/** For the PWA update prompt: anything this associate has unsynced, or any push in flight. */
+export async function countBusy(associateId: string | null): Promise<number> {
+  const all = await db.outbox.toArray();
+  return all.filter((r) => r.status === 'inflight' || (isUnsynced(r) && r.associateId === associateId))
+    .length;
+}

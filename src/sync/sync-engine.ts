@@ -1,0 +1,185 @@
+import { liveQuery } from 'dexie';
+import { ensureClientId } from '../local-db/client-identity';
+import { onCommandResent } from '../local-db/outbox-decisions';
+import { onCommandEnqueued } from '../local-db/enqueue';
+import { pruneSettled } from '../local-db/outbox-sync';
+import { setOutboxIdle } from '../local-db/outbox-status';
+import { countBusy } from '../local-db/replica-read';
+import { openPokeStream, type PokeStream } from './poke-stream';
+import { pullReplica } from './pull';
+import { pushOutbox } from './push';
+import { sessionNeedsPin, subscribeSession } from './session-store';
+
+export interface SyncEngineOptions {
+  associateId: string;
+  storeId: string;
+}
+
+const PUSH_AFTER_ENQUEUE_MS = 250;
+/** A push's own poke arrives with its answer: one pull serves both. */
+const PULL_COALESCE_MS = 150;
+const PUSH_INTERVAL_MS = 30_000;
+const PULL_INTERVAL_MS = 60_000;
+const PRUNE_INTERVAL_MS = 10 * 60_000;
+
+/**
+ * Keeps the replica and the outbox in step with the server while an associate is signed in.
+ * Push: at start, when the network comes back, when the tab becomes visible, shortly after each
+ * new command, and every 30 s while anything waits. Pull: after a push the server answered, on
+ * a server poke, when the network comes back or the tab becomes visible, and every minute.
+ * Returns the function that stops it (sign-out).
+ */
+export function startSyncEngine({ associateId, storeId }: SyncEngineOptions): () => void {
+  let stopped = false;
+  let pushTimer: ReturnType<typeof setTimeout> | undefined;
+  let pushDueAt = Infinity;
+  let pushing = false;
+  let pushAgain = false;
+  let pulling = false;
+  let pullAgain = false;
+  let pullTimer: ReturnType<typeof setTimeout> | undefined;
+  let busy = 0;
+  const cleanups: (() => void)[] = [];
+
+  const paused = () => stopped || sessionNeedsPin();
+
+  async function runPush(respectBackoff: boolean): Promise<void> {
+    if (paused()) return;
+    if (pushing) {
+      pushAgain = true;
+      return;
+    }
+    pushing = true;
+    try {
+      const outcome = await pushOutbox(associateId, respectBackoff);
+      if (outcome && outcome.answered > 0) schedulePull();
+      if (outcome?.waitUntil) schedulePush(outcome.waitUntil - Date.now(), true);
+    } finally {
+      pushing = false;
+    }
+    if (pushAgain) {
+      pushAgain = false;
+      void runPush(false);
+    }
+  }
+
+  /** Coalesces triggers: the earliest due push wins. */
+  function schedulePush(delayMs: number, respectBackoff = false): void {
+    if (stopped) return;
+    const dueAt = Date.now() + Math.max(0, delayMs);
+    if (pushTimer !== undefined && dueAt >= pushDueAt) return;
+    clearTimeout(pushTimer);
+    pushDueAt = dueAt;
+    pushTimer = setTimeout(() => {
+      pushTimer = undefined;
+      pushDueAt = Infinity;
+      void runPush(respectBackoff);
+    }, dueAt - Date.now());
+  }
+
+  async function runPull(): Promise<void> {
+    if (paused()) return;
+    if (pulling) {
+      pullAgain = true;
+      return;
+    }
+    pulling = true;
+    try {
+      await pullReplica(storeId);
+    } finally {
+      pulling = false;
+    }
+    if (pullAgain) {
+      pullAgain = false;
+      schedulePull();
+    }
+  }
+
+  function schedulePull(): void {
+    if (stopped || pullTimer !== undefined) return;
+    pullTimer = setTimeout(() => {
+      pullTimer = undefined;
+      void runPull();
+    }, PULL_COALESCE_MS);
+  }
+
+  const syncNow = () => {
+    schedulePush(0);
+    void runPull();
+  };
+
+  let pokes: PokeStream | undefined;
+  const openPokes = () => {
+    pokes?.stop();
+    pokes = paused()
+      ? undefined
+      : openPokeStream(
+          () => void runPull(),
+          () => void runPull(),
+        );
+  };
+
+  void (async () => {
+    await ensureClientId();
+    if (stopped) return;
+    schedulePush(0);
+    void runPull();
+    openPokes();
+    void pruneSettled();
+  })();
+
+  const onOnline = () => {
+    syncNow();
+    pokes?.reconnectNow();
+  };
+  const onVisible = () => {
+    if (document.visibilityState === 'visible') syncNow();
+  };
+  window.addEventListener('online', onOnline);
+  document.addEventListener('visibilitychange', onVisible);
+  cleanups.push(() => window.removeEventListener('online', onOnline));
+  cleanups.push(() => document.removeEventListener('visibilitychange', onVisible));
+  cleanups.push(onCommandEnqueued(() => schedulePush(PUSH_AFTER_ENQUEUE_MS)));
+  cleanups.push(onCommandResent(() => schedulePush(PUSH_AFTER_ENQUEUE_MS)));
+
+  // After the PIN was entered again, carry on where the refused session stopped.
+  let wasPaused = sessionNeedsPin();
+  cleanups.push(
+    subscribeSession(() => {
+      const nowPaused = sessionNeedsPin();
+      if (wasPaused && !nowPaused) {
+        syncNow();
+        openPokes();
+      }
+      wasPaused = nowPaused;
+    }),
+  );
+
+  const intervals = [
+    setInterval(() => {
+      if (busy > 0) schedulePush(0, true);
+    }, PUSH_INTERVAL_MS),
+    setInterval(() => void runPull(), PULL_INTERVAL_MS),
+    setInterval(() => void pruneSettled(), PRUNE_INTERVAL_MS),
+  ];
+  cleanups.push(() => intervals.forEach(clearInterval));
+
+  // The PWA update prompt waits for this; see docs/decisions/0006.
+  const subscription = liveQuery(() => countBusy(associateId)).subscribe({
+    next: (count) => {
+      busy = count;
+      setOutboxIdle(count === 0);
+    },
+    error: (error: unknown) => console.warn('Outbox status query failed', error),
+  });
+  cleanups.push(() => subscription.unsubscribe());
+
+  return () => {
+    stopped = true;
+    clearTimeout(pushTimer);
+    clearTimeout(pullTimer);
+    pokes?.stop();
+    for (const cleanup of cleanups) cleanup();
+    setOutboxIdle(true);
+  };
+}

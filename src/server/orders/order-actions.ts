@@ -97,7 +97,7 @@ export async function pickUnits(
   assertStatus(order, ['picking'], 'pick');
   assertClaimedByActor(ctx, order);
   const lines = await loadPickLines(ctx.tx, order.id);
-  const known = await findKnownGtin(ctx, code);
+  const known = await findKnownGtin(ctx, code, lines);
   const line = matchScan(code, lines, (gtin14) => known === gtin14);
   const picked = applyPick(line, qty);
   await saveLine(ctx.tx, picked);
@@ -110,10 +110,14 @@ export async function pickUnits(
   return line.id;
 }
 
-/** matchScan asks whether the catalogue knows a code; one lookup answers that up front. */
-async function findKnownGtin(ctx: ActionContext, code: string): Promise<string | null> {
+/**
+ * matchScan asks whether the catalogue knows a code only when no line of the order has it;
+ * one lookup answers that up front, and none is needed for the usual scan of a wanted item.
+ */
+async function findKnownGtin(ctx: ActionContext, code: string, lines: LineRow[]): Promise<string | null> {
   const parsed = parseGtin(code);
   if (!parsed.ok) return null;
+  if (lines.some((line) => line.gtin14 === parsed.gtin14)) return parsed.gtin14;
   return (await isKnownGtin(ctx.tx, parsed.gtin14)) ? parsed.gtin14 : null;
 }
 

@@ -191,6 +191,8 @@ export async function pushMutations(db: Db, principal: Principal, body: PushBody
 
     let lastSeq = client.lastSeq;
     const results: MutationResult[] = [];
+    // The log rows are written together after the batch, in the same transaction as the effects.
+    const entries: (typeof mutationLog.$inferInsert)[] = [];
     for (const m of mutations) {
       const earlier = logged.get(m.id);
       if (earlier) {
@@ -205,7 +207,7 @@ export async function pushMutations(db: Db, principal: Principal, body: PushBody
         continue;
       }
       const outcome = await runOne(tx, principal, m);
-      await tx.insert(mutationLog).values({
+      entries.push({
         mutationId: m.id,
         clientId: body.clientId,
         seq: m.seq,
@@ -219,6 +221,7 @@ export async function pushMutations(db: Db, principal: Principal, body: PushBody
       lastSeq = m.seq;
       results.push({ id: m.id, seq: m.seq, ...outcome });
     }
+    if (entries.length > 0) await tx.insert(mutationLog).values(entries);
     await tx
       .update(syncClients)
       .set({

@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { rowsOf } from '../db/rows';
@@ -5,16 +6,21 @@ import { rowsOf } from '../db/rows';
 export const POKE_CHANNEL = 'aisle_poke';
 
 /**
- * Takes the store's next change number, holding the store_sync row lock until commit, and
- * queues a poke for the store's devices. NOTIFY is transactional: it goes out at commit, and
- * not at all on rollback, so devices are never poked about a change that did not happen.
+ * The statement that takes the store's next change number, holding the store_sync row lock
+ * until commit, and queues a poke for the store's devices. NOTIFY is transactional: it goes out
+ * at commit, and not at all on rollback (or on a rolled-back savepoint), so devices are never
+ * poked about a change that did not happen; PostgreSQL folds repeats within one transaction.
+ * The NOTIFY rides in RETURNING, so the whole step is one round trip, alone or as a CTE.
  */
-export async function nextStoreVersion(tx: Executor, storeId: string): Promise<number> {
-  const result = await tx.execute(sql`
-    insert into store_sync (store_id, version) values (${storeId}, 1)
+export function storeVersionBump(storeId: string): SQL {
+  return sql`insert into store_sync (store_id, version) values (${storeId}, 1)
     on conflict (store_id) do update set version = store_sync.version + 1
-    returning version`);
-  await tx.execute(sql`select pg_notify(${POKE_CHANNEL}, ${storeId})`);
+    returning version, pg_notify(${POKE_CHANNEL}, ${storeId})::text as notified`;
+}
+
+/** Takes the store's next change number (see storeVersionBump) and returns it. */
+export async function nextStoreVersion(tx: Executor, storeId: string): Promise<number> {
+  const result = await tx.execute(storeVersionBump(storeId));
   const row = rowsOf<{ version: string | number }>(result)[0];
   if (!row) throw new Error('store_sync upsert returned nothing');
   return Number(row.version);

@@ -23,10 +23,28 @@ export interface TestApp {
   ): Promise<IntakeResult>;
 }
 
-/** The real app over a real, freshly seeded database (a small catalogue, to stay quick). */
-export async function createTestApp(settings: Partial<AppSettings> = {}): Promise<TestApp> {
-  const database = await openTestDatabase();
+export interface TestAppOptions {
+  /** Serve this (migrated, seeded) database instead of a fresh one; close() closes it too. */
+  database?: DatabaseHandle;
+  /** Runs before the app is ready, e.g. to add hooks that observe or delay requests. */
+  configure?: (app: FastifyInstance) => void;
+}
+
+/** The small seed every test database gets. */
+export async function seedTestData(database: DatabaseHandle): Promise<void> {
   await seedDemo(database.db, { productCount: 300, firstStoreOrders: 8, ordersPerOtherStore: 1 });
+}
+
+/** The real app over a real, freshly seeded database (a small catalogue, to stay quick). */
+export async function createTestApp(
+  settings: Partial<AppSettings> = {},
+  options: TestAppOptions = {},
+): Promise<TestApp> {
+  let database = options.database;
+  if (!database) {
+    database = await openTestDatabase();
+    await seedTestData(database);
+  }
   const app = await buildApp({
     database,
     logger: false,
@@ -39,13 +57,15 @@ export async function createTestApp(settings: Partial<AppSettings> = {}): Promis
       ...settings,
     },
   });
+  options.configure?.(app);
   await app.ready();
+  const handle = database;
   return {
     app,
-    database,
+    database: handle,
     async close() {
       await app.close();
-      await database.close();
+      await handle.close();
     },
     async placeOrder(lines, overrides = {}) {
       const response = await app.inject({

@@ -13,6 +13,8 @@ export function testDatabaseKind(): 'pglite' | 'postgres' {
  * A fresh, migrated database for one test file: an in-memory PGlite, or a new database on the
  * PostgreSQL server named by DATABASE_URL, dropped again on close. Files never share state.
  */
+const urls = new WeakMap<DatabaseHandle, string>();
+
 export async function openTestDatabase(): Promise<DatabaseHandle> {
   if (testDatabaseKind() === 'pglite') {
     const handle = await openDatabase({ dataDir: 'memory://' });
@@ -30,7 +32,7 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
   url.pathname = `/${name}`;
   const handle = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
   await runMigrations(handle);
-  return {
+  const testHandle: DatabaseHandle = {
     ...handle,
     async close() {
       await handle.close();
@@ -40,4 +42,21 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
       await cleanup.end();
     },
   };
+  urls.set(testHandle, url.toString());
+  return testHandle;
+}
+
+/** The postgres:// URL of a test database opened on PostgreSQL (undefined on PGlite). */
+export function testDatabaseUrl(handle: DatabaseHandle): string | undefined {
+  return urls.get(handle);
+}
+
+/**
+ * A second, independent connection pool to the same PostgreSQL test database, as a second API
+ * instance would open. Closing it leaves the database in place (the first handle drops it).
+ */
+export async function openSecondHandle(handle: DatabaseHandle): Promise<DatabaseHandle> {
+  const url = testDatabaseUrl(handle);
+  if (!url) throw new Error('a second handle needs a PostgreSQL test database');
+  return openDatabase({ databaseUrl: url, dataDir: '' });
 }

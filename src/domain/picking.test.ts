@@ -13,6 +13,7 @@ import {
   shortReasons,
   sortByLocation,
   type PickLine,
+  matchScanOnOrder,
 } from './picking';
 
 // Real products, stored as the catalogue stores them: GTIN-14.
@@ -390,5 +391,27 @@ describe('sortByLocation', () => {
 
   it('handles an empty list', () => {
     expect(sortByLocation([])).toEqual([]);
+  });
+});
+
+describe('matchScanOnOrder', () => {
+  const done = [{ id: 'l1', gtin14: '08001505005707', qtyOrdered: 2, qtyPicked: 2, qtyShort: 0 }];
+  const known = () => true;
+
+  it('explains a scan on an order another device just finished as an over-pick', () => {
+    expect(
+      domainErrorOf(() => matchScanOnOrder({ status: 'picked' }, '8001505005707', done, known)).code,
+    ).toBe('pick.lineComplete');
+    expect(
+      domainErrorOf(() => matchScanOnOrder({ status: 'picked' }, '4006381333931', done, known)).code,
+    ).toBe('scan.wrongItem');
+  });
+
+  it('refuses picks on an order that is not being picked', () => {
+    for (const status of ['new', 'ready', 'cancelled', 'collected']) {
+      expect(domainErrorOf(() => matchScanOnOrder({ status }, '8001505005707', done, known)).code).toBe(
+        'order.illegalTransition',
+      );
+    }
   });
 });

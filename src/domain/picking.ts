@@ -129,3 +129,25 @@ export function sortByLocation<T extends { aisle: string | null; bay: string | n
       a.lineNo - b.lineNo,
   );
 }
+
+/**
+ * Which line a scan confirms on an order in a given state. A scan that arrives after the
+ * order's last unit was picked (another device finished it) is an over-pick of that product,
+ * explained as such, not a puzzling "the order moved on"; other states refuse any pick.
+ */
+export function matchScanOnOrder<L extends PickLine>(
+  order: { status: string },
+  code: string,
+  lines: readonly L[],
+  isKnownProduct: (gtin14: string) => boolean,
+): L {
+  if (order.status === 'picked') matchScan(code, lines, isKnownProduct);
+  if (order.status !== 'picking') {
+    throw new DomainError('order.illegalTransition', `An order that is ${order.status} cannot pick`, {
+      event: 'pick',
+      from: order.status,
+      allowedFrom: ['picking'],
+    });
+  }
+  return matchScan(code, lines, isKnownProduct);
+}

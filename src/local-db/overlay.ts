@@ -4,7 +4,14 @@ import type { SyncOrder } from '../contract/sync';
 import { DomainError, isDomainError } from '../domain/domain-error';
 import { assertStatus, nextStatus } from '../domain/order-machine';
 import type { ShortReason } from '../domain/picking';
-import { applyPick, applyShort, findLine, isPickComplete, matchScan, pickedUnits } from '../domain/picking';
+import {
+  applyPick,
+  applyShort,
+  findLine,
+  isPickComplete,
+  matchScanOnOrder,
+  pickedUnits,
+} from '../domain/picking';
 import { assertPutBackDue } from '../domain/put-back';
 import type { OutboxRecord } from './outbox-record';
 import { isFolded } from './outbox-record';
@@ -59,9 +66,13 @@ const reducers: Record<CommandName, Reducer> = {
     return { ...order, status, claimedBy: { id: c.associateId, name: c.associateName } };
   },
   'pick.confirm': (order, c, facts) => {
-    assertStatus(order, ['picking'], 'pick');
+    const line = matchScanOnOrder(
+      order,
+      String(c.args.code),
+      order.lines,
+      facts.isKnownProduct ?? (() => false),
+    );
     assertClaimedBy(order, c.associateId);
-    const line = matchScan(String(c.args.code), order.lines, facts.isKnownProduct ?? (() => false));
     const picked = applyPick(line, Number(c.args.qty));
     return withLines(order, replaceLine(order.lines, picked));
   },

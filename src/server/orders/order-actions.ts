@@ -12,7 +12,7 @@ import {
   applyShort,
   findLine,
   isPickComplete,
-  matchScan,
+  matchScanOnOrder,
   pickedUnits,
 } from '../../domain/picking';
 import type { Actor } from '../audit/audit';
@@ -94,11 +94,11 @@ export async function pickUnits(
   qty: number,
 ): Promise<string> {
   const order = await begin(ctx, orderId);
-  assertStatus(order, ['picking'], 'pick');
-  assertClaimedByActor(ctx, order);
   const lines = await loadPickLines(ctx.tx, order.id);
-  const known = await findKnownGtin(ctx, code, lines);
-  const line = matchScan(code, lines, (gtin14) => known === gtin14);
+  const known =
+    order.status === 'picking' || order.status === 'picked' ? await findKnownGtin(ctx, code, lines) : null;
+  const line = matchScanOnOrder(order, code, lines, (gtin14) => known === gtin14);
+  assertClaimedByActor(ctx, order);
   const picked = applyPick(line, qty);
   await saveLine(ctx.tx, picked);
   await audit(ctx, order, 'order.pick', { lineId: line.id, code, qty });

@@ -19,6 +19,7 @@ const PUSH_AFTER_ENQUEUE_MS = 250;
 /** A push's own poke arrives with its answer: one pull serves both. */
 const PULL_COALESCE_MS = 150;
 const PUSH_INTERVAL_MS = 30_000;
+const RETRY_CHECK_MS = 1_000;
 const PULL_INTERVAL_MS = 60_000;
 const PRUNE_INTERVAL_MS = 10 * 60_000;
 
@@ -44,7 +45,8 @@ export function startSyncEngine({ associateId, storeId }: SyncEngineOptions): ()
   const paused = () => stopped || sessionNeedsPin();
 
   async function runPush(respectBackoff: boolean): Promise<void> {
-    if (paused()) return;
+    // Offline, a push can only fail and churn the outbox; the `online` event restarts it.
+    if (paused() || !navigator.onLine) return;
     if (pushing) {
       pushAgain = true;
       return;
@@ -54,6 +56,8 @@ export function startSyncEngine({ associateId, storeId }: SyncEngineOptions): ()
       const outcome = await pushOutbox(associateId, respectBackoff);
       if (outcome && outcome.answered > 0) schedulePull();
       if (outcome?.waitUntil) schedulePush(outcome.waitUntil - Date.now(), true);
+      // A failed send backed its batch off: come back then (asking again reports the exact time).
+      if (outcome?.stopped === 'transient') schedulePush(RETRY_CHECK_MS, true);
     } finally {
       pushing = false;
     }

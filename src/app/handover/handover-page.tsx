@@ -4,6 +4,7 @@ import { ScanField } from '../../scan/scan-field';
 import { useWedgeScanner } from '../../scan/wedge-scanner';
 import { OrderGate } from '../common/order-gate';
 import { OrderHeader } from '../common/order-header';
+import { StepUnavailable } from '../common/step-unavailable';
 import { OrderSummary } from '../common/order-summary';
 import { useActor } from '../common/use-actor';
 import { errorMessageKey } from '../i18n/translate';
@@ -80,14 +81,7 @@ function HandoverView({ view }: { view: OrderView }) {
         </section>
       ) : null}
       {!canHandOver && order.status !== 'collected' ? (
-        <>
-          <Notice tone="warning">
-            <p>{t('handover.notReady')}</p>
-          </Notice>
-          <ButtonLink to={`/orders/${order.id}`} size="lg">
-            {t('common.backToOrder')}
-          </ButtonLink>
-        </>
+        <StepUnavailable message={t('handover.notReady')} orderId={order.id} />
       ) : null}
     </div>
   );

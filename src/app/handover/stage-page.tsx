@@ -9,10 +9,10 @@ import { ScanField } from '../../scan/scan-field';
 import { useWedgeScanner } from '../../scan/wedge-scanner';
 import { OrderGate } from '../common/order-gate';
 import { OrderHeader } from '../common/order-header';
+import { StepUnavailable } from '../common/step-unavailable';
 import { useActor } from '../common/use-actor';
 import { errorMessageKey } from '../i18n/translate';
 import { useT } from '../i18n/use-t';
-import { Notice } from '../ui/alert';
 import { ButtonLink } from '../ui/button';
 import { ScanBanner } from '../ui/scan-banner';
 import { useScanBanner } from '../ui/use-scan-banner';
@@ -74,14 +74,7 @@ function StageView({ view }: { view: OrderView }) {
         </section>
       ) : null}
       {!canStage && order.status !== 'ready' ? (
-        <>
-          <Notice tone="warning">
-            <p>{t('stage.notPicked')}</p>
-          </Notice>
-          <ButtonLink to={`/orders/${order.id}`} size="lg">
-            {t('common.backToOrder')}
-          </ButtonLink>
-        </>
+        <StepUnavailable message={t('stage.notPicked')} orderId={order.id} />
       ) : null}
     </div>
   );

@@ -1,3 +1,4 @@
+import { PinInput } from '../ui/pin-input';
 import { useState, type FormEvent } from 'react';
 import { useSyncExternalStore } from 'react';
 import { signIn } from '../../sync/api-client';
@@ -65,18 +66,7 @@ function PinForm({ storeId, employeeId, name }: { storeId: string; employeeId: s
       <p>{t('session.pinBody', { name })}</p>
       <div className="field">
         <label htmlFor="pin-again">{t('signIn.pin')}</label>
-        <input
-          id="pin-again"
-          name="pin"
-          type="password"
-          inputMode="numeric"
-          autoComplete="current-password"
-          pattern="[0-9]*"
-          maxLength={8}
-          value={pin}
-          onChange={(event) => setPin(event.target.value)}
-          required
-        />
+        <PinInput id="pin-again" value={pin} onValueChange={setPin} />
       </div>
       <div aria-live="polite">{error ? <ErrorAlert error={error} /> : null}</div>
       <Button type="submit" variant="primary" size="lg" busy={busy}>

@@ -1,3 +1,4 @@
+import { PinInput } from '../ui/pin-input';
 import { useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../shell/use-session';
@@ -98,19 +99,7 @@ export function SignInPage() {
         </div>
         <div className="field">
           <label htmlFor="sign-in-pin">{t('signIn.pin')}</label>
-          <input
-            id="sign-in-pin"
-            name="pin"
-            type="password"
-            inputMode="numeric"
-            autoComplete="current-password"
-            pattern="[0-9]*"
-            maxLength={8}
-            aria-describedby="sign-in-pin-hint"
-            value={pin}
-            onChange={(event) => setPin(event.target.value)}
-            required
-          />
+          <PinInput id="sign-in-pin" aria-describedby="sign-in-pin-hint" value={pin} onValueChange={setPin} />
           <p id="sign-in-pin-hint" className="field__hint">
             {t('signIn.pinHint')}
           </p>

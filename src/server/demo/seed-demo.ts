@@ -3,7 +3,7 @@ import { toGtin14 } from '../../domain/gtin';
 import type { FulfillmentType } from '../../domain/order-machine';
 import type { Actor } from '../audit/audit';
 import { hashPin } from '../auth/pin-hash';
-import type { Db } from '../db/client';
+import type { Db, Executor } from '../db/client';
 import * as t from '../db/schema';
 import {
   createRng,
@@ -14,8 +14,8 @@ import {
   shelfLocation,
   stagingLocationsFor,
 } from '../db/seed';
-import { claimOrder, pickUnits, stageOrder } from '../orders/order-actions';
-import { loadPickLines } from '../orders/order-repository';
+import type { ActionContext } from '../orders/order-actions';
+import { claimOrder, pickUnits, runOrderActions, stageOrder } from '../orders/order-actions';
 import { placeDemoOrder } from './demo-orders';
 
 export const DEMO_SEED = 20261122;
@@ -168,24 +168,34 @@ async function progressOrders(db: Db, orderIds: string[], picker: AssociateRow):
     await db.transaction(async (tx) => {
       const [order] = await tx.select().from(t.orders).where(eq(t.orders.id, orderId));
       if (!order || order.fulfillmentType === 'ship_from_store') return;
-      const ctx = { tx, actor };
-      await claimOrder(ctx, orderId);
-      if (index % 3 === 2) return; // left mid-pick
-      const lines = await loadPickLines(tx, orderId);
-      const barcodeRows = await tx
-        .select({ id: t.products.id, barcode: t.products.barcode })
-        .from(t.products)
-        .where(
-          inArray(
-            t.products.id,
-            lines.map((l) => l.productId),
-          ),
+      await runOrderActions(tx, actor, async (ctx) => {
+        await claimOrder(ctx, orderId);
+        if (index % 3 === 2) return; // left mid-pick
+        await pickAndStage(
+          ctx,
+          tx,
+          orderId,
+          `${picker.storeId}-A${String((index % 12) + 1).padStart(2, '0')}`,
         );
-      for (const line of lines) {
-        const barcode = barcodeRows.find((p) => p.id === line.productId)?.barcode;
-        if (barcode) await pickUnits(ctx, orderId, barcode, line.qtyOrdered);
-      }
-      await stageOrder(ctx, orderId, `${picker.storeId}-A${String((index % 12) + 1).padStart(2, '0')}`);
+      });
     });
   }
+}
+
+async function pickAndStage(ctx: ActionContext, tx: Executor, orderId: string, location: string) {
+  const lines = await ctx.work.lines(orderId);
+  const barcodeRows = await tx
+    .select({ id: t.products.id, barcode: t.products.barcode })
+    .from(t.products)
+    .where(
+      inArray(
+        t.products.id,
+        lines.map((l) => l.productId),
+      ),
+    );
+  for (const line of lines) {
+    const barcode = barcodeRows.find((p) => p.id === line.productId)?.barcode;
+    if (barcode) await pickUnits(ctx, orderId, barcode, line.qtyOrdered);
+  }
+  await stageOrder(ctx, orderId, location);
 }

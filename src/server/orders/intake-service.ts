@@ -12,7 +12,7 @@ import type { Db, Executor } from '../db/client';
 import { orderLines, orders, products, stores } from '../db/schema';
 import { HttpError } from '../http-error';
 import { nextStoreVersion } from '../sync/store-version';
-import { cancelOrder } from './order-actions';
+import { cancelOrder, runOrderActions } from './order-actions';
 import { tryReserve } from './order-repository';
 
 export type IntakeOrder = z.output<typeof intakeOrderBody>;
@@ -232,13 +232,8 @@ export async function cancelFromPlatform(db: Db, externalId: string, reason: str
   const [existing] = await db.select().from(orders).where(eq(orders.externalId, externalId));
   if (!existing) throw new DomainError(orderErrorCodes.notFound, `No order ${externalId}`, { externalId });
   if (existing.status !== 'cancelled') {
-    await db.transaction((tx) =>
-      cancelOrder(
-        { tx, actor: { type: 'platform', id: 'ecommerce', storeId: existing.storeId, deviceId: null } },
-        existing.id,
-        reason,
-      ),
-    );
+    const actor = { type: 'platform' as const, id: 'ecommerce', storeId: existing.storeId, deviceId: null };
+    await db.transaction((tx) => runOrderActions(tx, actor, (ctx) => cancelOrder(ctx, existing.id, reason)));
   }
   const [row] = await db.select().from(orders).where(eq(orders.id, existing.id));
   return toResult(row ?? existing);

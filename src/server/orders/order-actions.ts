@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import { orderErrorCodes } from '../../contract/error-codes';
 import { DomainError } from '../../domain/domain-error';
 import { assertStatus, nextStatus } from '../../domain/order-machine';
@@ -16,29 +15,35 @@ import {
   pickedUnits,
 } from '../../domain/picking';
 import type { Actor } from '../audit/audit';
-import { recordAudit } from '../audit/audit';
 import type { Executor } from '../db/client';
-import { stagingLocations } from '../db/schema';
 import type { LineRow, OrderRow } from './order-repository';
-import { isKnownGtin, loadPickLines, lockOrder, moveStock, saveLine, updateOrder } from './order-repository';
+import { OrderWork } from './order-work';
 
 /**
- * The associate actions on an order. Each runs inside the caller's transaction, re-checks the
- * same domain rules the app applied optimistically, and writes its effect, its stock moves and
- * its audit row together. These are the handlers the offline outbox will replay.
+ * The associate actions on an order. Each runs inside the caller's unit of work, re-checks the
+ * same domain rules the app applied optimistically, and records its effect, its stock moves and
+ * its audit row together; the unit of work writes them when it is flushed. These are the
+ * handlers the offline outbox replays, and the REST routes run them one at a time.
  */
 export interface ActionContext {
-  tx: Executor;
+  work: OrderWork;
   actor: Actor & { id: string; storeId: string };
 }
 
-async function begin(ctx: ActionContext, orderId: string) {
-  const order = await lockOrder(ctx.tx, ctx.actor.storeId, orderId);
-  return order;
+/** Runs actions in the caller's transaction and writes their effects before returning. */
+export async function runOrderActions<T>(
+  tx: Executor,
+  actor: ActionContext['actor'],
+  actions: (ctx: ActionContext) => Promise<T>,
+): Promise<T> {
+  const work = new OrderWork(tx, actor.storeId);
+  const outcome = await actions({ work, actor });
+  await work.flush();
+  return outcome;
 }
 
 function audit(ctx: ActionContext, order: OrderRow, action: string, details: Record<string, unknown> = {}) {
-  return recordAudit(ctx.tx, ctx.actor, { action, entityType: 'order', entityId: order.id, details });
+  ctx.work.audit(ctx.actor, { action, entityType: 'order', entityId: order.id, details });
 }
 
 function assertClaimedByActor(ctx: ActionContext, order: OrderRow) {
@@ -50,7 +55,7 @@ function assertClaimedByActor(ctx: ActionContext, order: OrderRow) {
 }
 
 export async function claimOrder(ctx: ActionContext, orderId: string): Promise<void> {
-  const order = await begin(ctx, orderId);
+  const order = await ctx.work.order(orderId);
   if (order.status === 'picking' && order.claimedBy === ctx.actor.id) return; // already mine
   if (order.status === 'picking' && order.claimedBy) {
     throw new DomainError(orderErrorCodes.claimedByOther, 'Another associate is picking this order', {
@@ -58,33 +63,29 @@ export async function claimOrder(ctx: ActionContext, orderId: string): Promise<v
     });
   }
   const status = nextStatus(order, 'claim');
-  await updateOrder(ctx.tx, order, { status, claimedBy: ctx.actor.id, claimedAt: new Date().toISOString() });
-  await audit(ctx, order, 'order.claim', { from: order.status, to: status });
+  ctx.work.updateOrder(order, { status, claimedBy: ctx.actor.id, claimedAt: new Date().toISOString() });
+  audit(ctx, order, 'order.claim', { from: order.status, to: status });
 }
 
 /** After a pick or a short: a fully resolved order is picked, or cancelled if nothing was found. */
-async function finishIfComplete(ctx: ActionContext, order: OrderRow, lines: LineRow[]): Promise<void> {
+function finishIfComplete(ctx: ActionContext, order: OrderRow, lines: LineRow[]): void {
   if (!isPickComplete(lines)) {
-    await updateOrder(ctx.tx, order, {});
+    ctx.work.updateOrder(order, {});
     return;
   }
   if (pickedUnits(lines) === 0) {
     const status = nextStatus(order, 'cancel');
-    await updateOrder(ctx.tx, order, {
+    ctx.work.updateOrder(order, {
       status,
       cancelledAt: new Date().toISOString(),
       cancelReason: 'nothing_available',
     });
-    await audit(ctx, order, 'order.cancel', { from: order.status, to: status, reason: 'nothing_available' });
+    audit(ctx, order, 'order.cancel', { from: order.status, to: status, reason: 'nothing_available' });
     return;
   }
   const status = nextStatus(order, 'finishPick');
-  await updateOrder(ctx.tx, order, { status, pickedAt: new Date().toISOString() });
-  await audit(ctx, order, 'order.finishPick', {
-    from: order.status,
-    to: status,
-    pickedUnits: pickedUnits(lines),
-  });
+  ctx.work.updateOrder(order, { status, pickedAt: new Date().toISOString() });
+  audit(ctx, order, 'order.finishPick', { from: order.status, to: status, pickedUnits: pickedUnits(lines) });
 }
 
 export async function pickUnits(
@@ -93,16 +94,16 @@ export async function pickUnits(
   code: string,
   qty: number,
 ): Promise<string> {
-  const order = await begin(ctx, orderId);
-  const lines = await loadPickLines(ctx.tx, order.id);
+  const order = await ctx.work.order(orderId);
+  const lines = await ctx.work.lines(order.id);
   const known =
     order.status === 'picking' || order.status === 'picked' ? await findKnownGtin(ctx, code, lines) : null;
   const line = matchScanOnOrder(order, code, lines, (gtin14) => known === gtin14);
   assertClaimedByActor(ctx, order);
   const picked = applyPick(line, qty);
-  await saveLine(ctx.tx, picked);
-  await audit(ctx, order, 'order.pick', { lineId: line.id, code, qty });
-  await finishIfComplete(
+  ctx.work.saveLine(order.id, picked);
+  audit(ctx, order, 'order.pick', { lineId: line.id, code, qty });
+  finishIfComplete(
     ctx,
     order,
     lines.map((l) => (l.id === picked.id ? picked : l)),
@@ -118,7 +119,7 @@ async function findKnownGtin(ctx: ActionContext, code: string, lines: LineRow[])
   const parsed = parseGtin(code);
   if (!parsed.ok) return null;
   if (lines.some((line) => line.gtin14 === parsed.gtin14)) return parsed.gtin14;
-  return (await isKnownGtin(ctx.tx, parsed.gtin14)) ? parsed.gtin14 : null;
+  return (await ctx.work.isKnownGtin(parsed.gtin14)) ? parsed.gtin14 : null;
 }
 
 export async function shortLine(
@@ -126,22 +127,21 @@ export async function shortLine(
   orderId: string,
   args: { lineId: string; qty: number; reason: ShortReason },
 ): Promise<void> {
-  const order = await begin(ctx, orderId);
+  const order = await ctx.work.order(orderId);
   assertStatus(order, ['picking'], 'short');
   assertClaimedByActor(ctx, order);
-  const lines = await loadPickLines(ctx.tx, order.id);
+  const lines = await ctx.work.lines(order.id);
   const line = findLine(lines, args.lineId);
   const shorted = { ...applyShort(line, args.qty), shortReason: args.reason };
-  await saveLine(ctx.tx, shorted);
-  await moveStock(ctx.tx, {
-    storeId: order.storeId,
+  ctx.work.saveLine(order.id, shorted);
+  ctx.work.moveStock({
     productId: line.productId,
     orderId: order.id,
     reason: 'order.short',
     delta: stockEffects.short(args.qty),
   });
-  await audit(ctx, order, 'order.short', { lineId: line.id, qty: args.qty, reason: args.reason });
-  await finishIfComplete(
+  audit(ctx, order, 'order.short', { lineId: line.id, qty: args.qty, reason: args.reason });
+  finishIfComplete(
     ctx,
     order,
     lines.map((l) => (l.id === shorted.id ? shorted : l)),
@@ -149,67 +149,61 @@ export async function shortLine(
 }
 
 export async function stageOrder(ctx: ActionContext, orderId: string, rawCode: string): Promise<void> {
-  const order = await begin(ctx, orderId);
+  const order = await ctx.work.order(orderId);
   const status = nextStatus(order, 'stage');
   const code = rawCode.trim().toUpperCase();
-  const [location] = await ctx.tx
-    .select()
-    .from(stagingLocations)
-    .where(and(eq(stagingLocations.storeId, order.storeId), eq(stagingLocations.code, code)));
-  if (!location) {
+  if (!(await ctx.work.isStagingLocation(code))) {
     throw new DomainError(orderErrorCodes.unknownLocation, `No staging location ${code} in this store`, {
       code,
     });
   }
-  await updateOrder(ctx.tx, order, { status, stagingLocation: code, readyAt: new Date().toISOString() });
-  await audit(ctx, order, 'order.stage', { from: order.status, to: status, location: code });
+  ctx.work.updateOrder(order, { status, stagingLocation: code, readyAt: new Date().toISOString() });
+  audit(ctx, order, 'order.stage', { from: order.status, to: status, location: code });
 }
 
 export async function handOver(ctx: ActionContext, orderId: string, code: string): Promise<void> {
-  const order = await begin(ctx, orderId);
+  const order = await ctx.work.order(orderId);
   const status = nextStatus(order, 'handover');
   verifyPickup(code, { number: order.number, pickupCode: order.pickupCode });
-  const lines = await loadPickLines(ctx.tx, order.id);
+  const lines = await ctx.work.lines(order.id);
   for (const line of lines) {
-    await moveStock(ctx.tx, {
-      storeId: order.storeId,
+    ctx.work.moveStock({
       productId: line.productId,
       orderId: order.id,
       reason: 'order.handover',
       delta: stockEffects.handover(line),
     });
   }
-  await updateOrder(ctx.tx, order, { status, collectedAt: new Date().toISOString() });
-  await audit(ctx, order, 'order.handover', { from: order.status, to: status, units: pickedUnits(lines) });
+  ctx.work.updateOrder(order, { status, collectedAt: new Date().toISOString() });
+  audit(ctx, order, 'order.handover', { from: order.status, to: status, units: pickedUnits(lines) });
 }
 
 export async function cancelOrder(ctx: ActionContext, orderId: string, reason: string): Promise<void> {
-  const order = await begin(ctx, orderId);
+  const order = await ctx.work.order(orderId);
   const status = nextStatus(order, 'cancel');
-  const lines = await loadPickLines(ctx.tx, order.id);
+  const lines = await ctx.work.lines(order.id);
   for (const line of lines) {
-    await moveStock(ctx.tx, {
-      storeId: order.storeId,
+    ctx.work.moveStock({
       productId: line.productId,
       orderId: order.id,
       reason: 'order.cancel',
       delta: stockEffects.cancel(line),
     });
   }
-  await updateOrder(ctx.tx, order, {
+  ctx.work.updateOrder(order, {
     status,
     cancelledAt: new Date().toISOString(),
     cancelReason: reason,
     cancelledBy: ctx.actor.type,
   });
-  await audit(ctx, order, 'order.cancel', { from: order.status, to: status, reason });
+  audit(ctx, order, 'order.cancel', { from: order.status, to: status, reason });
 }
 
 /** Confirms that the picked units of a cancelled order are back on their shelves. */
 export async function putBack(ctx: ActionContext, orderId: string): Promise<void> {
-  const order = await begin(ctx, orderId);
-  const lines = await loadPickLines(ctx.tx, order.id);
+  const order = await ctx.work.order(orderId);
+  const lines = await ctx.work.lines(order.id);
   assertPutBackDue(order, lines);
-  await updateOrder(ctx.tx, order, { putBackAt: new Date().toISOString() });
-  await audit(ctx, order, 'order.putBack', { units: pickedUnits(lines) });
+  ctx.work.updateOrder(order, { putBackAt: new Date().toISOString() });
+  audit(ctx, order, 'order.putBack', { units: pickedUnits(lines) });
 }

@@ -16,7 +16,15 @@ import type { Db } from '../db/client';
 import type { Guards } from '../plugins/auth';
 import { actorOf, principalOf } from '../plugins/auth';
 import type { ActionContext } from './order-actions';
-import { cancelOrder, claimOrder, handOver, pickUnits, shortLine, stageOrder } from './order-actions';
+import {
+  cancelOrder,
+  claimOrder,
+  handOver,
+  pickUnits,
+  runOrderActions,
+  shortLine,
+  stageOrder,
+} from './order-actions';
 import { loadOrderDetail, loadQueue } from './order-views';
 
 const tags = ['orders'];
@@ -41,17 +49,13 @@ export function ordersRoutes(app: FastifyInstance, db: Db, guards: Guards): void
     action: (ctx: ActionContext) => Promise<T>,
   ) {
     const principal = principalOf(request);
-    const outcome = await db.transaction((tx) =>
-      action({
-        tx,
-        actor: {
-          ...actorOf(principal),
-          type: 'associate',
-          id: principal.associateId,
-          storeId: principal.storeId,
-        },
-      }),
-    );
+    const actor = {
+      ...actorOf(principal),
+      type: 'associate' as const,
+      id: principal.associateId,
+      storeId: principal.storeId,
+    };
+    const outcome = await db.transaction((tx) => runOrderActions(tx, actor, action));
     return { outcome, order: await loadOrderDetail(db, principal.storeId, orderId) };
   }
 

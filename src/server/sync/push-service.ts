@@ -8,6 +8,7 @@ import type { Db, Tx } from '../db/client';
 import { mutationLog, syncClients } from '../db/schema';
 import { HttpError } from '../http-error';
 import { actorOf } from '../plugins/auth';
+import { OrderWork } from '../orders/order-work';
 import { commandArgs, commandHandlers, isCommandName } from './command-handlers';
 
 function mutationHash(m: Mutation): string {
@@ -112,7 +113,7 @@ function planBatch(mutations: Mutation[], logged: Map<string, Logged>, clientId:
 }
 
 async function runOne(
-  tx: Tx,
+  work: OrderWork,
   principal: Principal,
   m: Mutation,
 ): Promise<Pick<MutationResult, 'status' | 'result' | 'error'>> {
@@ -144,11 +145,11 @@ async function runOne(
     args: unknown,
   ) => Promise<unknown>;
   try {
-    // A savepoint: a rejected command leaves no trace but its log row.
-    const result = await tx.transaction((savepoint) =>
+    // A rejected command leaves no trace but its log row: the unit of work forgets its changes.
+    const result = await work.attempt(() =>
       handler(
         {
-          tx: savepoint,
+          work,
           actor: { ...actorOf(principal), id: principal.associateId, storeId: principal.storeId },
         },
         parsed.data,
@@ -168,10 +169,16 @@ async function runOne(
   }
 }
 
+function orderIdOf(args: unknown): string[] {
+  const orderId = (args as { orderId?: unknown } | null)?.orderId;
+  return typeof orderId === 'string' ? [orderId] : [];
+}
+
 /**
  * Applies a device's queued commands exactly once, in sequence order. The whole batch is one
- * transaction: each command runs under a savepoint, its log row and the advanced last_seq
- * commit with its effect, and a database failure leaves the batch unapplied to be resent.
+ * transaction and one unit of work: each command's effect is recorded in memory (and forgotten
+ * if it is rejected), then all effects, the log rows and the advanced last_seq are written
+ * together; a database failure leaves the batch unapplied to be resent.
  */
 export async function pushMutations(db: Db, principal: Principal, body: PushBody): Promise<PushResponse> {
   const mutations = [...body.mutations].sort((a, b) => a.seq - b.seq);
@@ -189,6 +196,9 @@ export async function pushMutations(db: Db, principal: Principal, body: PushBody
     const logged = new Map(previous.map((row) => [row.mutationId, row]));
     planBatch(mutations, logged, body.clientId, client.lastSeq);
 
+    const work = new OrderWork(tx, principal.storeId);
+    // Every order the new commands name is locked and loaded in one go, in id order.
+    await work.prefetch(mutations.filter((m) => !logged.has(m.id)).flatMap((m) => orderIdOf(m.args)));
     let lastSeq = client.lastSeq;
     const results: MutationResult[] = [];
     // The log rows are written together after the batch, in the same transaction as the effects.
@@ -206,7 +216,7 @@ export async function pushMutations(db: Db, principal: Principal, body: PushBody
         });
         continue;
       }
-      const outcome = await runOne(tx, principal, m);
+      const outcome = await runOne(work, principal, m);
       entries.push({
         mutationId: m.id,
         clientId: body.clientId,
@@ -221,6 +231,7 @@ export async function pushMutations(db: Db, principal: Principal, body: PushBody
       lastSeq = m.seq;
       results.push({ id: m.id, seq: m.seq, ...outcome });
     }
+    await work.flush();
     if (entries.length > 0) await tx.insert(mutationLog).values(entries);
     await tx
       .update(syncClients)

@@ -7,6 +7,7 @@ import { db } from './db';
 import { getMeta, setMeta } from './meta';
 import { applyCommand, foldOverlay, type OverlayFacts } from './overlay';
 import { orderKey, type OutboxRecord } from './outbox-record';
+import { orderViewOf, type OrderView } from './replica-read';
 import { askPersistentStorageOnce } from './storage-health';
 
 /** Same value as the contract's COMMAND_VERSION; importing it would pull zod into the bundle. */
@@ -29,6 +30,10 @@ export interface Enqueued {
   /** The order as the associate saw it, and with this command on top. */
   before: SyncOrder;
   after: SyncOrder;
+  /** The order's view as a live query would read it right after this commit. */
+  view: OrderView;
+  /** Orders this stamp against the live queries of the order (see enqueueStamp). */
+  stamp: number;
 }
 
 /** One read per page: a scan should not pay for a transaction that never changes anything. */
@@ -36,6 +41,25 @@ let clientIdOnce: Promise<string> | undefined;
 
 type Listener = () => void;
 const listeners = new Set<Listener>();
+type ViewListener = (enqueued: Enqueued) => void;
+const viewListeners = new Set<ViewListener>();
+
+/**
+ * Counts committed enqueues. A live query that read the replica after stamp N was taken sees
+ * every command up to N, so a screen can tell whether a live result is older than the view an
+ * enqueue handed it.
+ */
+let commits = 0;
+export const enqueueStamp = (): number => commits;
+
+/**
+ * The screen of an order listens, to show a command's effect the moment it is durable, without
+ * waiting for its live query to read back what the enqueue transaction already computed.
+ */
+export function onEnqueuedView(listener: ViewListener): () => void {
+  viewListeners.add(listener);
+  return () => viewListeners.delete(listener);
+}
 
 /** The sync engine listens, to push shortly after each new command. */
 export function onCommandEnqueued(listener: Listener): () => void {
@@ -109,10 +133,13 @@ export async function enqueueCommand<N extends CommandName>(input: EnqueueInput<
       };
       await db.outbox.add(record);
       await setMeta('nextLocalOrder', localOrder + 1);
-      return { record, before, after };
+      return { record, before, after, view: orderViewOf(order, [...related, record], pulledSeq) };
     },
   );
+  commits += 1;
+  const result = { ...enqueued, stamp: commits };
+  for (const listener of viewListeners) listener(result);
   void askPersistentStorageOnce();
   for (const listener of listeners) listener();
-  return enqueued;
+  return result;
 }

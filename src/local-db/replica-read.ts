@@ -17,7 +17,12 @@ export interface OrderView {
   unsynced: number;
 }
 
-function view(server: SyncOrder, records: readonly OutboxRecord[], pulledSeq: number): OrderView {
+/** The order as this device shows it: the server's copy with these commands folded on top. */
+export function orderViewOf(
+  server: SyncOrder,
+  records: readonly OutboxRecord[],
+  pulledSeq: number,
+): OrderView {
   const { order, foldedIds } = foldOverlay(server, records, pulledSeq);
   return {
     order,
@@ -45,7 +50,7 @@ export async function readOrderView(orderId: string): Promise<OrderView | null> 
     if (!server) return null;
     const meta = await readMeta();
     const records = await db.outbox.where('entityKeys').equals(orderKey(orderId)).toArray();
-    return view(server, records, meta.pulledSeq ?? 0);
+    return orderViewOf(server, records, meta.pulledSeq ?? 0);
   });
 }
 
@@ -59,7 +64,7 @@ export async function readQueue(): Promise<OrderView[]> {
     const id = String(record.args.orderId);
     byOrder.set(id, [...(byOrder.get(id) ?? []), record]);
   }
-  return orders.map((order) => view(order, byOrder.get(order.id) ?? [], meta.pulledSeq ?? 0));
+  return orders.map((order) => orderViewOf(order, byOrder.get(order.id) ?? [], meta.pulledSeq ?? 0));
 }
 
 export async function readLocations(): Promise<StagingLocation[]> {

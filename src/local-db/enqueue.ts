@@ -101,11 +101,18 @@ export async function enqueueCommand<N extends CommandName>(input: EnqueueInput<
     'rw',
     [db.meta, db.outbox, db.orders, db.products, db.locations],
     async () => {
-      const order = await db.orders.get(orderId);
+      // Every read at once: requests in one IndexedDB transaction pipeline, and a scan waits for
+      // the slowest of them rather than for their sum.
+      const [order, pulledSeqValue, localOrderValue, related, facts] = await Promise.all([
+        db.orders.get(orderId),
+        getMeta('pulledSeq'),
+        getMeta('nextLocalOrder'),
+        db.outbox.where('entityKeys').equals(key).toArray(),
+        factsFor(input.name, args),
+      ]);
       if (!order)
         throw new DomainError(orderErrorCodes.notFound, 'No such order on this device', { orderId });
-      const pulledSeq = (await getMeta('pulledSeq')) ?? 0;
-      const related = await db.outbox.where('entityKeys').equals(key).toArray();
+      const pulledSeq = pulledSeqValue ?? 0;
       const before = foldOverlay(order, related, pulledSeq).order;
       const createdAt = new Date().toISOString();
       const shape = {
@@ -115,8 +122,8 @@ export async function enqueueCommand<N extends CommandName>(input: EnqueueInput<
         associateName: input.actor.name,
         createdAt,
       };
-      const after = applyCommand(before, shape, await factsFor(input.name, args));
-      const localOrder = (await getMeta('nextLocalOrder')) ?? 1;
+      const after = applyCommand(before, shape, facts);
+      const localOrder = localOrderValue ?? 1;
       const record: OutboxRecord = {
         ...shape,
         id: crypto.randomUUID(),
@@ -131,8 +138,7 @@ export async function enqueueCommand<N extends CommandName>(input: EnqueueInput<
         attempts: 0,
         nextAttemptAt: 0,
       };
-      await db.outbox.add(record);
-      await setMeta('nextLocalOrder', localOrder + 1);
+      await Promise.all([db.outbox.add(record), setMeta('nextLocalOrder', localOrder + 1)]);
       return { record, before, after, view: orderViewOf(order, [...related, record], pulledSeq) };
     },
   );

@@ -1,31 +1,63 @@
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
-import { ActivityPage } from '../activity/activity-page';
-import { HandoverPage } from '../handover/handover-page';
-import { StagePage } from '../handover/stage-page';
-import { PickPage } from '../pick/pick-page';
 import { QueuePage } from '../queue/queue-page';
 import { SignInPage } from '../sign-in/sign-in-page';
+import { Loading } from '../ui/alert';
 import { Layout } from './layout';
 import { NotFoundPage } from './not-found-page';
 import { RequireSession } from './require-session';
 
+/**
+ * The first screens (sign-in, the queue) are in the initial bundle; every other page is a chunk
+ * of its own, fetched once the first screen is up (and precached by the service worker, so a
+ * page opens offline as fast as the queue does).
+ */
+const pageLoaders = {
+  pick: () => import('../pick/pick-page').then((m) => ({ default: m.PickPage })),
+  stage: () => import('../handover/stage-page').then((m) => ({ default: m.StagePage })),
+  handover: () => import('../handover/handover-page').then((m) => ({ default: m.HandoverPage })),
+  activity: () => import('../activity/activity-page').then((m) => ({ default: m.ActivityPage })),
+} satisfies Record<string, () => Promise<{ default: ComponentType }>>;
+
+const PickPage = lazy(pageLoaders.pick);
+const StagePage = lazy(pageLoaders.stage);
+const HandoverPage = lazy(pageLoaders.handover);
+const ActivityPage = lazy(pageLoaders.activity);
+
+function usePreloadPages(): void {
+  useEffect(() => {
+    const preload = () => {
+      for (const load of Object.values(pageLoaders)) void load().catch(() => undefined);
+    };
+    if (typeof requestIdleCallback === 'function') {
+      const handle = requestIdleCallback(preload, { timeout: 2_000 });
+      return () => cancelIdleCallback(handle);
+    }
+    const timer = setTimeout(preload, 500);
+    return () => clearTimeout(timer);
+  }, []);
+}
+
 /** The app's routes: the shell is the only place that knows every feature. */
 export function AppRoutes() {
+  usePreloadPages();
   return (
     <BrowserRouter>
-      <Routes>
-        <Route element={<Layout />}>
-          <Route path="sign-in" element={<SignInPage />} />
-          <Route element={<RequireSession />}>
-            <Route index element={<QueuePage />} />
-            <Route path="orders/:id" element={<PickPage />} />
-            <Route path="orders/:id/stage" element={<StagePage />} />
-            <Route path="orders/:id/handover" element={<HandoverPage />} />
-            <Route path="activity" element={<ActivityPage />} />
+      <Suspense fallback={<Loading />}>
+        <Routes>
+          <Route element={<Layout />}>
+            <Route path="sign-in" element={<SignInPage />} />
+            <Route element={<RequireSession />}>
+              <Route index element={<QueuePage />} />
+              <Route path="orders/:id" element={<PickPage />} />
+              <Route path="orders/:id/stage" element={<StagePage />} />
+              <Route path="orders/:id/handover" element={<HandoverPage />} />
+              <Route path="activity" element={<ActivityPage />} />
+            </Route>
+            <Route path="*" element={<NotFoundPage />} />
           </Route>
-          <Route path="*" element={<NotFoundPage />} />
-        </Route>
-      </Routes>
+        </Routes>
+      </Suspense>
     </BrowserRouter>
   );
 }

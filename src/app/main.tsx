@@ -2,6 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { registerServiceWorker } from '../pwa/register-sw';
 import { installAudioUnlock } from '../scan/feedback';
+import { initialLanguage } from './i18n/language';
+import { loadMessages } from './i18n/messages';
 import { AppRoutes } from './shell/app-routes';
 import { Providers } from './shell/providers';
 import './ui/styles.css';
@@ -12,10 +14,17 @@ registerServiceWorker();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-createRoot(root).render(
-  <StrictMode>
-    <Providers>
-      <AppRoutes />
-    </Providers>
-  </StrictMode>,
-);
+const render = () =>
+  createRoot(root).render(
+    <StrictMode>
+      <Providers>
+        <AppRoutes />
+      </Providers>
+    </StrictMode>,
+  );
+
+// The starting language's words come first; without them there is nothing to show.
+loadMessages(initialLanguage()).then(render, (error: unknown) => {
+  console.error('Could not load the messages', error);
+  root.textContent = 'Aisle could not start. Reload the page. / Aisle non è partito. Ricarica la pagina.';
+});

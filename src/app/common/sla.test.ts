@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { makeTranslate } from '../i18n/translate';
 import { formatDuration, slaFor, slaText } from './sla';
+import { loadMessages } from '../i18n/messages';
+
+await Promise.all([loadMessages('en'), loadMessages('it')]);
 
 const t = makeTranslate('en');
 const now = Date.parse('2026-11-22T10:00:00Z');

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { it as italian } from './it';
 import { errorMessageKey, interpolate, makeTranslate, makeTranslatePlural } from './translate';
+import { loadMessages } from './messages';
+
+await Promise.all([loadMessages('en'), loadMessages('it')]);
 
 describe('dictionaries', () => {
   it('have the same keys and no empty message', () => {

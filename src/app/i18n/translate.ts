@@ -1,8 +1,6 @@
-import { en, type MessageKey, type Messages } from './en';
-import { it } from './it';
+import type { MessageKey } from './en';
 import type { Language } from './language';
-
-export const dictionaries: Record<Language, Messages> = { en, it };
+import { anyLoadedMessages, messagesFor } from './messages';
 
 export type Vars = Record<string, string | number>;
 export type Translate = (key: MessageKey, vars?: Vars) => string;
@@ -18,7 +16,8 @@ export type PluralKey = {
 export type TranslatePlural = (key: PluralKey, count: number, vars?: Vars) => string;
 
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.hasOwn(en, key);
+  const messages = anyLoadedMessages();
+  return messages !== undefined && Object.hasOwn(messages, key);
 }
 
 export function interpolate(template: string, vars?: Vars): string {
@@ -28,9 +27,10 @@ export function interpolate(template: string, vars?: Vars): string {
   );
 }
 
+/** The language's messages must be loaded first (loadMessages). */
 export function makeTranslate(language: Language): Translate {
-  const messages = dictionaries[language];
-  return (key, vars) => interpolate(messages[key] ?? en[key] ?? key, vars);
+  const messages = messagesFor(language);
+  return (key, vars) => interpolate(messages[key] ?? key, vars);
 }
 
 export function makeTranslatePlural(language: Language, t: Translate): TranslatePlural {

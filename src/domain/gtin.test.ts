@@ -187,3 +187,52 @@ describe('sameGtin', () => {
     expect(sameGtin('03600029145', '036000291452')).toBe(false);
   });
 });
+
+describe('parseGtin with the symbology the decoder read', () => {
+  it('expands a UPC-E to the GTIN-14 of its UPC-A, so it matches the catalogue entry', () => {
+    expect(parseGtin('04963406', { symbology: 'UPC_E' })).toEqual({
+      ok: true,
+      gtin14: '00049000006346',
+      kind: 'UPCE',
+    });
+    expect(sameGtin('049000006346', '00049000006346')).toBe(true);
+  });
+
+  it('reads 8 digits as an EAN-8 without the hint, as before', () => {
+    // 01234565 is valid both ways: only the decoder knows which symbol it saw.
+    expect(parseGtin('01234565')).toEqual({ ok: true, gtin14: '00000001234565', kind: 'EAN8' });
+    expect(parseGtin('01234565', { symbology: 'UPC_E' })).toEqual({
+      ok: true,
+      gtin14: '00012345000065',
+      kind: 'UPCE',
+    });
+    expect(parseGtin('01234565', { symbology: 'EAN_8' })).toMatchObject({ kind: 'EAN8' });
+    // The Coca-Cola UPC-E's check digit belongs to its UPC-A, so as an EAN-8 it is wrong.
+    expect(parseGtin('04963406')).toEqual({ ok: false, code: 'gtin.badCheckDigit' });
+  });
+
+  it('accepts the bare 6-digit UPC-E body only with the hint', () => {
+    expect(parseGtin('425261', { symbology: 'UPC_E' })).toEqual({
+      ok: true,
+      gtin14: '00042100005264',
+      kind: 'UPCE',
+    });
+    expect(parseGtin('425261')).toEqual({ ok: false, code: 'gtin.badLength' });
+  });
+
+  it('reports UPC-E errors with the gtin codes', () => {
+    expect(parseGtin('04963407', { symbology: 'UPC_E' })).toEqual({ ok: false, code: 'gtin.badCheckDigit' });
+    expect(parseGtin('24963406', { symbology: 'UPC_E' })).toEqual({
+      ok: false,
+      code: gtinErrorCodes.badNumberSystem,
+    });
+    expect(parseGtin('049000006346', { symbology: 'UPC_E' })).toEqual({ ok: false, code: 'gtin.badLength' });
+    expect(parseGtin(' 04963406\n', { symbology: 'UPC_E' })).toMatchObject({ ok: true });
+  });
+
+  it('lets the length decide for every other hint', () => {
+    expect(parseGtin('036000291452', { symbology: 'UPC_A' })).toMatchObject({ kind: 'UPCA' });
+    expect(parseGtin('10012345678902', { symbology: 'ITF' })).toMatchObject({ kind: 'GTIN14' });
+    expect(parseGtin('4006381333931', { symbology: 'EAN_13' })).toMatchObject({ kind: 'EAN13' });
+  });
+});

@@ -8,7 +8,12 @@ export const handoverErrorCodes = {
 
 const PASS_PREFIX = 'AISLE:PASS:1:';
 
-/** The text inside the QR pass that the customer receives with "ready for pickup". */
+/**
+ * The text inside the QR pass that the customer receives with "ready for pickup", v1: it is
+ * unsigned, so anyone who knows an order number and its code can draw one.
+ * parsePickupInput and verifyPickup keep reading it (and typed codes) for passes already sent;
+ * a v2 "AISLE:PASS:2:" pass is signed and read by signed-pickup-pass.ts instead.
+ */
 export function pickupPassContent(orderNumber: string, pickupCode: string): string {
   return `${PASS_PREFIX}${orderNumber}:${pickupCode}`;
 }
@@ -31,7 +36,7 @@ export function parsePickupInput(raw: string): PickupInput {
 }
 
 /** Compares in constant time per character so a timing side channel does not leak the code. */
-function sameCode(a: string, b: string): boolean {
+export function sameCode(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
   let diff = 0;
   for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);

@@ -53,6 +53,9 @@ export default defineConfig({
       },
     }),
   ],
+  // The barcode decoder worker loads its engine on demand (src/scan/decode/create-decoder.ts):
+  // ES module workers keep zxing-wasm and the JS fallback in chunks of their own.
+  worker: { format: 'es' },
   build: {
     outDir: 'dist/client',
     emptyOutDir: true,

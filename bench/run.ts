@@ -9,6 +9,7 @@
 import { performance } from 'node:perf_hooks';
 import { runBrowserSyncBench } from './browser-sync';
 import { printReport, recordNote } from './report';
+import { runScanDecodeBench } from './scan-decode';
 import { runServerApiBench } from './server-api';
 import { runServerPushBench } from './server-push';
 
@@ -16,6 +17,7 @@ const benches: { name: string; run: () => Promise<void> }[] = [
   { name: 'server-api', run: runServerApiBench },
   { name: 'server-push', run: runServerPushBench },
   { name: 'browser-sync', run: runBrowserSyncBench },
+  { name: 'scan-decode', run: runScanDecodeBench },
 ];
 
 const only = process.argv.slice(2);

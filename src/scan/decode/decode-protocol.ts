@@ -1,0 +1,40 @@
+// The messages between the main thread (decode-worker-client.ts) and the decoder worker
+// (decode-worker.ts). Plain data only: everything here is structured-cloned or transferred.
+import type { BarcodeFormat } from './barcode-format';
+import type { DecodedBarcode } from './decoded-barcode';
+import type { EngineName } from './decoder-engine';
+import type { CropRegion } from './frame';
+
+export const decodeErrorCodes = {
+  /** Neither engine could start: scanning by camera is not possible on this device. */
+  initFailed: 'decode.initFailed',
+  /** A frame came before a successful init. */
+  notReady: 'decode.notReady',
+  /** One frame could not be read (e.g. a bad buffer); the next may be fine. */
+  frameFailed: 'decode.frameFailed',
+  /** The worker itself failed, e.g. its script could not be loaded. */
+  workerFailed: 'decode.workerFailed',
+} as const;
+
+export type DecodeErrorCode = (typeof decodeErrorCodes)[keyof typeof decodeErrorCodes];
+
+/** An ImageBitmap (transferred, closed by the worker) or RGBA pixels (their buffer transferred). */
+export type FramePayload =
+  | { kind: 'bitmap'; bitmap: ImageBitmap }
+  | { kind: 'pixels'; data: Uint8ClampedArray; width: number; height: number };
+
+export type DecodeWorkerRequest =
+  | { type: 'init'; formats: readonly BarcodeFormat[]; prefer?: EngineName; maxSymbols?: number }
+  | {
+      type: 'frame';
+      id: number;
+      frame: FramePayload;
+      region?: CropRegion;
+      /** Overrides the formats given at init, for this frame only. */
+      formats?: readonly BarcodeFormat[];
+    };
+
+export type DecodeWorkerResponse =
+  | { type: 'ready'; engine: EngineName; fallbackReason?: string }
+  | { type: 'results'; id: number; results: DecodedBarcode[]; decodeMs: number }
+  | { type: 'error'; id?: number; code: DecodeErrorCode; message: string };

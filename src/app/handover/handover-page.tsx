@@ -1,9 +1,9 @@
 import { enqueueCommand } from '../../local-db/enqueue';
 import type { OrderView } from '../../local-db/replica-read';
-import { ScanField } from '../../scan/scan-field';
-import { useWedgeScanner } from '../../scan/wedge-scanner';
+import type { ScannedCode } from '../../scan/scanned-code';
 import { OrderGate } from '../common/order-gate';
 import { OrderHeader } from '../common/order-header';
+import { ScanStep } from '../common/scan-step';
 import { StepUnavailable } from '../common/step-unavailable';
 import { OrderSummary } from '../common/order-summary';
 import { useActor } from '../common/use-actor';
@@ -29,8 +29,8 @@ function HandoverView({ view }: { view: OrderView }) {
 
   const reject = (error: unknown) => flash('error', t('feedback.rejected'), t(errorMessageKey(error)));
 
-  const onScan = (raw: string) => {
-    const code = raw.trim();
+  const onScan = (scan: ScannedCode) => {
+    const code = scan.text.trim();
     if (!code || !canHandOver) return;
     checkPickupOffline(code, order)
       .then(() => enqueueCommand({ name: 'order.handover', args: { orderId: order.id, code }, actor }))
@@ -44,7 +44,6 @@ function HandoverView({ view }: { view: OrderView }) {
         reject,
       );
   };
-  useWedgeScanner(onScan, { enabled: canHandOver });
 
   return (
     <div className="stack">
@@ -58,7 +57,7 @@ function HandoverView({ view }: { view: OrderView }) {
             </Notice>
           ) : null}
           <section className="card">
-            <ScanField
+            <ScanStep
               label={t('handover.label')}
               hint={t('handover.hint')}
               buttonLabel={t('handover.confirm')}

@@ -5,10 +5,11 @@ import type { StagingLocation } from '../../contract/stores';
 import { isDomainError } from '../../domain/domain-error';
 import { enqueueCommand } from '../../local-db/enqueue';
 import { readLocations, type OrderView } from '../../local-db/replica-read';
-import { ScanField } from '../../scan/scan-field';
-import { useWedgeScanner } from '../../scan/wedge-scanner';
+import type { ScannedCode } from '../../scan/scanned-code';
 import { OrderGate } from '../common/order-gate';
 import { OrderHeader } from '../common/order-header';
+import { stagingCodeOf } from '../common/scan-meaning';
+import { ScanStep } from '../common/scan-step';
 import { StepUnavailable } from '../common/step-unavailable';
 import { useActor } from '../common/use-actor';
 import { errorMessageKey } from '../i18n/translate';
@@ -29,9 +30,14 @@ function StageView({ view }: { view: OrderView }) {
   const canStage = order.status === 'picked';
 
   // The shelf is checked against the replica's locations, so an unknown label is refused offline.
-  const onScan = (raw: string) => {
-    const code = raw.trim().toUpperCase();
-    if (!code || !canStage) return;
+  const onScan = (scan: ScannedCode) => {
+    if (!canStage) return;
+    const meaning = stagingCodeOf(scan, actor.storeId);
+    if (!meaning.ok) {
+      flash('unknown', t('feedback.unknown'), t(errorMessageKey({ code: meaning.code })));
+      return;
+    }
+    const code = meaning.value;
     enqueueCommand({ name: 'order.stage', args: { orderId: order.id, locationCode: code }, actor }).then(
       () => flash('success', t('feedback.staged'), code),
       (error: unknown) => {
@@ -44,7 +50,6 @@ function StageView({ view }: { view: OrderView }) {
       },
     );
   };
-  useWedgeScanner(onScan, { enabled: canStage });
 
   return (
     <div className="stack">
@@ -53,7 +58,7 @@ function StageView({ view }: { view: OrderView }) {
       {canStage ? (
         <>
           <section className="card">
-            <ScanField
+            <ScanStep
               label={t('stage.label')}
               hint={t('stage.hint')}
               buttonLabel={t('stage.confirm')}
@@ -61,7 +66,7 @@ function StageView({ view }: { view: OrderView }) {
               name="staging-location"
             />
           </section>
-          <LocationHints order={order} onPick={onScan} />
+          <LocationHints order={order} onPick={(code) => onScan({ text: code, source: 'typed' })} />
         </>
       ) : null}
       {order.status === 'ready' ? (

@@ -266,4 +266,51 @@ export const it: Messages = {
   'pwa.update.updating': 'Aggiornamento…',
   'pwa.update.waitingForSync':
     'Si installerà quando le tue azioni saranno sincronizzate. Continua pure: non si perde nulla.',
+  'camera.title': 'Scanner con fotocamera',
+  'camera.open': 'Scansiona con la fotocamera',
+  'camera.close': 'Chiudi la fotocamera',
+  'camera.starting': 'Avvio della fotocamera…',
+  'camera.scanning': 'Inquadra il codice a barre nel riquadro.',
+  'camera.paused': 'La fotocamera è in pausa mentre Aisle è in secondo piano.',
+  'camera.torch': 'Torcia',
+  'camera.switch': 'Cambia fotocamera',
+  'errors.camera.denied':
+    'Aisle non ha il permesso di usare la fotocamera. Consentilo nelle impostazioni del sito del browser (l’icona accanto all’indirizzo), poi riprova. Nel frattempo usa lo scanner o digita il codice.',
+  'errors.camera.noCamera':
+    'Questo dispositivo non ha una fotocamera utilizzabile da Aisle. Usa lo scanner o digita il codice.',
+  'errors.camera.inUse': 'Un’altra app sta usando la fotocamera. Chiudila, poi riprova.',
+  'errors.camera.insecure':
+    'La fotocamera funziona solo con una connessione sicura (https). Usa lo scanner o digita il codice.',
+  'errors.camera.failed':
+    'La fotocamera ha smesso di funzionare. Riprova, oppure usa lo scanner o digita il codice.',
+  'errors.scan.notAProduct': 'Questo non è il codice a barre di un prodotto.',
+  'errors.scan.locationLabel': 'Questa è un’etichetta di scaffale, non un prodotto.',
+  'errors.scan.pickupPass': 'Questo è il pass di ritiro di un cliente, non un prodotto.',
+  'errors.scan.trackingNumber': 'Questo è un numero di tracciamento di un pacco, non un prodotto.',
+  'errors.scan.notALocation': 'Questa non è l’etichetta di uno scaffale di attesa.',
+  'errors.scan.otherStore': 'Questa etichetta appartiene a un altro negozio.',
+  'errors.scan.unrecognised': 'Aisle non riconosce questo codice.',
+  'errors.gtin.badNumberSystem': 'Questo codice UPC-E non è valido.',
+  'errors.variableMeasure.badCheckDigit':
+    'L’etichetta dell’articolo a peso non è stata letta bene. Scansionala di nuovo.',
+  'errors.variableMeasure.badPriceCheckDigit':
+    'L’etichetta dell’articolo a peso non è stata letta bene. Scansionala di nuovo.',
+  'header.settings': 'Impostazioni',
+  'settings.title': 'Impostazioni',
+  'settings.scanner': 'Scanner hardware',
+  'settings.scannerHint':
+    'Se lo scanner invia caratteri in più prima o dopo ogni codice, inseriscili qui e Aisle li ignorerà. Di solito non serve nulla.',
+  'settings.prefix': 'Prefisso',
+  'settings.suffix': 'Suffisso (prima di Invio o Tab)',
+  'settings.save': 'Salva',
+  'settings.saved': 'Salvato. Le impostazioni dello scanner valgono su questo dispositivo.',
+  'settings.test': 'Prova lo scanner',
+  'settings.testHint': 'Scansiona un codice qualsiasi: Aisle mostra cosa ha ricevuto.',
+  'settings.testIdle': 'Ancora nessuna scansione.',
+  'settings.testResult': 'Ricevuto «{code}» da {source}.',
+  'settings.source.wedge': 'lo scanner',
+  'settings.source.camera': 'la fotocamera',
+  'settings.source.typed': 'la tastiera',
+  'settings.testLabel': 'Codice di prova',
+  'settings.testButton': 'Verifica',
 };

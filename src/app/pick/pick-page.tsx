@@ -2,11 +2,11 @@ import { useCallback, useState } from 'react';
 import type { SyncOrder } from '../../contract/sync';
 import { enqueueCommand } from '../../local-db/enqueue';
 import type { OrderView } from '../../local-db/replica-read';
-import { ScanField } from '../../scan/scan-field';
-import { useWedgeScanner } from '../../scan/wedge-scanner';
+import type { ScannedCode } from '../../scan/scanned-code';
 import { useRenderedCommands } from '../common/action-timing';
 import { OrderGate } from '../common/order-gate';
 import { OrderHeader } from '../common/order-header';
+import { ScanStep } from '../common/scan-step';
 import { useActor } from '../common/use-actor';
 import { useT } from '../i18n/use-t';
 import { ErrorAlert, Notice } from '../ui/alert';
@@ -66,21 +66,21 @@ function OrderScreen({ view }: { view: OrderView }) {
   );
 }
 
-function PickStep({ order, onScan }: { order: SyncOrder; onScan: (code: string) => void }) {
+function PickStep({ order, onScan }: { order: SyncOrder; onScan: (scan: ScannedCode) => void }) {
   const t = useT();
   const [shortLine, setShortLine] = useState<Line | null>(null);
   const closeShort = useCallback(() => setShortLine(null), []);
-  // The dialog owns the keyboard while it is open; a stray scan must not pick behind it.
-  useWedgeScanner(onScan, { enabled: shortLine === null });
 
   return (
     <>
       <div className="card">
-        <ScanField
+        <ScanStep
           label={t('order.scanLabel')}
           hint={t('order.scanHint')}
           buttonLabel={t('order.confirm')}
           onScan={onScan}
+          // The dialog owns the keyboard while it is open; a stray scan must not pick behind it.
+          enabled={shortLine === null}
         />
       </div>
       <section aria-labelledby="pick-list-title">

@@ -1,12 +1,13 @@
 import { useCallback } from 'react';
 import type { SyncOrder } from '../../contract/sync';
 import { isDomainError } from '../../domain/domain-error';
-import { parseGtin } from '../../domain/gtin';
 import { pickErrorCodes } from '../../domain/picking';
 import { enqueueCommand } from '../../local-db/enqueue';
 import type { ScanOutcome } from '../../scan/feedback';
+import type { ScannedCode } from '../../scan/scanned-code';
 import { cancelScanTiming, expectRendered, markScanStart } from '../common/action-timing';
 import { lineColour, lineName } from '../common/localized';
+import { productCodeOf } from '../common/scan-meaning';
 import { useActor } from '../common/use-actor';
 import { errorMessageKey } from '../i18n/translate';
 import { useI18n } from '../i18n/use-t';
@@ -45,13 +46,17 @@ export function usePickScan(orderId: string) {
   );
 
   const onScan = useCallback(
-    (raw: string) => {
-      const code = raw.trim();
-      const parsed = parseGtin(code);
-      if (!parsed.ok) {
-        show('unknown', t('feedback.unknown'), `${code}: ${t(errorMessageKey({ code: parsed.code }))}`);
+    (scan: ScannedCode) => {
+      const meaning = productCodeOf(scan);
+      if (!meaning.ok) {
+        show(
+          'unknown',
+          t('feedback.unknown'),
+          `${scan.text.trim()}: ${t(errorMessageKey({ code: meaning.code }))}`,
+        );
         return;
       }
+      const code = meaning.value;
       markScanStart();
       enqueueCommand({ name: 'pick.confirm', args: { orderId, code, qty: 1 }, actor }).then(
         ({ record, before, after }) => {

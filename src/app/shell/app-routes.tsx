@@ -17,12 +17,14 @@ const pageLoaders = {
   stage: () => import('../handover/stage-page').then((m) => ({ default: m.StagePage })),
   handover: () => import('../handover/handover-page').then((m) => ({ default: m.HandoverPage })),
   activity: () => import('../activity/activity-page').then((m) => ({ default: m.ActivityPage })),
+  settings: () => import('../settings/settings-page').then((m) => ({ default: m.SettingsPage })),
 } satisfies Record<string, () => Promise<{ default: ComponentType }>>;
 
 const PickPage = lazy(pageLoaders.pick);
 const StagePage = lazy(pageLoaders.stage);
 const HandoverPage = lazy(pageLoaders.handover);
 const ActivityPage = lazy(pageLoaders.activity);
+const SettingsPage = lazy(pageLoaders.settings);
 
 function usePreloadPages(): void {
   useEffect(() => {
@@ -53,6 +55,7 @@ export function AppRoutes() {
               <Route path="orders/:id/stage" element={<StagePage />} />
               <Route path="orders/:id/handover" element={<HandoverPage />} />
               <Route path="activity" element={<ActivityPage />} />
+              <Route path="settings" element={<SettingsPage />} />
             </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Route>

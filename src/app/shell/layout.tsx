@@ -1,6 +1,7 @@
 import { Link, Outlet, useLocation } from 'react-router';
 import type { Session } from '../../contract/auth';
 import { useI18n } from '../i18n/use-t';
+import { Icon } from '../ui/icon';
 import { DeviceNotices } from './device-notices';
 import { ErrorBoundary } from './error-boundary';
 import { LanguageSwitch } from './language-switch';
@@ -41,6 +42,12 @@ export function Layout() {
         <div className="app-header__actions">
           <LanguageSwitch />
           {session ? <AttentionBadge associateId={session.associate.id} /> : null}
+          {session ? (
+            <Link to="/settings" className="app-header__link" data-testid="settings-link">
+              <Icon name="settings" />
+              <span className="visually-hidden">{t('header.settings')}</span>
+            </Link>
+          ) : null}
           {session ? <SignOutButton associateId={session.associate.id} /> : null}
         </div>
       </header>

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { productCodeOf, stagingCodeOf } from './scan-meaning';
+
+describe('what a pick step takes from a scan', () => {
+  it('reads the GTIN-14 from EAN-13, UPC-A, a camera UPC-E and a GS1 DataMatrix', () => {
+    expect(productCodeOf({ text: '4006381333931', source: 'wedge' })).toMatchObject({
+      ok: true,
+      value: '04006381333931',
+    });
+    expect(productCodeOf({ text: '036000291452', source: 'typed' })).toMatchObject({
+      ok: true,
+      value: '00036000291452',
+    });
+    // The camera decoder expands UPC-E 04252614 to its UPC-A 042100005264.
+    expect(productCodeOf({ text: '042100005264', source: 'camera', format: 'UPC_E' })).toMatchObject({
+      ok: true,
+      value: '00042100005264',
+    });
+    expect(productCodeOf({ text: '04252614', source: 'camera', format: 'UPC_E' })).toMatchObject({
+      ok: true,
+      value: '00042100005264',
+    });
+    expect(
+      productCodeOf({
+        text: '0109506000134352\u001d10ABC123\u001d17261231',
+        source: 'camera',
+        format: 'DATA_MATRIX',
+        isGs1: true,
+      }),
+    ).toMatchObject({ ok: true, value: '09506000134352' });
+  });
+
+  it('refuses a shelf label, a pickup pass and a parcel number in words', () => {
+    expect(productCodeOf({ text: 'LOC:MI01:STG:MI01-A03', source: 'wedge' })).toEqual({
+      ok: false,
+      code: 'scan.locationLabel',
+    });
+    expect(productCodeOf({ text: 'AISLE:PASS:1:W100:123456', source: 'camera', format: 'QR_CODE' })).toEqual({
+      ok: false,
+      code: 'scan.pickupPass',
+    });
+    expect(productCodeOf({ text: '1Z999AA10123456784', source: 'camera', format: 'CODE_128' })).toEqual({
+      ok: false,
+      code: 'scan.trackingNumber',
+    });
+    expect(productCodeOf({ text: '4006381333932', source: 'typed' })).toEqual({
+      ok: false,
+      code: 'gtin.badCheckDigit',
+    });
+  });
+});
+
+describe('what a stage step takes from a scan', () => {
+  it('takes this store’s staging label, or a bare code', () => {
+    expect(stagingCodeOf({ text: 'LOC:MI01:STG:MI01-A03', source: 'camera' }, 'MI01')).toMatchObject({
+      ok: true,
+      value: 'MI01-A03',
+    });
+    expect(stagingCodeOf({ text: 'mi01-a03', source: 'typed' }, 'MI01')).toMatchObject({
+      ok: true,
+      value: 'MI01-A03',
+    });
+  });
+
+  it('refuses another store’s label and a stock bay label', () => {
+    expect(stagingCodeOf({ text: 'LOC:MZ01:STG:MZ01-A03', source: 'wedge' }, 'MI01')).toEqual({
+      ok: false,
+      code: 'scan.otherStore',
+    });
+    expect(stagingCodeOf({ text: 'LOC:MI01:BAY:A01-03', source: 'wedge' }, 'MI01')).toEqual({
+      ok: false,
+      code: 'scan.notALocation',
+    });
+  });
+});

@@ -1,0 +1,67 @@
+import { interpretScan, type ScanInterpretation } from '../../domain/interpret-scan';
+import type { ScannedCode } from '../../scan/scanned-code';
+
+export const scanMeaningErrorCodes = {
+  notAProduct: 'scan.notAProduct',
+  locationLabel: 'scan.locationLabel',
+  pickupPass: 'scan.pickupPass',
+  trackingNumber: 'scan.trackingNumber',
+  notALocation: 'scan.notALocation',
+  otherStore: 'scan.otherStore',
+} as const;
+
+export type Meaning<T> =
+  { ok: true; value: T; interpretation: ScanInterpretation } | { ok: false; code: string };
+
+/** What the code says, with the symbology the camera read (a wedge or keyboard does not say). */
+export function interpret(scan: ScannedCode): ScanInterpretation {
+  // The decoder hands a UPC-E over already expanded to its 12-digit UPC-A.
+  const symbology = scan.format === 'UPC_E' && scan.text.trim().length !== 8 ? undefined : scan.format;
+  return interpretScan(scan.text, { symbology, gs1: scan.isGs1 });
+}
+
+/**
+ * The GTIN-14 a pick step matches against the order: from a retail barcode, a GS1 DataMatrix
+ * or GS1-128 (AI 01), or an in-store weight/price label (its item, value digits zeroed).
+ * Anything else is refused with words for what it is.
+ */
+export function productCodeOf(scan: ScannedCode): Meaning<string> {
+  const interpretation = interpret(scan);
+  const ok = (value: string) => ({ ok: true as const, value, interpretation });
+  switch (interpretation.kind) {
+    case 'gtin':
+      return ok(interpretation.gtin14);
+    case 'gs1':
+      return interpretation.gtin14
+        ? ok(interpretation.gtin14)
+        : { ok: false, code: scanMeaningErrorCodes.notAProduct };
+    case 'variableMeasure':
+      return ok(interpretation.lookupGtin14);
+    case 'location':
+      return { ok: false, code: scanMeaningErrorCodes.locationLabel };
+    case 'pickupPass':
+      return { ok: false, code: scanMeaningErrorCodes.pickupPass };
+    case 'tracking':
+      return { ok: false, code: scanMeaningErrorCodes.trackingNumber };
+    case 'unknown':
+      return { ok: false, code: interpretation.reason };
+  }
+}
+
+/**
+ * The staging location a stage step files the order under: a printed staging label of this
+ * store, or the bare code typed or scanned from an older label ("MI01-A03").
+ */
+export function stagingCodeOf(scan: ScannedCode, storeId: string): Meaning<string> {
+  const interpretation = interpret(scan);
+  if (interpretation.kind === 'location') {
+    const { location } = interpretation;
+    if (location.storeCode !== storeId) return { ok: false, code: scanMeaningErrorCodes.otherStore };
+    if (location.kind !== 'staging') return { ok: false, code: scanMeaningErrorCodes.notALocation };
+    return { ok: true, value: location.stagingCode, interpretation };
+  }
+  if (interpretation.kind === 'unknown' && /^[A-Z0-9][A-Z0-9-]{1,31}$/i.test(interpretation.text)) {
+    return { ok: true, value: interpretation.text.toUpperCase(), interpretation };
+  }
+  return { ok: false, code: scanMeaningErrorCodes.notALocation };
+}

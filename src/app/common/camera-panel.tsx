@@ -10,7 +10,7 @@ import { Icon } from '../ui/icon';
 const region = defaultScanRegion;
 
 /** The live picture with the scan area drawn on it, the torch and camera switches, and what is wrong. */
-export function CameraPanel({ onScan }: { onScan: (scan: ScannedCode) => void }) {
+export function CameraPanel({ id, onScan }: { id: string; onScan: (scan: ScannedCode) => void }) {
   const t = useT();
   const onCode = useCallback(
     (code: DecodedBarcode) =>
@@ -29,7 +29,7 @@ export function CameraPanel({ onScan }: { onScan: (scan: ScannedCode) => void })
 
   return (
     <section
-      id="camera-panel"
+      id={id}
       className="camera-panel"
       aria-label={t('camera.title')}
       data-testid="camera-panel"

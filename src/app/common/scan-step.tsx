@@ -1,4 +1,12 @@
-import { lazy, Suspense, useCallback, useState, useSyncExternalStore, type HTMLAttributes } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useId,
+  useState,
+  useSyncExternalStore,
+  type HTMLAttributes,
+} from 'react';
 import type { ScannedCode } from '../../scan/scanned-code';
 import { ScanField } from '../../scan/scan-field';
 import { readScannerSettings, subscribeScannerSettings, wedgeOptionsOf } from '../../scan/scanner-settings';
@@ -56,6 +64,8 @@ export function ScanStep({
   const t = useT();
   const settings = useSyncExternalStore(subscribeScannerSettings, readScannerSettings);
   const [cameraOpen, setCameraOpen] = useState(cameraWasOpen);
+  const panelId = useId();
+  const showCamera = cameraOpen && enabled;
 
   const onWedge = useCallback((text: string) => onScan({ text, source: 'wedge' }), [onScan]);
   const onTyped = useCallback((text: string) => onScan({ text, source: 'typed' }), [onScan]);
@@ -81,16 +91,16 @@ export function ScanStep({
         type="button"
         className="btn scan-step__camera-toggle"
         aria-pressed={cameraOpen}
-        aria-controls="camera-panel"
+        aria-controls={showCamera ? panelId : undefined}
         onClick={toggleCamera}
         data-testid="camera-toggle"
       >
         <Icon name="camera" />
         {cameraOpen ? t('camera.close') : t('camera.open')}
       </button>
-      {cameraOpen && enabled ? (
+      {showCamera ? (
         <Suspense fallback={<Loading />}>
-          <CameraPanel onScan={onScan} />
+          <CameraPanel id={panelId} onScan={onScan} />
         </Suspense>
       ) : null}
     </div>

@@ -15,6 +15,25 @@ describe.each(['wasm', 'js'] as const)('decodeFrame on the %s engine', (engine) 
     decoder = await createDecoder({ prefer: engine, wasm: await nodeWasmSource() });
   });
 
+  it('reads a browser ImageData, whose pixels are getters on its prototype', async () => {
+    // The worker hands over canvas ImageData; a plain-object copy of it would lose its fields.
+    const rendered = await renderCode('ean13', '4006381333931');
+    class BrowserLikeImageData {
+      readonly #frame = rendered;
+      get data() {
+        return this.#frame.data;
+      }
+      get width() {
+        return this.#frame.width;
+      }
+      get height() {
+        return this.#frame.height;
+      }
+    }
+    const [code] = await decoder.decode(new BrowserLikeImageData(), { formats: allBarcodeFormats });
+    expect(code).toMatchObject({ text: '4006381333931', format: 'EAN_13' });
+  });
+
   it('reads a GS1-128 with its separators and says it is GS1', async () => {
     const [code] = await decoder.decode(await renderCode('gs1-128', gs1Text), {
       formats: [BarcodeFormat.CODE_128],

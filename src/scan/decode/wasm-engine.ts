@@ -99,9 +99,10 @@ export async function createWasmEngine(source: WasmSource): Promise<DecoderEngin
   };
 }
 
-// readBarcodes reads ImageData by its data/width/height only; a Frame has exactly those.
+// readBarcodes reads ImageData by its data/width/height only. They are copied by name: a real
+// ImageData (the worker's frames) keeps them as prototype getters, which a spread would drop.
 function asImageData(frame: Frame): ImageData {
-  return { colorSpace: 'srgb', ...frame } as ImageData;
+  return { colorSpace: 'srgb', data: frame.data, width: frame.width, height: frame.height } as ImageData;
 }
 
 function outputFormat(result: ReadResult): BarcodeFormat | undefined {

@@ -7,6 +7,7 @@
 // To add a bench, write a module that exports an async function and list it below.
 // `npm run bench -- push` runs only the benches whose name contains "push".
 import { performance } from 'node:perf_hooks';
+import { runBrowserScanBench } from './browser-scan';
 import { runBrowserSyncBench } from './browser-sync';
 import { printReport, recordNote } from './report';
 import { runScanDecodeBench } from './scan-decode';
@@ -18,6 +19,7 @@ const benches: { name: string; run: () => Promise<void> }[] = [
   { name: 'server-push', run: runServerPushBench },
   { name: 'browser-sync', run: runBrowserSyncBench },
   { name: 'scan-decode', run: runScanDecodeBench },
+  { name: 'browser-scan', run: runBrowserScanBench },
 ];
 
 const only = process.argv.slice(2);

@@ -1,0 +1,172 @@
+// Browser benchmarks of scanning: how long a code held up to the camera takes to become a
+// confirmed pick, and how much JavaScript the first screen loads (the scanner must be lazy).
+// They drive the BUILT app (dist/): run `npm run build` first.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromiumArgs, chromiumExecutable } from '../e2e/support/browser';
+import { barcodeVideo, launchWithCamera } from '../e2e/support/fake-camera';
+import {
+  Api,
+  clientEntry,
+  median,
+  openAndClaim,
+  percentile,
+  prepareDataDir,
+  serverEntry,
+  signIn,
+  startServer,
+  type RunningServer,
+} from './browser-harness';
+import { recordNote, recordResult } from './report';
+
+const CAMERA_RUNS = 12;
+
+const symbologyOf = (barcode: string) => ({ 8: 'ean8', 12: 'upca', 13: 'ean13' })[barcode.length] ?? 'ean13';
+
+/**
+ * One camera scan: open the camera on the pick step, and time from its first frame on screen
+ * (the code is in view from the first frame) to the line confirmed, i.e. the pick's
+ * 'aisle-action' measure (command durable in IndexedDB and the line updated on screen).
+ */
+async function cameraScan(page: Page): Promise<number> {
+  await page.evaluate(() => {
+    performance.clearMarks('aisle-camera-first-frame');
+    performance.clearMeasures('aisle-action');
+  });
+  await page.getByTestId('camera-toggle').click();
+  await page.waitForFunction(() => performance.getEntriesByName('aisle-action', 'measure').length > 0, null, {
+    polling: 'raf',
+    timeout: 10_000,
+  });
+  const ms = await page.evaluate(() => {
+    const [frame] = performance.getEntriesByName('aisle-camera-first-frame', 'mark');
+    const [action] = performance.getEntriesByName('aisle-action', 'measure');
+    if (!frame || !action) throw new Error('missing camera or action timing');
+    return action.startTime + action.duration - frame.startTime;
+  });
+  await page.getByTestId('camera-toggle').click(); // close: the camera and the worker go
+  await page.getByTestId('camera-panel').waitFor({ state: 'detached' });
+  return ms;
+}
+
+async function scanToConfirm(baseURL: string, api: Api, product: { sku: string; barcode: string }) {
+  const camera = await barcodeVideo(product.barcode, symbologyOf(product.barcode));
+  const browser = await launchWithCamera(camera.video);
+  try {
+    const context = await browser.newContext({ baseURL, serviceWorkers: 'block', locale: 'en-GB' });
+    const page = await context.newPage();
+    const order = await api.createOrder(product.sku, CAMERA_RUNS + 1);
+    await signIn(page);
+    await openAndClaim(page, order);
+    const samples: number[] = [];
+    for (let i = 0; i < CAMERA_RUNS; i++) samples.push(await cameraScan(page));
+    if ((await api.pickedUnits(order.id)) === 0) {
+      // Online, the picks sync within a second; a figure for picks that never land would be a lie.
+      await page.waitForTimeout(2_000);
+      if ((await api.pickedUnits(order.id)) === 0)
+        throw new Error('the camera picks never reached the server');
+    }
+    return { samples, first: samples[0]!, median: median(samples), p95: percentile(samples, 95) };
+  } finally {
+    await browser.close();
+    camera.dispose();
+  }
+}
+
+/** Gzip size of the scripts the page fetched before `interactiveAt` (ms since navigation). */
+async function scriptBytesBefore(
+  page: Page,
+  interactiveAt: number,
+): Promise<{ kb: number; files: string[] }> {
+  const urls = await page.evaluate(
+    (until) =>
+      performance
+        .getEntriesByType('resource')
+        .filter((entry): entry is PerformanceResourceTiming => entry instanceof PerformanceResourceTiming)
+        .filter((entry) => entry.responseEnd <= until && new URL(entry.name).pathname.endsWith('.js'))
+        .map((entry) => new URL(entry.name).pathname),
+    interactiveAt,
+  );
+  const files = [...new Set(urls)];
+  let bytes = 0;
+  for (const path of files)
+    bytes += gzipSync(readFileSync(join('dist', 'client', path)), { level: 9 }).length;
+  return { kb: bytes / 1024, files };
+}
+
+/** The first screen a signed-in associate sees (the queue), and the sign-in of a new device. */
+async function initialJs(browser: Browser, baseURL: string) {
+  const context = await browser.newContext({ baseURL, serviceWorkers: 'block', locale: 'en-GB' });
+  // The moment the first screen can be used, seen from inside the page: the sign-in form's
+  // button, or the queue's first row. Later fetches (pages preloaded when idle) do not count.
+  await context.addInitScript(() => {
+    const w = window as unknown as { __firstScreenAt?: number };
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('form button[type="submit"], [data-testid^="order-row-"]')) {
+        w.__firstScreenAt = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const page = await context.newPage();
+  const firstScreenAt = () =>
+    page.evaluate(() => (window as unknown as { __firstScreenAt: number }).__firstScreenAt);
+  try {
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    const signInPage = await scriptBytesBefore(page, await firstScreenAt());
+    await signIn(page);
+    // A reload of the signed-in app: what an associate's device loads at the start of a shift.
+    await page.reload();
+    await page.locator('[data-testid^="order-row-"]').first().waitFor();
+    const queue = await scriptBytesBefore(page, await firstScreenAt());
+    return { signIn: signInPage, queue };
+  } finally {
+    await context.close();
+  }
+}
+
+export async function runBrowserScanBench(): Promise<void> {
+  if (!existsSync(serverEntry) || !existsSync(clientEntry)) {
+    recordNote('browser scan benchmarks skipped: run `npm run build`, then `npm run bench`.');
+    return;
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'aisle-bench-scan-'));
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  try {
+    await prepareDataDir(dataDir);
+    server = await startServer(dataDir);
+    const api = new Api(server.baseURL);
+    await api.signIn();
+    const [product] = await api.products();
+    if (!product) throw new Error('the demo store has no products');
+
+    const scan = await scanToConfirm(server.baseURL, api, product);
+    recordResult(
+      'scan-to-confirm-ms',
+      scan.median,
+      'ms',
+      `fake camera (Chromium playing a bwip-js/ffmpeg video of the product's ${product.barcode.length}-digit barcode, 640×480): ` +
+        `camera's first frame → line confirmed (command durable + shown), median of ${CAMERA_RUNS} opens of the camera ` +
+        `(p95 ${scan.p95.toFixed(0)}, first ${scan.first.toFixed(0)} incl. compiling the decoder); budget ≤ 400`,
+    );
+
+    browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
+    const js = await initialJs(browser, server.baseURL);
+    recordResult(
+      'initial-js-gzip-kb',
+      Math.max(js.queue.kb, js.signIn.kb),
+      'kB',
+      `JavaScript fetched before the first screen is interactive, gzip -9: signed-in queue ${js.queue.kb.toFixed(1)} kB ` +
+        `(${js.queue.files.join(', ')}), sign-in ${js.signIn.kb.toFixed(1)} kB; the scanner is a lazy chunk; budget ≤ 150`,
+    );
+  } finally {
+    await browser?.close();
+    await server?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

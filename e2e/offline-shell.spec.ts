@@ -84,6 +84,34 @@ test('the app shell starts offline, on reload and from a cold start', async ({
   await expect(signInHeading()).toBeVisible();
   expect(await page.evaluate(() => navigator.onLine)).toBe(false);
 
+  // The barcode decoder works offline too: its worker and its WebAssembly binary are our own
+  // files in the precache (never a CDN), and the page gets them with no network.
+  const decoderFiles = await page.evaluate(async () => {
+    const urls: string[] = [];
+    for (const name of await caches.keys()) {
+      for (const cached of await (await caches.open(name)).keys()) urls.push(cached.url);
+    }
+    const wanted = urls.filter((url) =>
+      /\/assets\/(zxing_reader-[^/]*\.wasm|decode-worker-[^-/]*\.js|wasm-engine-[^-/]*\.js)(\?|$)/.test(url),
+    );
+    return Promise.all(
+      wanted.map(async (url) => {
+        const response = await fetch(url);
+        return {
+          url: new URL(url).pathname,
+          ok: response.ok,
+          bytes: (await response.arrayBuffer()).byteLength,
+        };
+      }),
+    );
+  });
+  expect(decoderFiles.map((file) => file.url.replace(/-[^-.]+\./, '.')).sort()).toEqual([
+    '/assets/decode-worker.js',
+    '/assets/wasm-engine.js',
+    '/assets/zxing_reader.wasm',
+  ]);
+  for (const file of decoderFiles) expect(file.ok && file.bytes > 1000, file.url).toBe(true);
+
   // A new tab with no network: the start URL and a deep link both get the shell.
   const coldStart = await context.newPage();
   await coldStart.goto('/');

@@ -19,8 +19,9 @@ export interface PutBackTask {
 
 /**
  * What goes back to the shelves for an order that ended before reaching its customer: the
- * units the server counts as picked, plus those of this device's picks that the server refused
- * (the associate is holding them). Null when there is nothing to put back.
+ * units the server counts as picked, plus those of this device's picks the server refused or
+ * never ran because an earlier refusal blocked them: either way the associate holds those
+ * units. Null when there is nothing to put back.
  */
 export function putBackTask(
   server: SyncOrder,
@@ -32,8 +33,8 @@ export function putBackTask(
   const serverHasPicked = needsPutBack(server, server.lines);
   const refused = new Map<string, number>();
   for (const r of records) {
+    // needsAttention: rejected or blocked, and not decided on yet (a put-back resolves them).
     if (r.name !== 'pick.confirm' || r.args.orderId !== server.id || !needsAttention(r)) continue;
-    if (r.status !== 'rejected') continue;
     const parsed = parseGtin(String(r.args.code));
     if (!parsed.ok) continue;
     refused.set(parsed.gtin14, (refused.get(parsed.gtin14) ?? 0) + Number(r.args.qty));

@@ -6,9 +6,10 @@ import tseslint from 'typescript-eslint';
 
 // The architecture, enforced: one dependency direction between the src/ folders.
 //   domain ← contract ← (server | browser: local-db, sync, scan, pwa ← app)
+//   domain ← print (barcode drawing, shared) ← (server | app)
 // and in the app, a feature never reaches into another feature.
 const browser = ['./src/app', './src/local-db', './src/sync', './src/scan', './src/pwa'];
-const appFeatures = ['sign-in', 'queue', 'pick', 'handover', 'activity', 'settings'];
+const appFeatures = ['sign-in', 'queue', 'pick', 'handover', 'activity', 'settings', 'labels'];
 
 const zones = [
   {
@@ -20,6 +21,11 @@ const zones = [
     target: './src/contract',
     from: ['./src/server', ...browser],
     message: 'contract may import only domain',
+  },
+  {
+    target: './src/print',
+    from: ['./src/contract', './src/server', ...browser],
+    message: 'print draws barcodes for both sides: it may import only domain',
   },
   { target: './src/server', from: browser, message: 'the server never imports browser code' },
   ...browser.map((target) => ({

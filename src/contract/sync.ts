@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { shortReasons } from '../domain/picking';
 import { orderDetail } from './orders';
+import { passPublicKey } from './passes';
 import { stagingLocation } from './stores';
 
 /**
@@ -133,6 +134,10 @@ export const pullResponse = z
       .number()
       .describe('For ?clientId=: the last command of that device the server processed'),
     serverTime: z.string(),
+    passKeys: z
+      .array(passPublicKey)
+      .optional()
+      .describe('Public keys that verify signed pickup passes offline; absent from older servers'),
   })
   .meta({ id: 'PullResponse' });
 export type PullResponse = z.infer<typeof pullResponse>;

@@ -1,3 +1,4 @@
+import type { PassPublicKey } from '../contract/passes';
 import { db } from './db';
 
 /** The device's sync bookkeeping, one row per key in the `meta` table. */
@@ -19,6 +20,8 @@ export interface MetaValues {
   evictionNotice: boolean;
   /** Server time minus device time at the last pull, for SLA timers. */
   serverOffsetMs: number;
+  /** The chain's public keys for signed pickup passes, from the last pull that carried them. */
+  passKeys: PassPublicKey[];
 }
 
 export type MetaKey = keyof MetaValues;

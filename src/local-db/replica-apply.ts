@@ -49,6 +49,8 @@ export async function applyPull(pull: PullResponse, receivedAt: number = Date.no
       { key: 'lastSyncAt', value: receivedAt },
       { key: 'pulledSeq', value: pull.lastProcessedSeq },
       { key: 'serverOffsetMs', value: Date.parse(pull.serverTime) - receivedAt },
+      // An older server sends none: the keys already held stay.
+      ...(pull.passKeys ? [{ key: 'passKeys', value: pull.passKeys }] : []),
     ]);
     return true;
   });

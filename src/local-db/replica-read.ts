@@ -71,6 +71,21 @@ export async function readLocations(): Promise<StagingLocation[]> {
   return db.locations.orderBy('code').toArray();
 }
 
+export interface StockBay {
+  aisle: string;
+  bay: string;
+}
+
+/** The aisle-bay places that hold stock in the replica's store, in walking order. */
+export async function readStockBays(): Promise<StockBay[]> {
+  const rows = await db.stock.toArray();
+  const bays = new Map<string, StockBay>();
+  for (const { aisle, bay } of rows) {
+    if (aisle && bay) bays.set(`${aisle}-${bay}`, { aisle, bay });
+  }
+  return [...bays.values()].sort((a, b) => a.aisle.localeCompare(b.aisle) || a.bay.localeCompare(b.bay));
+}
+
 export interface SyncSummary {
   /** Unsynced actions of this associate. */
   pending: number;

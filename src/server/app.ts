@@ -8,6 +8,8 @@ import type { Env } from './env';
 import { healthRoutes } from './health/health-routes';
 import { intakeRoutes, platformRoutes } from './orders/intake-routes';
 import { ordersRoutes } from './orders/orders-routes';
+import { loadPassKeyRing } from './passes/pass-key-ring';
+import { passRoutes } from './passes/pass-routes';
 import { registerAuth } from './plugins/auth';
 import { registerClientApp } from './plugins/client-app';
 import { registerErrorHandling } from './plugins/errors';
@@ -20,7 +22,8 @@ import { syncRoutes } from './sync/sync-routes';
 export type AppSettings = Pick<
   Env,
   'LOG_LEVEL' | 'INTAKE_API_KEY' | 'JWT_SECRET' | 'ACCESS_TOKEN_TTL_SECONDS' | 'REFRESH_TOKEN_TTL_DAYS'
->;
+> &
+  Partial<Pick<Env, 'PASS_SIGNING_KEY' | 'PASS_RETIRED_PUBLIC_KEYS'>>;
 
 export interface BuildOptions {
   database: DatabaseHandle;
@@ -52,16 +55,18 @@ export async function buildApp({
     settings.ACCESS_TOKEN_TTL_SECONDS,
   );
   const guards = registerAuth(app, tokens);
+  const passKeys = await loadPassKeyRing(db, settings);
 
   healthRoutes(app, database);
   authRoutes(app, db, { tokens, refreshTtlDays: settings.REFRESH_TOKEN_TTL_DAYS }, guards);
   storesRoutes(app, db, guards);
   intakeRoutes(app, db, settings.INTAKE_API_KEY);
-  ordersRoutes(app, db, guards);
+  ordersRoutes(app, db, guards, passKeys.verify);
+  passRoutes(app, db, guards, passKeys);
   const pokes = new PokeHub();
   await pokes.start(database);
   app.addHook('onClose', () => pokes.stop());
-  syncRoutes(app, db, guards, pokes);
+  syncRoutes(app, db, guards, pokes, passKeys);
   platformRoutes(app, db, settings.INTAKE_API_KEY);
   await registerClientApp(app, clientDir);
   return app;

@@ -1,4 +1,20 @@
 import { z } from 'zod';
+import { readPrivateKey, readRawPublicKeys } from './passes/pass-key-material';
+
+/** An optional setting that must read as a key; an empty value counts as unset. */
+const keySetting = (read: (value: string) => unknown) =>
+  z
+    .string()
+    .optional()
+    .transform((value) => (value?.trim() ? value : undefined))
+    .superRefine((value, ctx) => {
+      if (value === undefined) return;
+      try {
+        read(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : 'is not a key' });
+      }
+    });
 
 const flag = z
   .enum(['on', 'off', 'true', 'false', '1', '0', 'yes', 'no'])
@@ -24,6 +40,8 @@ export const envSchema = z.object({
   JWT_SECRET: z.string().min(32).optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(30),
+  PASS_SIGNING_KEY: keySetting(readPrivateKey),
+  PASS_RETIRED_PUBLIC_KEYS: keySetting(readRawPublicKeys),
 });
 export type Env = z.infer<typeof envSchema>;
 

@@ -1,5 +1,7 @@
 import type { OrderDetail } from '../../contract/orders';
+import { isHandedOverInStore, isOpen } from '../../domain/order-machine';
 import { useT } from '../i18n/use-t';
+import { ButtonLink } from '../ui/button';
 import { PageHeading } from '../ui/page-heading';
 import { StatusBadge, TypeBadge } from './order-badges';
 import { SlaCountdown } from './sla-countdown';
@@ -23,6 +25,11 @@ export function OrderHeader({ order, title }: OrderHeaderProps) {
         <TypeBadge type={order.fulfillmentType} />
         <StatusBadge status={order.status} testId="order-status" />
         <SlaCountdown order={order} />
+        {isHandedOverInStore(order.fulfillmentType) && isOpen(order.status) ? (
+          <ButtonLink to={`/orders/${order.id}/pass`} variant="ghost" className="order-header__pass">
+            {t('order.pickupPass')}
+          </ButtonLink>
+        ) : null}
       </div>
     </header>
   );

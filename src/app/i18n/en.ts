@@ -143,6 +143,38 @@ export const en = {
   'handover.done': 'Collected',
   'handover.doneBody': 'Order {number} was handed over to {name}.',
   'handover.notReady': 'This order is not ready for handover yet.',
+  'order.pickupPass': 'Pickup pass',
+  'header.labels': 'Print labels',
+  'labels.title': 'Location labels',
+  'labels.intro':
+    'Print them on A4 label sheets (2 across, 8 down) and stick each one on its place. Scanning a label tells Aisle which place it is.',
+  'labels.which': 'Which labels',
+  'labels.staging': 'Staging shelves',
+  'labels.bays': 'Stock bays',
+  'labels.print': 'Print',
+  'labels.count.one': '{count} label',
+  'labels.count.other': '{count} labels',
+  'labels.sheet': 'Labels to print',
+  'labels.noStaging': 'This device holds no staging locations for your store yet. Sync, then try again.',
+  'labels.noBays': 'This device holds no stock bays for your store yet. Sync, then try again.',
+  'labels.kind.shelf': 'Shelf',
+  'labels.kind.locker': 'Locker',
+  'labels.kind.curbside': 'Curbside bay',
+  'labels.stagingBarcode': 'Barcode of staging location {code}',
+  'labels.bayBarcode': 'Barcode of aisle {aisle}, bay {bay}',
+  'labels.bayName': 'Aisle {aisle} · Bay {bay}',
+  'pass.title': 'Pickup pass for order {number}',
+  'pass.loadingTitle': 'Pickup pass',
+  'pass.needsConnection':
+    'The pickup pass is signed by the server, so it needs a connection. Connect to the network, then try again. The customer can still collect with their 6-digit code.',
+  'pass.collectAt': 'Collect at',
+  'pass.order': 'Order',
+  'pass.customer': 'Customer',
+  'pass.code': 'Pickup code',
+  'pass.qrLabel': 'QR code of the pickup pass for order {number}',
+  'pass.instructions': 'Show this QR code at the pickup counter, or say the pickup code.',
+  'pass.issued': 'Issued {time}',
+  'pass.print': 'Print',
 
   'errors.generic': 'Something went wrong. Try again; if it keeps happening, tell your manager.',
   'errors.network.offline': 'No connection. Move closer to the Wi-Fi and try again.',
@@ -187,6 +219,21 @@ export const en = {
   'errors.handover.wrongOrder':
     'This pass belongs to another order. Check the order number with the customer.',
   'errors.handover.badPass': 'This QR code is not an Aisle pickup pass. Type the 6-digit code instead.',
+  'errors.pickupPass.badPrefix': 'This QR code is not an Aisle pickup pass. Type the 6-digit code instead.',
+  'errors.pickupPass.missingField':
+    'The pass did not read completely. Scan it again, or type the 6-digit code printed on it.',
+  'errors.pickupPass.badField':
+    'The pass did not read correctly. Scan it again, or type the 6-digit code printed on it.',
+  'errors.pickupPass.badSignatureEncoding':
+    'The pass did not read correctly. Scan it again, or type the 6-digit code printed on it.',
+  'errors.pickupPass.badSignature':
+    'This pass was not issued by the shop: it is forged or altered. Do not hand over; ask a manager.',
+  'errors.pickupPass.wrongStore':
+    'This pass is for another store. Tell the customer where to collect the order.',
+  'errors.pickupPass.unknownKey':
+    'This device cannot check this pass yet. Sync the device, or type the 6-digit code printed on the pass.',
+  'errors.pickupPass.cannotVerify':
+    'This device cannot check signed passes. Type the 6-digit code printed on the pass instead.',
   'errors.gtin.notNumeric': 'A product barcode has digits only. Scan it again.',
   'errors.gtin.badLength': 'A product barcode has 8, 12, 13 or 14 digits. Scan it again.',
   'errors.gtin.badCheckDigit': 'The barcode did not read correctly. Scan it again, or type its digits.',

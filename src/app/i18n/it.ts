@@ -145,6 +145,40 @@ export const it: Messages = {
   'handover.done': 'Ritirato',
   'handover.doneBody': 'L’ordine {number} è stato consegnato a {name}.',
   'handover.notReady': 'Questo ordine non è ancora pronto per la consegna.',
+  'order.pickupPass': 'Pass di ritiro',
+  'header.labels': 'Stampa etichette',
+  'labels.title': 'Etichette delle ubicazioni',
+  'labels.intro':
+    'Stampale su fogli di etichette A4 (2 per riga, 8 righe) e attacca ognuna al suo posto. Scansionando un’etichetta, Aisle sa di quale posto si tratta.',
+  'labels.which': 'Quali etichette',
+  'labels.staging': 'Scaffali di ritiro',
+  'labels.bays': 'Campate di magazzino',
+  'labels.print': 'Stampa',
+  'labels.count.one': '{count} etichetta',
+  'labels.count.other': '{count} etichette',
+  'labels.sheet': 'Etichette da stampare',
+  'labels.noStaging':
+    'Questo dispositivo non ha ancora le ubicazioni di ritiro del tuo negozio. Sincronizza, poi riprova.',
+  'labels.noBays':
+    'Questo dispositivo non ha ancora le campate di magazzino del tuo negozio. Sincronizza, poi riprova.',
+  'labels.kind.shelf': 'Scaffale',
+  'labels.kind.locker': 'Armadietto',
+  'labels.kind.curbside': 'Stallo curbside',
+  'labels.stagingBarcode': 'Codice a barre dell’ubicazione di ritiro {code}',
+  'labels.bayBarcode': 'Codice a barre di corsia {aisle}, campata {bay}',
+  'labels.bayName': 'Corsia {aisle} · Campata {bay}',
+  'pass.title': 'Pass di ritiro dell’ordine {number}',
+  'pass.loadingTitle': 'Pass di ritiro',
+  'pass.needsConnection':
+    'Il pass di ritiro è firmato dal server, quindi serve la connessione. Collegati alla rete, poi riprova. Il cliente può comunque ritirare con il suo codice di 6 cifre.',
+  'pass.collectAt': 'Ritiro presso',
+  'pass.order': 'Ordine',
+  'pass.customer': 'Cliente',
+  'pass.code': 'Codice di ritiro',
+  'pass.qrLabel': 'Codice QR del pass di ritiro dell’ordine {number}',
+  'pass.instructions': 'Mostra questo codice QR al banco ritiri, oppure comunica il codice di ritiro.',
+  'pass.issued': 'Emesso {time}',
+  'pass.print': 'Stampa',
 
   'errors.generic': 'Qualcosa è andato storto. Riprova; se succede ancora, avvisa il responsabile.',
   'errors.network.offline': 'Nessuna connessione. Avvicinati al Wi-Fi e riprova.',
@@ -192,6 +226,22 @@ export const it: Messages = {
   'errors.handover.wrongOrder':
     'Questo pass è di un altro ordine. Verifica il numero d’ordine con il cliente.',
   'errors.handover.badPass': 'Questo QR non è un pass di ritiro Aisle. Digita invece il codice di 6 cifre.',
+  'errors.pickupPass.badPrefix':
+    'Questo QR non è un pass di ritiro Aisle. Digita invece il codice di 6 cifre.',
+  'errors.pickupPass.missingField':
+    'Il pass non è stato letto per intero. Scansionalo di nuovo o digita il codice di 6 cifre stampato sopra.',
+  'errors.pickupPass.badField':
+    'Il pass non è stato letto bene. Scansionalo di nuovo o digita il codice di 6 cifre stampato sopra.',
+  'errors.pickupPass.badSignatureEncoding':
+    'Il pass non è stato letto bene. Scansionalo di nuovo o digita il codice di 6 cifre stampato sopra.',
+  'errors.pickupPass.badSignature':
+    'Questo pass non è stato emesso dal negozio: è falso o alterato. Non consegnare; chiama un responsabile.',
+  'errors.pickupPass.wrongStore':
+    'Questo pass è di un altro negozio. Indica al cliente dove ritirare l’ordine.',
+  'errors.pickupPass.unknownKey':
+    'Questo dispositivo non può ancora verificare questo pass. Sincronizza il dispositivo o digita il codice di 6 cifre stampato sul pass.',
+  'errors.pickupPass.cannotVerify':
+    'Questo dispositivo non può verificare i pass firmati. Digita invece il codice di 6 cifre stampato sul pass.',
   'errors.gtin.notNumeric': 'Un codice a barre di prodotto ha solo cifre. Scansionalo di nuovo.',
   'errors.gtin.badLength': 'Un codice a barre di prodotto ha 8, 12, 13 o 14 cifre. Scansionalo di nuovo.',
   'errors.gtin.badCheckDigit':

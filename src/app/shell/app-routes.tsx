@@ -9,8 +9,8 @@ import { RequireSession } from './require-session';
 
 /**
  * The first screens (sign-in, the queue) are in the initial bundle; every other page is a chunk
- * of its own, fetched once the first screen is up (and precached by the service worker, so a
- * page opens offline as fast as the queue does).
+ * of its own, fetched once the first screen is in use (and precached by the service worker, so
+ * a page opens offline as fast as the queue does).
  */
 const pageLoaders = {
   pick: () => import('../pick/pick-page').then((m) => ({ default: m.PickPage })),
@@ -20,23 +20,41 @@ const pageLoaders = {
   settings: () => import('../settings/settings-page').then((m) => ({ default: m.SettingsPage })),
 } satisfies Record<string, () => Promise<{ default: ComponentType }>>;
 
+/*
+ * The printing pages carry the barcode renderer (bwip-js), which no other screen needs: they
+ * are chunks of their own too, but fetched only when opened, not preloaded on every device.
+ */
+const LocationLabelsPage = lazy(() =>
+  import('../labels/location-labels-page').then((m) => ({ default: m.LocationLabelsPage })),
+);
+const PickupPassPage = lazy(() =>
+  import('../labels/pickup-pass-page').then((m) => ({ default: m.PickupPassPage })),
+);
+
 const PickPage = lazy(pageLoaders.pick);
 const StagePage = lazy(pageLoaders.stage);
 const HandoverPage = lazy(pageLoaders.handover);
 const ActivityPage = lazy(pageLoaders.activity);
 const SettingsPage = lazy(pageLoaders.settings);
 
+/**
+ * The other pages are fetched once the associate starts using the app (the first tap or key),
+ * or after a few quiet seconds: never while the first screen is still loading.
+ */
 function usePreloadPages(): void {
   useEffect(() => {
+    const events = ['pointerdown', 'keydown'] as const;
     const preload = () => {
+      stop();
       for (const load of Object.values(pageLoaders)) void load().catch(() => undefined);
     };
-    if (typeof requestIdleCallback === 'function') {
-      const handle = requestIdleCallback(preload, { timeout: 2_000 });
-      return () => cancelIdleCallback(handle);
+    const timer = setTimeout(preload, 5_000);
+    function stop() {
+      clearTimeout(timer);
+      for (const event of events) window.removeEventListener(event, preload, true);
     }
-    const timer = setTimeout(preload, 500);
-    return () => clearTimeout(timer);
+    for (const event of events) window.addEventListener(event, preload, { capture: true, passive: true });
+    return stop;
   }, []);
 }
 
@@ -54,6 +72,8 @@ export function AppRoutes() {
               <Route path="orders/:id" element={<PickPage />} />
               <Route path="orders/:id/stage" element={<StagePage />} />
               <Route path="orders/:id/handover" element={<HandoverPage />} />
+              <Route path="orders/:id/pass" element={<PickupPassPage />} />
+              <Route path="labels" element={<LocationLabelsPage />} />
               <Route path="activity" element={<ActivityPage />} />
               <Route path="settings" element={<SettingsPage />} />
             </Route>

@@ -43,6 +43,12 @@ export function Layout() {
           <LanguageSwitch />
           {session ? <AttentionBadge associateId={session.associate.id} /> : null}
           {session ? (
+            <Link to="/labels" className="app-header__link" data-testid="labels-link">
+              <Icon name="printer" />
+              <span className="visually-hidden">{t('header.labels')}</span>
+            </Link>
+          ) : null}
+          {session ? (
             <Link to="/settings" className="app-header__link" data-testid="settings-link">
               <Icon name="settings" />
               <span className="visually-hidden">{t('header.settings')}</span>

@@ -4,7 +4,8 @@ import { assertStatus, nextStatus } from '../../domain/order-machine';
 import { stockEffects } from '../../domain/order-stock';
 import { parseGtin } from '../../domain/gtin';
 import { assertPutBackDue } from '../../domain/put-back';
-import { verifyPickup } from '../../domain/pickup-pass';
+import { checkPickup } from '../../domain/check-pickup';
+import type { PassSignatureVerifier } from '../../domain/signed-pickup-pass';
 import type { ShortReason } from '../../domain/picking';
 import {
   applyPick,
@@ -28,6 +29,8 @@ import { OrderWork } from './order-work';
 export interface ActionContext {
   work: OrderWork;
   actor: Actor & { id: string; storeId: string };
+  /** Checks a signed pickup pass's signature; without it a signed pass is refused. */
+  verifyPass?: PassSignatureVerifier;
 }
 
 /** Runs actions in the caller's transaction and writes their effects before returning. */
@@ -35,9 +38,10 @@ export async function runOrderActions<T>(
   tx: Executor,
   actor: ActionContext['actor'],
   actions: (ctx: ActionContext) => Promise<T>,
+  verifyPass?: PassSignatureVerifier,
 ): Promise<T> {
   const work = new OrderWork(tx, actor.storeId);
-  const outcome = await actions({ work, actor });
+  const outcome = await actions({ work, actor, ...(verifyPass ? { verifyPass } : {}) });
   await work.flush();
   return outcome;
 }
@@ -164,7 +168,11 @@ export async function stageOrder(ctx: ActionContext, orderId: string, rawCode: s
 export async function handOver(ctx: ActionContext, orderId: string, code: string): Promise<void> {
   const order = await ctx.work.order(orderId);
   const status = nextStatus(order, 'handover');
-  verifyPickup(code, { number: order.number, pickupCode: order.pickupCode });
+  await checkPickup(
+    code,
+    { number: order.number, storeCode: order.storeId, pickupCode: order.pickupCode },
+    ctx.verifyPass ?? (() => false),
+  );
   const lines = await ctx.work.lines(order.id);
   for (const line of lines) {
     ctx.work.moveStock({

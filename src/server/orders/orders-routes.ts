@@ -12,6 +12,7 @@ import {
   shortBody,
   stageBody,
 } from '../../contract/orders';
+import type { PassSignatureVerifier } from '../../domain/signed-pickup-pass';
 import type { Db } from '../db/client';
 import type { Guards } from '../plugins/auth';
 import { actorOf, principalOf } from '../plugins/auth';
@@ -39,7 +40,12 @@ const errors = {
   422: errorBody,
 };
 
-export function ordersRoutes(app: FastifyInstance, db: Db, guards: Guards): void {
+export function ordersRoutes(
+  app: FastifyInstance,
+  db: Db,
+  guards: Guards,
+  verifyPass: PassSignatureVerifier,
+): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   /** Runs one action in its own transaction, then answers with the order as it now is. */
@@ -55,7 +61,7 @@ export function ordersRoutes(app: FastifyInstance, db: Db, guards: Guards): void
       id: principal.associateId,
       storeId: principal.storeId,
     };
-    const outcome = await db.transaction((tx) => runOrderActions(tx, actor, action));
+    const outcome = await db.transaction((tx) => runOrderActions(tx, actor, action, verifyPass));
     return { outcome, order: await loadOrderDetail(db, principal.storeId, orderId) };
   }
 
@@ -184,6 +190,8 @@ export function ordersRoutes(app: FastifyInstance, db: Db, guards: Guards): void
         security,
         summary:
           'Hand the order to the customer after checking their pickup code or QR pass (ready → collected)',
+        description:
+          'The code is the 6-digit pickup code, or the text of a scanned pass: a signed v2 pass (AISLE:PASS:2:…, its Ed25519 signature checked first) or a legacy v1 pass.',
         params,
         body: handoverBody,
         response: { 200: orderDetail, ...errors },

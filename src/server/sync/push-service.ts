@@ -3,6 +3,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { syncErrorCodes } from '../../contract/error-codes';
 import type { Mutation, MutationResult, PushBody, PushResponse } from '../../contract/sync';
 import { isDomainError } from '../../domain/domain-error';
+import type { PassSignatureVerifier } from '../../domain/signed-pickup-pass';
 import type { Principal } from '../auth/tokens';
 import type { Db, Tx } from '../db/client';
 import { mutationLog, syncClients } from '../db/schema';
@@ -116,6 +117,7 @@ async function runOne(
   work: OrderWork,
   principal: Principal,
   m: Mutation,
+  verifyPass: PassSignatureVerifier | undefined,
 ): Promise<Pick<MutationResult, 'status' | 'result' | 'error'>> {
   if (!isCommandName(m.name) || commandHandlers[m.name].v !== m.v) {
     return {
@@ -151,6 +153,7 @@ async function runOne(
         {
           work,
           actor: { ...actorOf(principal), id: principal.associateId, storeId: principal.storeId },
+          ...(verifyPass ? { verifyPass } : {}),
         },
         parsed.data,
       ),
@@ -180,7 +183,12 @@ function orderIdOf(args: unknown): string[] {
  * if it is rejected), then all effects, the log rows and the advanced last_seq are written
  * together; a database failure leaves the batch unapplied to be resent.
  */
-export async function pushMutations(db: Db, principal: Principal, body: PushBody): Promise<PushResponse> {
+export async function pushMutations(
+  db: Db,
+  principal: Principal,
+  body: PushBody,
+  verifyPass?: PassSignatureVerifier,
+): Promise<PushResponse> {
   const mutations = [...body.mutations].sort((a, b) => a.seq - b.seq);
   return db.transaction(async (tx) => {
     const client = await lockClient(tx, body, principal);
@@ -216,7 +224,7 @@ export async function pushMutations(db: Db, principal: Principal, body: PushBody
         });
         continue;
       }
-      const outcome = await runOne(work, principal, m);
+      const outcome = await runOne(work, principal, m, verifyPass);
       entries.push({
         mutationId: m.id,
         clientId: body.clientId,

@@ -11,6 +11,7 @@ import {
   pushResponse,
 } from '../../contract/sync';
 import type { Db } from '../db/client';
+import type { PassKeyRing } from '../passes/pass-key-ring';
 import type { Guards } from '../plugins/auth';
 import { principalOf } from '../plugins/auth';
 import type { PokeHub } from './poke-hub';
@@ -31,7 +32,13 @@ function commandCatalogue(): string {
 
 const HEARTBEAT_MS = 25_000;
 
-export function syncRoutes(app: FastifyInstance, db: Db, guards: Guards, pokes: PokeHub): void {
+export function syncRoutes(
+  app: FastifyInstance,
+  db: Db,
+  guards: Guards,
+  pokes: PokeHub,
+  passKeys: PassKeyRing,
+): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   // Open event streams are ended at shutdown, or app.close() would wait on them forever.
   const streams = new Set<() => void>();
@@ -53,7 +60,7 @@ export function syncRoutes(app: FastifyInstance, db: Db, guards: Guards, pokes: 
         response: { 200: pushResponse, 400: errorBody, 401: errorBody, 409: errorBody, 422: errorBody },
       },
     },
-    (request) => pushMutations(db, principalOf(request), request.body),
+    (request) => pushMutations(db, principalOf(request), request.body, passKeys.verify),
   );
 
   r.get(
@@ -68,7 +75,10 @@ export function syncRoutes(app: FastifyInstance, db: Db, guards: Guards, pokes: 
         response: { 200: pullResponse, 400: errorBody, 401: errorBody },
       },
     },
-    (request) => pullChanges(db, principalOf(request), request.query),
+    async (request) => ({
+      ...(await pullChanges(db, principalOf(request), request.query)),
+      passKeys: passKeys.publicKeys(),
+    }),
   );
 
   r.get(

@@ -13,6 +13,7 @@ import { printReport, recordNote } from './report';
 import { runScanDecodeBench } from './scan-decode';
 import { runServerApiBench } from './server-api';
 import { runServerPushBench } from './server-push';
+import { runShippingLabelBench } from './shipping-label';
 
 const benches: { name: string; run: () => Promise<void> }[] = [
   { name: 'server-api', run: runServerApiBench },
@@ -20,6 +21,7 @@ const benches: { name: string; run: () => Promise<void> }[] = [
   { name: 'browser-sync', run: runBrowserSyncBench },
   { name: 'scan-decode', run: runScanDecodeBench },
   { name: 'browser-scan', run: runBrowserScanBench },
+  { name: 'shipping-label', run: runShippingLabelBench },
 ];
 
 const only = process.argv.slice(2);

@@ -14,10 +14,12 @@ import { runScanDecodeBench } from './scan-decode';
 import { runServerApiBench } from './server-api';
 import { runServerPushBench } from './server-push';
 import { runShippingLabelBench } from './shipping-label';
+import { runStockLookupBench } from './stock-lookup';
 
 const benches: { name: string; run: () => Promise<void> }[] = [
   { name: 'server-api', run: runServerApiBench },
   { name: 'server-push', run: runServerPushBench },
+  { name: 'stock-lookup', run: runStockLookupBench },
   { name: 'browser-sync', run: runBrowserSyncBench },
   { name: 'scan-decode', run: runScanDecodeBench },
   { name: 'browser-scan', run: runBrowserScanBench },

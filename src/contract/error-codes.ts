@@ -34,6 +34,11 @@ export const orderErrorCodes = {
   unknownLocation: 'staging.unknownLocation',
 } as const;
 
+export const stockErrorCodes = {
+  productNotFound: 'stock.productNotFound',
+  unknownStore: 'stock.unknownStore',
+} as const;
+
 export const syncErrorCodes = {
   outOfOrder: 'sync.outOfOrder',
   mutationMismatch: 'sync.mutationMismatch',

@@ -15,6 +15,7 @@ import { registerClientApp } from './plugins/client-app';
 import { registerErrorHandling } from './plugins/errors';
 import { registerOpenApi } from './plugins/openapi';
 import { clientDir } from './project-root';
+import { stockRoutes } from './stock/stock-routes';
 import { storesRoutes } from './stores/stores-routes';
 import { PokeHub } from './sync/poke-hub';
 import { syncRoutes } from './sync/sync-routes';
@@ -60,6 +61,7 @@ export async function buildApp({
   healthRoutes(app, database);
   authRoutes(app, db, { tokens, refreshTtlDays: settings.REFRESH_TOKEN_TTL_DAYS }, guards);
   storesRoutes(app, db, guards);
+  stockRoutes(app, db, guards);
   intakeRoutes(app, db, settings.INTAKE_API_KEY);
   ordersRoutes(app, db, guards, passKeys.verify);
   passRoutes(app, db, guards, passKeys);

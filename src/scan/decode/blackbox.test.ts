@@ -4,11 +4,14 @@ import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDecoder, type Decoder } from './create-decoder';
 import type { EngineName } from './decoder-engine';
-import { listBlackboxSets, scoreSet, sharedBlackboxRoot } from './testing/blackbox-sets';
+import { blackboxCandidates, listBlackboxSets, scoreSet, sharedBlackboxRoot } from './testing/blackbox-sets';
 import { nodeWasmSource } from './testing/node-wasm-binary';
 
 if (!existsSync(sharedBlackboxRoot)) {
-  throw new Error(`The barcode fixtures are missing: expected them at ${sharedBlackboxRoot}`);
+  throw new Error(
+    `The ZXing blackbox fixtures are missing: looked in ${blackboxCandidates.join(', ')}. ` +
+      'Set ZXING_BLACKBOX_DIR to a folder with the same layout.',
+  );
 }
 const sets = listBlackboxSets(sharedBlackboxRoot);
 

@@ -3,6 +3,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  customType,
   doublePrecision,
   index,
   integer,
@@ -17,6 +18,9 @@ import {
 
 // Every table of store data carries store_id, leading its keys, so a chain's data can be
 // partitioned by store later without rewriting queries.
+
+/** PostgreSQL's full-text document type, built into every PostgreSQL and PGlite (no extension). */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
@@ -66,8 +70,20 @@ export const products = pgTable(
     priceCents: integer('price_cents').notNull(),
     returnable: boolean('returnable').notNull().default(true),
     createdAt: createdAt(),
+    /** Words to search a product by, kept by the database; see docs/decisions/0012. */
+    searchVector: tsvector('search_vector')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`setweight(to_tsvector('simple', name_it || ' ' || name_en), 'A') || setweight(to_tsvector('simple', brand), 'B') || setweight(to_tsvector('simple', color_it || ' ' || color_en || ' ' || size || ' ' || sku), 'C')`,
+      ),
   },
-  (t) => [uniqueIndex('products_sku_key').on(t.sku), uniqueIndex('products_gtin14_key').on(t.gtin14)],
+  (t) => [
+    uniqueIndex('products_sku_key').on(t.sku),
+    uniqueIndex('products_gtin14_key').on(t.gtin14),
+    // Stock lookup (docs/decisions/0012): a SKU typed in any case, exactly or by its start.
+    index('products_sku_upper_idx').on(sql`upper(${t.sku}) text_pattern_ops`),
+    index('products_search_idx').using('gin', t.searchVector),
+  ],
 );
 
 export const stock = pgTable(
@@ -90,6 +106,8 @@ export const stock = pgTable(
   (t) => [
     primaryKey({ columns: [t.storeId, t.productId] }),
     index('stock_store_sync_idx').on(t.storeId, t.syncVersion),
+    // One product in every store (stock lookup): the primary key leads with the store.
+    index('stock_product_idx').on(t.productId),
   ],
 );
 

@@ -12,8 +12,20 @@ import { imageExtensions, readImageFrame } from './read-image-frame';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 
-/** ZXing's blackbox images (Apache-2.0), kept in the shared folder beside the repo. */
-export const sharedBlackboxRoot = resolve(repoRoot, '../shared/fixtures/zxing-blackbox');
+/**
+ * Where ZXing's blackbox images (Apache-2.0) are: `ZXING_BLACKBOX_DIR` if set, else the
+ * workplace's shared folder beside the repo (../shared/fixtures/zxing-blackbox), else the same
+ * folder at /work/shared, for a clone made somewhere else on this machine (CI clones afresh).
+ */
+export const blackboxCandidates: readonly string[] = [
+  ...(process.env.ZXING_BLACKBOX_DIR ? [resolve(process.env.ZXING_BLACKBOX_DIR)] : []),
+  resolve(repoRoot, '../shared/fixtures/zxing-blackbox'),
+  '/work/shared/fixtures/zxing-blackbox',
+];
+
+export const sharedBlackboxRoot: string =
+  blackboxCandidates.find((candidate) => existsSync(join(candidate, 'thresholds.json'))) ??
+  blackboxCandidates[0]!;
 
 export interface SetThresholds {
   images: number;

@@ -1,0 +1,4 @@
+ALTER TABLE "products" ADD COLUMN "search_vector" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('simple', name_it || ' ' || name_en), 'A') || setweight(to_tsvector('simple', brand), 'B') || setweight(to_tsvector('simple', color_it || ' ' || color_en || ' ' || size || ' ' || sku), 'C')) STORED NOT NULL;--> statement-breakpoint
+CREATE INDEX "products_sku_upper_idx" ON "products" USING btree (upper("sku") text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "products_search_idx" ON "products" USING gin ("search_vector");--> statement-breakpoint
+CREATE INDEX "stock_product_idx" ON "stock" USING btree ("product_id");

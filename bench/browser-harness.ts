@@ -1,6 +1,8 @@
 // The harness of the browser benchmarks: the BUILT app (dist/) served by the built server on a
 // fresh embedded PGlite folder with the demo, an API client, and the associate's first steps.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +13,7 @@ import type { PullResponse } from '../src/contract/sync';
 import { openDatabase } from '../src/server/db/client';
 import { runMigrations } from '../src/server/db/migrate';
 import { seedDemo } from '../src/server/demo/seed-demo';
+import { recordNote } from './report';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const serverEntry = join(repoRoot, 'dist', 'server', 'main.js');
@@ -185,4 +188,33 @@ export async function openAndClaim(page: Page, order: IntakeResult): Promise<voi
   await page.getByRole('heading', { level: 1, name: `Order ${order.number}` }).waitFor();
   await page.getByRole('button', { name: 'Claim order' }).click();
   await page.getByTestId('order-status').filter({ hasText: 'Picking' }).waitFor();
+}
+
+/**
+ * Runs browser benches against the built app on a fresh demo database, and tears both down.
+ * Without a build it records why it did nothing.
+ */
+export async function withBuiltApp(
+  label: string,
+  run: (app: { baseURL: string; api: Api }) => Promise<void>,
+): Promise<void> {
+  if (!existsSync(serverEntry) || !existsSync(clientEntry)) {
+    recordNote(
+      `${label} skipped: ${existsSync(serverEntry) ? clientEntry : serverEntry} not found. ` +
+        'They run the built app: `npm run build`, then `npm run bench`.',
+    );
+    return;
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), `aisle-bench-${label.replace(/\W+/g, '-')}-`));
+  let server: RunningServer | undefined;
+  try {
+    await prepareDataDir(dataDir);
+    server = await startServer(dataDir);
+    const api = new Api(server.baseURL);
+    await api.signIn();
+    await run({ baseURL: server.baseURL, api });
+  } finally {
+    await server?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }

@@ -1,26 +1,15 @@
 // Browser benchmarks of scanning: how long a code held up to the camera takes to become a
 // confirmed pick, and how much JavaScript the first screen loads (the scanner must be lazy).
 // They drive the BUILT app (dist/): run `npm run build` first.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { chromiumArgs, chromiumExecutable } from '../e2e/support/browser';
 import { barcodeVideo, launchWithCamera } from '../e2e/support/fake-camera';
-import {
-  Api,
-  clientEntry,
-  median,
-  openAndClaim,
-  percentile,
-  prepareDataDir,
-  serverEntry,
-  signIn,
-  startServer,
-  type RunningServer,
-} from './browser-harness';
-import { recordNote, recordResult } from './report';
+import type { Api } from './browser-harness';
+import { median, openAndClaim, percentile, signIn, withBuiltApp } from './browser-harness';
+import { recordResult } from './report';
 
 const CAMERA_RUNS = 12;
 
@@ -119,6 +108,7 @@ async function initialJs(browser: Browser, baseURL: string) {
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
     const signInPage = await scriptBytesBefore(page, await firstScreenAt());
     await signIn(page);
+    await page.locator('[data-testid^="order-row-"]').first().waitFor(); // the replica is there
     // A reload of the signed-in app: what an associate's device loads at the start of a shift.
     await page.reload();
     await page.locator('[data-testid^="order-row-"]').first().waitFor();
@@ -130,22 +120,11 @@ async function initialJs(browser: Browser, baseURL: string) {
 }
 
 export async function runBrowserScanBench(): Promise<void> {
-  if (!existsSync(serverEntry) || !existsSync(clientEntry)) {
-    recordNote('browser scan benchmarks skipped: run `npm run build`, then `npm run bench`.');
-    return;
-  }
-  const dataDir = mkdtempSync(join(tmpdir(), 'aisle-bench-scan-'));
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-  try {
-    await prepareDataDir(dataDir);
-    server = await startServer(dataDir);
-    const api = new Api(server.baseURL);
-    await api.signIn();
+  await withBuiltApp('browser scan benchmarks', async ({ baseURL, api }) => {
     const [product] = await api.products();
     if (!product) throw new Error('the demo store has no products');
 
-    const scan = await scanToConfirm(server.baseURL, api, product);
+    const scan = await scanToConfirm(baseURL, api, product);
     recordResult(
       'scan-to-confirm-ms',
       scan.median,
@@ -155,8 +134,8 @@ export async function runBrowserScanBench(): Promise<void> {
         `(p95 ${scan.p95.toFixed(0)}, first ${scan.first.toFixed(0)} incl. compiling the decoder); budget ≤ 400`,
     );
 
-    browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
-    const js = await initialJs(browser, server.baseURL);
+    const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
+    const js = await initialJs(browser, baseURL).finally(() => browser.close());
     recordResult(
       'initial-js-gzip-kb',
       Math.max(js.queue.kb, js.signIn.kb),
@@ -164,9 +143,5 @@ export async function runBrowserScanBench(): Promise<void> {
       `JavaScript fetched before the first screen is interactive, gzip -9: signed-in queue ${js.queue.kb.toFixed(1)} kB ` +
         `(${js.queue.files.join(', ')}), sign-in ${js.signIn.kb.toFixed(1)} kB; the scanner is a lazy chunk; budget ≤ 150`,
     );
-  } finally {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }

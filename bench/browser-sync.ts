@@ -1,27 +1,16 @@
 // Browser benchmarks of the offline-first PWA: action latency, outbox drain, offline cold start.
 // They drive the BUILT app (dist/) in Chromium against the built server on embedded PGlite, the
 // way e2e/support/start-server.mjs runs it. Nothing is built here: run `npm run build` first.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import type { IntakeResult } from '../src/contract/orders';
 import { chromiumArgs, chromiumExecutable } from '../e2e/support/browser';
-import {
-  Api,
-  clientEntry,
-  median,
-  openAndClaim,
-  percentile,
-  prepareDataDir,
-  serverEntry,
-  signIn,
-  startServer,
-  UNITS_PER_ORDER,
-  type RunningServer,
-} from './browser-harness';
-import { recordNote, recordResult } from './report';
+import type { Api } from './browser-harness';
+import { median, openAndClaim, percentile, signIn, UNITS_PER_ORDER, withBuiltApp } from './browser-harness';
+import { recordResult } from './report';
 
 /**
  * One scan at an associate's pace: the wedge burst, then wait for this scan's 'aisle-action'
@@ -265,62 +254,44 @@ async function offlineColdStart(baseURL: string) {
 }
 
 export async function runBrowserSyncBench(): Promise<void> {
-  if (!existsSync(serverEntry) || !existsSync(clientEntry)) {
-    recordNote(
-      `browser benchmarks skipped: ${existsSync(serverEntry) ? clientEntry : serverEntry} not found. ` +
-        'They run the built app: `npm run build`, then `npm run bench`.',
-    );
-    return;
-  }
-  const dataDir = mkdtempSync(join(tmpdir(), 'aisle-bench-browser-'));
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-  try {
-    await prepareDataDir(dataDir);
-    server = await startServer(dataDir);
-    const api = new Api(server.baseURL);
-    await api.signIn();
+  await withBuiltApp('browser benchmarks', async ({ baseURL, api }) => {
     const products = await api.products();
-    browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
-
     const [first] = products;
     if (!first || products.length < 12) throw new Error('the demo store has too few products');
-    const latency = await actionLatency(browser, server.baseURL, api, first);
-    recordResult(
-      'action-latency-p95-ms',
-      latency.p95,
-      'ms',
-      `browser: scan accepted → UI updated + command durable in IndexedDB, ${latency.n} scans (p50 ${latency.p50.toFixed(1)}, max ${latency.max.toFixed(1)}); budget ≤ 50`,
-    );
+    const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
+    try {
+      const latency = await actionLatency(browser, baseURL, api, first);
+      recordResult(
+        'action-latency-p95-ms',
+        latency.p95,
+        'ms',
+        `browser: scan accepted → UI updated + command durable in IndexedDB, ${latency.n} scans (p50 ${latency.p50.toFixed(1)}, max ${latency.max.toFixed(1)}); budget ≤ 50`,
+      );
 
-    const hundred = await drain(browser, server.baseURL, api, products.slice(1, 2), 100);
-    recordResult(
-      'sync-drain-100-ms',
-      hundred.drainMs,
-      'ms',
-      `browser: reconnect → 100 queued commands acknowledged; ${drainDetail(hundred)}; budget ≤ 2000`,
-    );
+      const hundred = await drain(browser, baseURL, api, products.slice(1, 2), 100);
+      recordResult(
+        'sync-drain-100-ms',
+        hundred.drainMs,
+        'ms',
+        `browser: reconnect → 100 queued commands acknowledged; ${drainDetail(hundred)}; budget ≤ 2000`,
+      );
 
-    const thousand = await drain(browser, server.baseURL, api, products.slice(2, 12), 1000);
-    recordResult(
-      'sync-drain-1000-ms',
-      thousand.drainMs,
-      'ms',
-      `browser: reconnect → 1,000 queued commands (10 orders) acknowledged; ${drainDetail(thousand)}; budget ≤ 10000`,
-    );
-
-    await browser.close();
-    browser = undefined;
-    const cold = await offlineColdStart(server.baseURL);
+      const thousand = await drain(browser, baseURL, api, products.slice(2, 12), 1000);
+      recordResult(
+        'sync-drain-1000-ms',
+        thousand.drainMs,
+        'ms',
+        `browser: reconnect → 1,000 queued commands (10 orders) acknowledged; ${drainDetail(thousand)}; budget ≤ 10000`,
+      );
+    } finally {
+      await browser.close();
+    }
+    const cold = await offlineColdStart(baseURL);
     recordResult(
       'offline-cold-start-ms',
       cold.median,
       'ms',
       `browser: new browser, offline, navigation start → first queue row (median of 5, max ${cold.max.toFixed(0)}); budget ≤ 1500`,
     );
-  } finally {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }

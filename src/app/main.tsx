@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { registerServiceWorker } from '../pwa/register-sw';
 import { installAudioUnlock } from '../scan/feedback';
+import { afterFirstScreen } from './common/after-first-screen';
 import { initialLanguage } from './i18n/language';
 import { loadMessages } from './i18n/messages';
 import { AppRoutes } from './shell/app-routes';
@@ -9,7 +10,8 @@ import { Providers } from './shell/providers';
 import './ui/styles.css';
 
 installAudioUnlock();
-registerServiceWorker();
+// The service worker's code is not needed to show the first screen.
+afterFirstScreen(() => void registerServiceWorker());
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

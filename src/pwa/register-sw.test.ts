@@ -55,7 +55,7 @@ describe('registerServiceWorker', () => {
   it('does nothing in development builds', async () => {
     vi.stubEnv('PROD', false);
     const { sw } = await load();
-    sw.registerServiceWorker();
+    await sw.registerServiceWorker();
     expect(fake.handlers.size).toBe(0);
   });
 
@@ -63,7 +63,7 @@ describe('registerServiceWorker', () => {
     const { sw } = await load();
     const listener = vi.fn();
     sw.subscribeUpdateWaiting(listener);
-    sw.registerServiceWorker();
+    await sw.registerServiceWorker();
     expect(sw.isUpdateWaiting()).toBe(false);
     fire('waiting');
     expect(sw.isUpdateWaiting()).toBe(true);
@@ -72,7 +72,7 @@ describe('registerServiceWorker', () => {
 
   it('does not reload when the first install takes control', async () => {
     const { sw } = await load();
-    sw.registerServiceWorker();
+    await sw.registerServiceWorker();
     fire('controlling');
     expect(reload).not.toHaveBeenCalled();
   });
@@ -81,7 +81,7 @@ describe('registerServiceWorker', () => {
 describe('applyUpdate', () => {
   it('activates the waiting version and reloads once it controls the page', async () => {
     const { sw } = await load();
-    sw.registerServiceWorker();
+    await sw.registerServiceWorker();
     fire('waiting');
     expect(sw.applyUpdate()).toBe(true);
     expect(fake.messageSkipWaiting).toHaveBeenCalledOnce();
@@ -91,7 +91,7 @@ describe('applyUpdate', () => {
 
   it('refuses while the outbox has unsynced work', async () => {
     const { sw, outbox } = await load();
-    sw.registerServiceWorker();
+    await sw.registerServiceWorker();
     fire('waiting');
     outbox.setOutboxIdle(false);
     expect(sw.applyUpdate()).toBe(false);
@@ -100,7 +100,7 @@ describe('applyUpdate', () => {
 
   it('never reloads while the outbox is busy, and reloads when it drains', async () => {
     const { sw, outbox } = await load();
-    sw.registerServiceWorker();
+    await sw.registerServiceWorker();
     fire('waiting');
     // Another tab applied the update while this one has work in its outbox.
     outbox.setOutboxIdle(false);

@@ -1,4 +1,4 @@
-import { Workbox } from 'workbox-window';
+import type { Workbox } from 'workbox-window';
 import { outboxIdle, subscribeOutboxIdle } from '../local-db/outbox-status';
 
 /**
@@ -14,6 +14,7 @@ const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000;
 type Listener = () => void;
 
 let workbox: Workbox | undefined;
+let registering: Promise<void> | undefined;
 let updateWaiting = false;
 let reloadScheduled = false;
 const listeners = new Set<Listener>();
@@ -49,10 +50,20 @@ function reloadWhenOutboxIdle(): void {
   });
 }
 
-/** Registers the service worker in production builds, in browsers that have one. */
-export function registerServiceWorker(): void {
-  if (!import.meta.env.PROD || !('serviceWorker' in navigator) || workbox) return;
-  const wb = new Workbox(SW_URL, { scope: '/' });
+/**
+ * Registers the service worker in production builds, in browsers that have one. workbox-window
+ * is fetched as a chunk of its own, after the first screen's code: nothing there waits for it.
+ * Resolves once registration was attempted.
+ */
+export function registerServiceWorker(): Promise<void> {
+  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return Promise.resolve();
+  registering ??= import('workbox-window').then(({ Workbox }) =>
+    register(new Workbox(SW_URL, { scope: '/' })),
+  );
+  return registering;
+}
+
+function register(wb: Workbox): void {
   workbox = wb;
 
   // Fired for a version found at start-up (wasWaitingBeforeRegister) and for one found later.

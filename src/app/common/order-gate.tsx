@@ -4,6 +4,7 @@ import type { OrderView } from '../../local-db/replica-read';
 import { useT } from '../i18n/use-t';
 import { Loading, Notice } from '../ui/alert';
 import { ButtonLink } from '../ui/button';
+import { useFirstScreenReady } from './after-first-screen';
 import { useActor } from './use-actor';
 import { DownloadingReplica } from './downloading-replica';
 import { useOrderView } from './use-order-view';
@@ -14,6 +15,7 @@ export function OrderGate({ children }: { children: (view: OrderView) => ReactNo
   const t = useT();
   const actor = useActor();
   const state = useOrderView(id, actor.storeId);
+  useFirstScreenReady(state.kind !== 'loading');
   if (state.kind === 'loading') return <Loading />;
   if (state.kind === 'downloading') return <DownloadingReplica />;
   if (state.kind === 'missing') {

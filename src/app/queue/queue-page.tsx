@@ -8,6 +8,7 @@ import { PageHeading } from '../ui/page-heading';
 import { QueueFilters, type ShowFilter } from './queue-filters';
 import { QueueRow } from './queue-row';
 import { useQueue } from './use-queue';
+import { useFirstScreenReady } from '../common/after-first-screen';
 
 function readType(value: string | null): FulfillmentType | 'any' {
   return fulfillmentTypes.find((type) => type === value) ?? 'any';
@@ -17,6 +18,8 @@ export function QueuePage() {
   const { t, tp } = useI18n();
   const actor = useActor();
   const queue = useQueue(actor.storeId);
+  // Rows, an empty queue or "Downloading…" (which waits for the sync engine) are all in use.
+  useFirstScreenReady(queue.kind !== 'loading');
   // Filters live in the URL, so "back" from an order returns to the same view.
   const [params, setParams] = useSearchParams();
   const show: ShowFilter = params.get('show') === 'all' ? 'all' : 'open';

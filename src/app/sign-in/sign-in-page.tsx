@@ -8,6 +8,7 @@ import { Button } from '../ui/button';
 import { PageHeading } from '../ui/page-heading';
 import { useSignIn } from './commands';
 import { useStores } from './queries';
+import { useFirstScreenReady } from '../common/after-first-screen';
 
 const LAST_STORE_KEY = 'aisle.lastStore';
 
@@ -27,6 +28,7 @@ export function SignInPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const stores = useStores();
+  useFirstScreenReady();
   const signIn = useSignIn();
   const [storeId, setStoreId] = useState(lastStore);
   const [employeeId, setEmployeeId] = useState('');

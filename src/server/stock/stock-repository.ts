@@ -6,21 +6,7 @@ import type { Executor } from '../db/client';
 import { rowsOf } from '../db/rows';
 import { products, stock, stores } from '../db/schema';
 import type { SearchTerms } from './search-terms';
-
-/** The product columns of the wire (ProductRow). */
-const productColumns = {
-  id: products.id,
-  sku: products.sku,
-  gtin14: products.gtin14,
-  barcode: products.barcode,
-  brand: products.brand,
-  nameIt: products.nameIt,
-  nameEn: products.nameEn,
-  colorIt: products.colorIt,
-  colorEn: products.colorEn,
-  size: products.size,
-  priceCents: products.priceCents,
-};
+import { productColumns } from '../db/product-columns';
 
 export async function findProduct(db: Executor, productId: string): Promise<ProductRow | undefined> {
   const [row] = await db.select(productColumns).from(products).where(eq(products.id, productId));
@@ -31,6 +17,8 @@ export interface StoreStockRow {
   storeId: string;
   name: string;
   city: string;
+  address: string;
+  postcode: string;
   lat: number;
   lng: number;
   /** Null when the store has no stock row for the product: it does not carry it. */
@@ -50,6 +38,8 @@ export async function storeStockOf(db: Executor, productId: string): Promise<Sto
       storeId: stores.id,
       name: stores.name,
       city: stores.city,
+      address: stores.address,
+      postcode: stores.postcode,
       lat: stores.lat,
       lng: stores.lng,
       onHand: stock.onHand,

@@ -7,20 +7,7 @@ import { products, stagingLocations, stock, syncClients, orders } from '../db/sc
 import { iso } from '../db/time';
 import { loadOrderDetails, queueOrderIds } from '../orders/order-views';
 import { currentStoreVersion } from './store-version';
-
-const productColumns = {
-  id: products.id,
-  sku: products.sku,
-  gtin14: products.gtin14,
-  barcode: products.barcode,
-  brand: products.brand,
-  nameIt: products.nameIt,
-  nameEn: products.nameEn,
-  colorIt: products.colorIt,
-  colorEn: products.colorEn,
-  size: products.size,
-  priceCents: products.priceCents,
-};
+import { productColumns } from '../db/product-columns';
 
 export function parseCursor(cursor: string | undefined): number | undefined {
   return cursor === undefined ? undefined : Number(cursor.slice('v1:'.length));

@@ -177,6 +177,10 @@ describe('a server restarted in the middle of a push', () => {
         continue;
       }
 
+      // On PostgreSQL, round 1 parks the batch on a row lock: the lock is taken before the
+      // batch is sent (the push locks all its orders at once, as soon as it starts).
+      const parkOnLock = kind === 'postgres' && r === 1;
+      const releaseLock = parkOnLock ? await holdOrderLock(pgHandle!, placed.at(-1)!.id) : undefined;
       // Send the batch, and kill the server while it works on it.
       const arrivedAt = server.logs.length;
       let answered = false;
@@ -195,10 +199,8 @@ describe('a server restarted in the middle of a push', () => {
           line.req?.url === '/api/sync/push',
       );
       let how: string;
-      let releaseLock: (() => Promise<void>) | undefined;
-      if (kind === 'postgres' && r === 1) {
-        // Park the batch on the last order's row lock, then kill it there.
-        releaseLock = await holdOrderLock(pgHandle!, placed.at(-1)!.id);
+      if (parkOnLock) {
+        // The batch waits on the last order's row lock: kill it there.
         await waitForLockWait(pgHandle!);
         how = 'while it waited on a row lock in its transaction';
       } else if (r === 3) {

@@ -39,6 +39,12 @@ export const stockErrorCodes = {
   unknownStore: 'stock.unknownStore',
 } as const;
 
+export const shipmentErrorCodes = {
+  /** A label for this order is being booked right now (another tap, another device): wait. */
+  inProgress: 'shipment.inProgress',
+  manifestNotFound: 'manifest.notFound',
+} as const;
+
 export const syncErrorCodes = {
   outOfOrder: 'sync.outOfOrder',
   mutationMismatch: 'sync.mutationMismatch',

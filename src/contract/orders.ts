@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { fulfillmentTypes, orderStatuses } from '../domain/order-machine';
 import { shortReasons } from '../domain/picking';
+import { packedPackage, shipmentSummary } from './shipping';
 
-export const channels = ['web', 'app', 'marketplace', 'social'] as const;
+export const intakeChannels = ['web', 'app', 'marketplace', 'social'] as const;
+/** Where an order came from: the platform's channels, or 'store' (reserved at another store). */
+export const channels = [...intakeChannels, 'store'] as const;
 export const languages = ['it', 'en'] as const;
 
 const isoTime = z.iso.datetime({ offset: true });
@@ -36,7 +39,7 @@ export const intakeOrderBody = z
   .object({
     externalId: z.string().min(1).max(64).describe("The platform's own order id; the idempotency key"),
     number: z.string().min(1).max(32).optional().describe('Order number shown to the customer'),
-    channel: z.enum(channels),
+    channel: z.enum(intakeChannels),
     storeId: z.string().min(1).max(16),
     fulfillmentType: z.enum(fulfillmentTypes),
     placedAt: isoTime.optional(),
@@ -135,6 +138,14 @@ export const orderDetail = queueItem
     readyAt: z.string().nullable(),
     collectedAt: z.string().nullable(),
     lines: z.array(orderLineView).describe('Sorted in walking order: aisle, then bay'),
+    // Ship-from-store; optional, so an older server's answer still reads.
+    packedAt: z.string().nullable().optional(),
+    shippedAt: z.string().nullable().optional(),
+    packages: z.array(packedPackage).optional().describe('As packed, numbered 1..n; empty until packed'),
+    shipment: shipmentSummary
+      .nullable()
+      .optional()
+      .describe('The booked label of the current packing, with a tracking number per package'),
   })
   .meta({ id: 'OrderDetail' });
 export type OrderDetail = z.infer<typeof orderDetail>;

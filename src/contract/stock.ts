@@ -18,7 +18,12 @@ export type StockFigures = z.infer<typeof stockFigures>;
 
 export const otherStoreStock = stockFigures
   .extend({
-    store: z.object({ id: z.string(), name: z.string(), city: z.string() }),
+    store: z.object({
+      id: z.string(),
+      name: z.string(),
+      city: z.string(),
+      address: z.string().describe('Street, postcode and city: where a customer who reserved there collects'),
+    }),
     distanceKm: z.number().min(0).describe('Great-circle distance from the signed-in store, 0.1 km'),
   })
   .meta({ id: 'OtherStoreStock' });

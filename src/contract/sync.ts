@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { shortReasons } from '../domain/picking';
 import { orderDetail } from './orders';
 import { passPublicKey } from './passes';
+import { reserveElsewhereArgs } from './reservations';
+import { packOrderBody } from './shipping';
 import { stagingLocation } from './stores';
 
 /**
@@ -26,6 +28,10 @@ export const commandArgs = {
   'order.stage': z.object({ orderId, locationCode: z.string().trim().min(1).max(32) }),
   'order.handover': z.object({ orderId, code: z.string().trim().min(1).max(256) }),
   'order.putBack': z.object({ orderId }),
+  'order.pack': packOrderBody.extend({ orderId }),
+  'order.ship': z.object({ orderId }),
+  // Acts on no order of this store: it creates one at another store (src/contract/reservations.ts).
+  'stock.reserveElsewhere': reserveElsewhereArgs,
 } as const;
 
 export type CommandName = keyof typeof commandArgs;

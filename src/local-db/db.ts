@@ -1,6 +1,8 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { ProductRow, StockRow, SyncOrder } from '../contract/sync';
 import type { StagingLocation } from '../contract/stores';
+import type { ReserveElsewhereArgs } from '../contract/reservations';
+import type { OtherStoreStock } from '../contract/stock';
 import type { OutboxRecord } from './outbox-record';
 
 export interface MetaRow {
@@ -11,6 +13,34 @@ export interface MetaRow {
 /** A server order as last pulled. `closedSeenAt` is local: when this device first saw it closed. */
 export type ReplicaOrder = SyncOrder & { closedSeenAt?: number };
 
+/** A stock lookup answer as last received, for showing offline with its age (stock-lookups.ts). */
+export interface StockLookupRow {
+  /** `<storeId>|<kind>|<product id or normalised query>` */
+  key: string;
+  kind: 'search' | 'product';
+  storeId: string;
+  /** Epoch ms the answer arrived. */
+  savedAt: number;
+  value: unknown;
+}
+
+/**
+ * A reservation this device made at another store, with what the associate saw when making it;
+ * its state is its command's in the outbox (reservations.ts).
+ */
+export interface ReservationRow {
+  /** The reservation id the command carries. */
+  id: string;
+  fromStoreId: string;
+  associateId: string;
+  createdAt: string;
+  args: ReserveElsewhereArgs;
+  store: OtherStoreStock['store'];
+  product: ProductRow;
+  /** The availability shown when the reservation was made. */
+  availableShown: number;
+}
+
 export type AisleDb = Dexie & {
   meta: EntityTable<MetaRow, 'key'>;
   orders: EntityTable<ReplicaOrder, 'id'>;
@@ -18,6 +48,8 @@ export type AisleDb = Dexie & {
   stock: EntityTable<StockRow, 'productId'>;
   locations: EntityTable<StagingLocation, 'code'>;
   outbox: EntityTable<OutboxRecord, 'id'>;
+  lookups: EntityTable<StockLookupRow, 'key'>;
+  reservations: EntityTable<ReservationRow, 'id'>;
 };
 
 /**
@@ -33,6 +65,12 @@ function createDb(): AisleDb {
     stock: 'productId',
     locations: 'code',
     outbox: 'id, &localOrder, status, associateId, seq, *entityKeys',
+  });
+  // Stock lookup (issue 5): the last answers, shown offline with their age, and the
+  // reservations this device made at other stores. Tables not named here are kept as they are.
+  db.version(2).stores({
+    lookups: 'key, savedAt',
+    reservations: 'id, createdAt',
   });
   return db;
 }

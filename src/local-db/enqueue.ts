@@ -67,6 +67,15 @@ export function onCommandEnqueued(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
+/**
+ * For a command queued outside enqueueCommand because it acts on no order of the replica (a
+ * reservation at another store, reservations.ts): keep the storage, and push it shortly.
+ */
+export function announceEnqueued(): void {
+  void askPersistentStorageOnce();
+  for (const listener of listeners) listener();
+}
+
 async function factsFor(name: CommandName, args: Record<string, unknown>): Promise<OverlayFacts> {
   if (name === 'pick.confirm') {
     const parsed = parseGtin(String(args.code));

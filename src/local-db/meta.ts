@@ -1,6 +1,14 @@
 import type { PassPublicKey } from '../contract/passes';
 import { db } from './db';
 
+/** An associate's batch pick on this device: see pick-batch.ts. */
+export interface PickBatch {
+  storeId: string;
+  /** In tote order: the order in tote n is orderIds[n - 1]. */
+  orderIds: string[];
+  createdAt: string;
+}
+
 /** The device's sync bookkeeping, one row per key in the `meta` table. */
 export interface MetaValues {
   clientId: string;
@@ -22,6 +30,8 @@ export interface MetaValues {
   serverOffsetMs: number;
   /** The chain's public keys for signed pickup passes, from the last pull that carried them. */
   passKeys: PassPublicKey[];
+  /** Each associate's open batch pick on this device (ship-from-store), by associate id. */
+  pickBatches: Record<string, PickBatch>;
 }
 
 export type MetaKey = keyof MetaValues;

@@ -71,6 +71,67 @@ describe('applyCommand', () => {
   });
 });
 
+describe('applyCommand: ship-from-store', () => {
+  const picked = order({ fulfillmentType: 'ship_from_store', status: 'picked' });
+  const box = { type: 'box-s', weightGrams: 850 };
+
+  it('packs a picked order with numbered packages, and re-packs it until a label is known', () => {
+    const packed = applyCommand(
+      picked,
+      cmd('order.pack', { packages: [box, { type: 'envelope', weightGrams: 90 }] }),
+    );
+    expect(packed).toMatchObject({ status: 'packed', packedAt: '2026-11-22T10:00:00Z' });
+    expect(packed.packages?.map((p) => [p.packageNumber, p.type, p.lengthMm])).toEqual([
+      [1, 'box-s', 300],
+      [2, 'envelope', 350],
+    ]);
+    const repacked = applyCommand(packed, cmd('order.pack', { packages: [box] }));
+    expect(repacked.packages).toHaveLength(1);
+    const labelled = {
+      ...packed,
+      shipment: {
+        id: 's',
+        carrierId: 'aisle-fleet',
+        carrierName: 'Aisle Fleet',
+        service: 'next-day',
+        serviceName: 'Next day',
+        shipDate: '2026-11-22',
+        bookedAt: '2026-11-22T10:05:00Z',
+        packages: [{ packageNumber: 1, trackingNumber: 'AISMI010000001X' }],
+      },
+    };
+    expect(() => applyCommand(labelled, cmd('order.pack', { packages: [box] }))).toThrow(
+      expect.objectContaining({ code: 'pack.alreadyLabelled' }),
+    );
+  });
+
+  it('refuses what the server refuses: no packages, bad weights, other order types or states', () => {
+    expect(() => applyCommand(picked, cmd('order.pack', { packages: [] }))).toThrow(
+      expect.objectContaining({ code: 'pack.noPackages' }),
+    );
+    expect(() =>
+      applyCommand(picked, cmd('order.pack', { packages: [{ type: 'bag', weightGrams: 0 }] })),
+    ).toThrow(expect.objectContaining({ code: 'pack.weightOutOfRange' }));
+    expect(() => applyCommand(order({ status: 'picked' }), cmd('order.pack', { packages: [box] }))).toThrow(
+      expect.objectContaining({ code: 'order.notForFulfillmentType' }),
+    );
+    expect(() =>
+      applyCommand({ ...picked, status: 'picking' }, cmd('order.pack', { packages: [box] })),
+    ).toThrow(expect.objectContaining({ code: 'order.illegalTransition' }));
+  });
+
+  it('marks a packed order shipped, leaving the label check to the server', () => {
+    const packed = applyCommand(picked, cmd('order.pack', { packages: [box] }));
+    expect(applyCommand(packed, cmd('order.ship', {}))).toMatchObject({
+      status: 'shipped',
+      shippedAt: '2026-11-22T10:00:00Z',
+    });
+    expect(() => applyCommand(picked, cmd('order.ship', {}))).toThrow(
+      expect.objectContaining({ code: 'order.illegalTransition' }),
+    );
+  });
+});
+
 describe('foldOverlay', () => {
   it('folds unsynced and not-yet-pulled commands in enqueue order, and drops refused ones', () => {
     const claim = record(cmd('order.claim', {}), 'acked', 1);

@@ -12,6 +12,7 @@ import {
   matchScanOnOrder,
   pickedUnits,
 } from '../domain/picking';
+import { packedStatus, packPackages, shippedStatus, type PackageInput } from '../domain/packing';
 import { assertPutBackDue } from '../domain/put-back';
 import type { OutboxRecord } from './outbox-record';
 import { isFolded } from './outbox-record';
@@ -102,6 +103,21 @@ const reducers: Record<CommandName, Reducer> = {
     assertPutBackDue(order, order.lines);
     return { ...order, putBackAt: c.createdAt };
   },
+  // A booked label is what the replica last pulled: a re-pack after it is refused here too.
+  'order.pack': (order, c) => {
+    const status = packedStatus(order, Boolean(order.shipment));
+    const packages = packPackages(c.args.packages as PackageInput[]);
+    return { ...order, status, packages, packedAt: c.createdAt, shipment: null };
+  },
+  // Whether a label exists is the server's to say (it may have been booked on another device).
+  'order.ship': (order, c) => ({
+    ...order,
+    status: shippedStatus(order, undefined),
+    shippedAt: c.createdAt,
+  }),
+  // Its own entity (reservation:<id>): it makes an order at ANOTHER store, never one of this
+  // replica, so it changes no order here (src/local-db/reservations.ts shows it).
+  'stock.reserveElsewhere': (order) => order,
 };
 
 /** One command on top of an order; throws the DomainError the server would answer with. */

@@ -15,6 +15,8 @@ import { registerClientApp } from './plugins/client-app';
 import { registerErrorHandling } from './plugins/errors';
 import { registerOpenApi } from './plugins/openapi';
 import { clientDir } from './project-root';
+import { createCarrierRegistry, type CarrierRegistry } from './shipping/carrier-registry';
+import { shippingRoutes } from './shipping/shipping-routes';
 import { stockRoutes } from './stock/stock-routes';
 import { storesRoutes } from './stores/stores-routes';
 import { PokeHub } from './sync/poke-hub';
@@ -24,13 +26,15 @@ export type AppSettings = Pick<
   Env,
   'LOG_LEVEL' | 'INTAKE_API_KEY' | 'JWT_SECRET' | 'ACCESS_TOKEN_TTL_SECONDS' | 'REFRESH_TOKEN_TTL_DAYS'
 > &
-  Partial<Pick<Env, 'PASS_SIGNING_KEY' | 'PASS_RETIRED_PUBLIC_KEYS'>>;
+  Partial<Pick<Env, 'PASS_SIGNING_KEY' | 'PASS_RETIRED_PUBLIC_KEYS' | 'SHIPPING_CARRIER'>>;
 
 export interface BuildOptions {
   database: DatabaseHandle;
   settings: AppSettings;
   /** Pretty or JSON logs; tests pass false. */
   logger?: boolean;
+  /** The carriers labels are booked with; by default the one SHIPPING_CARRIER names. */
+  carriers?: CarrierRegistry;
 }
 
 /** Builds the whole API (and the static PWA) without listening, for main.ts and for tests. */
@@ -38,6 +42,7 @@ export async function buildApp({
   database,
   settings,
   logger = true,
+  carriers,
 }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger
@@ -65,6 +70,7 @@ export async function buildApp({
   intakeRoutes(app, db, settings.INTAKE_API_KEY);
   ordersRoutes(app, db, guards, passKeys.verify);
   passRoutes(app, db, guards, passKeys);
+  shippingRoutes(app, db, guards, carriers ?? createCarrierRegistry(db, settings.SHIPPING_CARRIER));
   const pokes = new PokeHub();
   await pokes.start(database);
   app.addHook('onClose', () => pokes.stop());

@@ -42,6 +42,8 @@ export const envSchema = z.object({
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(30),
   PASS_SIGNING_KEY: keySetting(readPrivateKey),
   PASS_RETIRED_PUBLIC_KEYS: keySetting(readRawPublicKeys),
+  // A new carrier adapter adds its id here and its builder in src/server/shipping/carrier-registry.ts.
+  SHIPPING_CARRIER: z.enum(['aisle-fleet']).default('aisle-fleet'),
 });
 export type Env = z.infer<typeof envSchema>;
 

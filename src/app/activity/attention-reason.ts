@@ -14,5 +14,9 @@ export function attentionReason(record: OutboxRecord, orderStatus: OrderStatus |
   if (orderStatus === 'cancelled' && code === 'order.illegalTransition') return ['attention.orderCancelled'];
   // A refused handover is an exception for a manager, never a silent undo.
   if (record.name === 'order.handover') return [errorMessageKey(record.lastError), 'attention.handover'];
+  // The customer left with a pickup code that is now void: say so, and how to find another store.
+  if (record.name === 'stock.reserveElsewhere') {
+    return [errorMessageKey(record.lastError), 'attention.reservation'];
+  }
   return [errorMessageKey(record.lastError)];
 }

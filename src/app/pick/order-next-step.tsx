@@ -25,9 +25,32 @@ export function OrderNextStep({ order }: { order: OrderDetail }) {
         </>
       ) : null}
       {order.status === 'picked' && !inStore ? (
-        <Notice>
-          <p>{t('order.shipNext')}</p>
-        </Notice>
+        <>
+          <Notice tone="success">
+            <p>{t('order.shipNext')}</p>
+          </Notice>
+          <ButtonLink to={`/orders/${order.id}/pack`} variant="primary" size="lg">
+            {t('order.pack')}
+          </ButtonLink>
+        </>
+      ) : null}
+      {order.status === 'packed' ? (
+        <>
+          <Notice>
+            <p>{t('order.packedNext')}</p>
+          </Notice>
+          <ButtonLink to={`/orders/${order.id}/pack`} variant="primary" size="lg">
+            {t('order.labelAndShip')}
+          </ButtonLink>
+        </>
+      ) : null}
+      {order.status === 'shipped' ? (
+        <>
+          <Notice tone="success">
+            <p>{t('order.shipped', { time: time(order.shippedAt ?? null) })}</p>
+          </Notice>
+          <ButtonLink to={`/orders/${order.id}/pack`}>{t('order.shipmentDetails')}</ButtonLink>
+        </>
       ) : null}
       {order.status === 'ready' ? (
         <>

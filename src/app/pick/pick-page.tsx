@@ -15,7 +15,7 @@ import { ScanBanner } from '../ui/scan-banner';
 import { OrderNextStep } from './order-next-step';
 import { PickLine } from './pick-line';
 import { PutBackTask } from './put-back-task';
-import { ShortDialog } from './short-dialog';
+import { ShortDialog } from '../common/short-dialog';
 import { usePickScan } from './use-pick-scan';
 
 type Line = SyncOrder['lines'][number];

@@ -4,6 +4,8 @@ import { DownloadingReplica } from '../common/downloading-replica';
 import { useActor } from '../common/use-actor';
 import { useI18n } from '../i18n/use-t';
 import { Loading } from '../ui/alert';
+import { ButtonLink } from '../ui/button';
+import { Icon } from '../ui/icon';
 import { PageHeading } from '../ui/page-heading';
 import { QueueFilters, type ShowFilter } from './queue-filters';
 import { QueueRow } from './queue-row';
@@ -51,6 +53,12 @@ export function QueuePage() {
             {tp('queue.count', orders.length)}
           </p>
         ) : null}
+        <ButtonLink to="/ship" data-testid="ship-link">
+          <Icon name="box" /> {t('queue.shipFromStore')}
+        </ButtonLink>
+        <ButtonLink to="/stock" data-testid="stock-link">
+          <Icon name="search" /> {t('queue.stockLookup')}
+        </ButtonLink>
       </div>
       <QueueFilters
         show={show}

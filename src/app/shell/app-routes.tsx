@@ -18,6 +18,11 @@ const pageLoaders = {
   handover: () => import('../handover/handover-page').then((m) => ({ default: m.HandoverPage })),
   activity: () => import('../activity/activity-page').then((m) => ({ default: m.ActivityPage })),
   settings: () => import('../settings/settings-page').then((m) => ({ default: m.SettingsPage })),
+  stock: () => import('../stock/stock-pages').then((m) => ({ default: m.StockPages })),
+  ship: () => import('../ship/ship-page').then((m) => ({ default: m.ShipPage })),
+  batch: () => import('../ship/batch-page').then((m) => ({ default: m.BatchPage })),
+  pack: () => import('../ship/pack-page').then((m) => ({ default: m.PackPage })),
+  manifest: () => import('../ship/manifest-page').then((m) => ({ default: m.ManifestPage })),
 } satisfies Record<string, () => Promise<{ default: ComponentType }>>;
 
 /*
@@ -36,6 +41,11 @@ const StagePage = lazy(pageLoaders.stage);
 const HandoverPage = lazy(pageLoaders.handover);
 const ActivityPage = lazy(pageLoaders.activity);
 const SettingsPage = lazy(pageLoaders.settings);
+const StockPages = lazy(pageLoaders.stock);
+const ShipPage = lazy(pageLoaders.ship);
+const BatchPage = lazy(pageLoaders.batch);
+const PackPage = lazy(pageLoaders.pack);
+const ManifestPage = lazy(pageLoaders.manifest);
 
 /**
  * The other pages are fetched once the associate starts using the app (the first tap or key),
@@ -73,9 +83,14 @@ export function AppRoutes() {
               <Route path="orders/:id/stage" element={<StagePage />} />
               <Route path="orders/:id/handover" element={<HandoverPage />} />
               <Route path="orders/:id/pass" element={<PickupPassPage />} />
+              <Route path="orders/:id/pack" element={<PackPage />} />
+              <Route path="ship" element={<ShipPage />} />
+              <Route path="ship/batch" element={<BatchPage />} />
+              <Route path="ship/manifest" element={<ManifestPage />} />
               <Route path="labels" element={<LocationLabelsPage />} />
               <Route path="activity" element={<ActivityPage />} />
               <Route path="settings" element={<SettingsPage />} />
+              <Route path="stock/*" element={<StockPages />} />
             </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Route>

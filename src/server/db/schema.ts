@@ -15,6 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { PackedPackage } from '../../domain/packing';
 
 // Every table of store data carries store_id, leading its keys, so a chain's data can be
 // partitioned by store later without rewriting queries.
@@ -195,6 +196,12 @@ export const orders = pgTable(
     cancelReason: text('cancel_reason'),
     cancelledBy: text('cancelled_by'),
     putBackAt: ts('put_back_at'),
+    // Ship-from-store (docs/decisions/0014): the packing is part of the order, written by the
+    // order unit of work; a re-pack bumps the revision, which the carrier idempotency keys carry.
+    packedAt: ts('packed_at'),
+    shippedAt: ts('shipped_at'),
+    packages: jsonb('packages').$type<PackedPackage[]>(),
+    packRevision: integer('pack_revision').notNull().default(0),
     version: integer('version').notNull().default(1),
     syncVersion: bigint('sync_version', { mode: 'number' }).notNull().default(0),
     createdAt: createdAt(),
@@ -297,4 +304,121 @@ export const mutationLog = pgTable(
     uniqueIndex('mutation_log_client_seq_key').on(t.clientId, t.seq),
     index('mutation_log_created_idx').on(t.createdAt),
   ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Ship-from-store: labels booked with a carrier, and the end-of-day manifests (docs/decisions/0014).
+
+/** Label PDFs and manifests as the carrier (or Aisle) drew them: kept, so a reprint is identical. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  toDriver: (value) => Buffer.from(value),
+  fromDriver: (value) => new Uint8Array(value),
+});
+
+/** A closed day of one carrier at one store: what the driver signed for. */
+export const manifests = pgTable(
+  'manifests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    storeId: text('store_id')
+      .notNull()
+      .references(() => stores.id),
+    carrierId: text('carrier_id').notNull(),
+    carrierName: text('carrier_name').notNull(),
+    /** The carrier's id for the close-out; closing the same parcels again gives the same one. */
+    carrierManifestId: text('carrier_manifest_id').notNull(),
+    shipDate: text('ship_date').notNull(),
+    shipmentCount: integer('shipment_count').notNull(),
+    packageCount: integer('package_count').notNull(),
+    weightGrams: integer('weight_grams').notNull(),
+    /** One per package (src/server/shipping/manifest.ts ManifestRow), for the screen. */
+    rows: jsonb('rows').notNull(),
+    pdf: bytea('pdf').notNull(),
+    createdBy: uuid('created_by').references(() => associates.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('manifests_store_carrier_manifest_key').on(t.storeId, t.carrierId, t.carrierManifestId),
+    index('manifests_store_date_idx').on(t.storeId, t.shipDate),
+  ],
+);
+
+/**
+ * A label booking of one order's packing (one per pack revision). `booking` while the carrier
+ * is being called (a lease, so two calls for one order never run together), then `booked`.
+ */
+export const shipments = pgTable(
+  'shipments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    storeId: text('store_id')
+      .notNull()
+      .references(() => stores.id),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => orders.id),
+    packRevision: integer('pack_revision').notNull(),
+    status: text('status', { enum: ['booking', 'booked', 'voided'] }).notNull(),
+    carrierId: text('carrier_id').notNull(),
+    carrierName: text('carrier_name').notNull(),
+    service: text('service').notNull(),
+    serviceName: text('service_name').notNull(),
+    shipDate: text('ship_date').notNull(),
+    /** The customer's address as booked, for the manifest. */
+    recipient: jsonb('recipient').notNull(),
+    carrierShipmentId: text('carrier_shipment_id'),
+    attemptedAt: ts('attempted_at').notNull().defaultNow(),
+    bookedAt: ts('booked_at'),
+    manifestId: uuid('manifest_id').references(() => manifests.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('shipments_order_revision_key').on(t.orderId, t.packRevision),
+    index('shipments_store_open_idx').on(t.storeId, t.status, t.manifestId),
+  ],
+);
+
+/** One parcel of a booked shipment: its tracking number and its label. */
+export const shipmentPackages = pgTable(
+  'shipment_packages',
+  {
+    shipmentId: uuid('shipment_id')
+      .notNull()
+      .references(() => shipments.id),
+    storeId: text('store_id').notNull(),
+    packageNumber: integer('package_number').notNull(),
+    /** Stable across retries of one packing; what the carrier deduplicates on. */
+    idempotencyKey: text('idempotency_key').notNull(),
+    type: text('type').notNull(),
+    weightGrams: integer('weight_grams').notNull(),
+    lengthMm: integer('length_mm').notNull(),
+    widthMm: integer('width_mm').notNull(),
+    heightMm: integer('height_mm').notNull(),
+    carrierId: text('carrier_id').notNull(),
+    trackingNumber: text('tracking_number').notNull(),
+    /** 'pdf': the carrier's own label, kept as it is; 'data': Aisle draws it from the barcode. */
+    labelKind: text('label_kind', { enum: ['pdf', 'data'] }).notNull(),
+    labelPdf: bytea('label_pdf'),
+    labelBarcode: text('label_barcode'),
+    routingCode: text('routing_code'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.shipmentId, t.packageNumber] }),
+    uniqueIndex('shipment_packages_idempotency_key').on(t.idempotencyKey),
+    uniqueIndex('shipment_packages_tracking_key').on(t.carrierId, t.trackingNumber),
+  ],
+);
+
+/** The own fleet's tracking sequence per store: one row, incremented in place, never reused. */
+export const carrierSequences = pgTable(
+  'carrier_sequences',
+  {
+    storeId: text('store_id')
+      .notNull()
+      .references(() => stores.id),
+    carrierId: text('carrier_id').notNull(),
+    lastValue: bigint('last_value', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.storeId, t.carrierId] })],
 );

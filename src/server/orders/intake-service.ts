@@ -119,6 +119,86 @@ async function findExisting(
   return toResult(existing);
 }
 
+export interface NewOrder {
+  storeId: string;
+  externalId: string;
+  number: string;
+  channel: string;
+  fulfillmentType: string;
+  customer: { name: string; email: string; phone: string | null; language: string };
+  shippingAddress: unknown;
+  pickupCode: string;
+  currency: string;
+  requestHash: string;
+  placedAt: string;
+  promisedAt: string;
+}
+
+export type OrderLineInput = Resolved;
+
+/**
+ * Writes a new order, its lines, the reservation of their stock at its store (the conditional
+ * UPDATE of tryReserve) and the audit row, in the caller's transaction, under the store's next
+ * change number: taken first, so the store_sync row is locked before its stock rows, as in every
+ * write of a store. Throws stock.insufficient AFTER writing: the caller must roll back.
+ */
+export async function writeOrder(
+  tx: Executor,
+  actor: Actor,
+  input: NewOrder,
+  lines: readonly OrderLineInput[],
+  audit: { action: string; details: Record<string, unknown> },
+): Promise<typeof orders.$inferSelect> {
+  const totalCents = lines.reduce((sum, l) => sum + l.qty * l.unitPriceCents, 0);
+  const { customer, ...fields } = input;
+  const [order] = await tx
+    .insert(orders)
+    .values({
+      ...fields,
+      status: 'new',
+      customerName: customer.name,
+      customerEmail: customer.email,
+      customerPhone: customer.phone,
+      customerLanguage: customer.language,
+      totalCents,
+      syncVersion: await nextStoreVersion(tx, input.storeId),
+    })
+    .returning();
+  if (!order) throw new Error('insert returned nothing');
+  await tx.insert(orderLines).values(
+    lines.map((l, index) => ({
+      orderId: order.id,
+      storeId: order.storeId,
+      lineNo: index + 1,
+      productId: l.productId,
+      qtyOrdered: l.qty,
+      unitPriceCents: l.unitPriceCents,
+    })),
+  );
+  const perProduct = new Map<string, number>();
+  for (const l of lines) perProduct.set(l.productId, (perProduct.get(l.productId) ?? 0) + l.qty);
+  const short: { productId: string; qty: number }[] = [];
+  for (const [productId, qty] of perProduct) {
+    if (!(await tryReserve(tx, order.storeId, productId, stockEffects.intake(qty).reserved, order.id))) {
+      short.push({ productId, qty });
+    }
+  }
+  if (short.length > 0) {
+    throw new DomainError(orderErrorCodes.insufficientStock, 'The store cannot reserve every line', {
+      storeId: order.storeId,
+      lines: short,
+    });
+  }
+  await recordAudit(tx, actor, {
+    action: audit.action,
+    entityType: 'order',
+    entityId: order.id,
+    storeId: order.storeId,
+    details: audit.details,
+  });
+  return order;
+}
+
 /**
  * Takes an order from the e-commerce platform. Idempotent on the platform's order id: the
  * same id with the same body returns the first result (created: false); with another body
@@ -142,61 +222,26 @@ export async function intakeOrder(
       }
       const lines = await resolveLines(tx, body);
       const totalCents = lines.reduce((sum, l) => sum + l.qty * l.unitPriceCents, 0);
-      const [order] = await tx
-        .insert(orders)
-        .values({
+      const order = await writeOrder(
+        tx,
+        actor,
+        {
           storeId: body.storeId,
           externalId: body.externalId,
           number: body.number ?? body.externalId,
           channel: body.channel,
           fulfillmentType: body.fulfillmentType,
-          status: 'new',
-          customerName: body.customer.name,
-          customerEmail: body.customer.email,
-          customerPhone: body.customer.phone ?? null,
-          customerLanguage: body.customer.language,
+          customer: { ...body.customer, phone: body.customer.phone ?? null },
           shippingAddress: body.shippingAddress ?? null,
           pickupCode: body.pickupCode ?? newPickupCode(),
           currency: body.currency,
-          totalCents,
           requestHash: hash,
           placedAt: body.placedAt ?? new Date().toISOString(),
           promisedAt: body.promisedAt,
-          syncVersion: await nextStoreVersion(tx, body.storeId),
-        })
-        .returning();
-      if (!order) throw new Error('insert returned nothing');
-      await tx.insert(orderLines).values(
-        lines.map((l, index) => ({
-          orderId: order.id,
-          storeId: order.storeId,
-          lineNo: index + 1,
-          productId: l.productId,
-          qtyOrdered: l.qty,
-          unitPriceCents: l.unitPriceCents,
-        })),
+        },
+        lines,
+        { action: 'order.intake', details: { externalId: body.externalId, lines: lines.length, totalCents } },
       );
-      const perProduct = new Map<string, number>();
-      for (const l of lines) perProduct.set(l.productId, (perProduct.get(l.productId) ?? 0) + l.qty);
-      const short: { productId: string; qty: number }[] = [];
-      for (const [productId, qty] of perProduct) {
-        if (!(await tryReserve(tx, order.storeId, productId, stockEffects.intake(qty).reserved, order.id))) {
-          short.push({ productId, qty });
-        }
-      }
-      if (short.length > 0) {
-        throw new DomainError(orderErrorCodes.insufficientStock, 'The store cannot reserve every line', {
-          storeId: order.storeId,
-          lines: short,
-        });
-      }
-      await recordAudit(tx, actor, {
-        action: 'order.intake',
-        entityType: 'order',
-        entityId: order.id,
-        storeId: order.storeId,
-        details: { externalId: order.externalId, lines: lines.length, totalCents },
-      });
       return toResult(order);
     });
     return { created: true, result };

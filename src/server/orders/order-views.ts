@@ -11,6 +11,7 @@ import { sortByLocation } from '../../domain/picking';
 import type { Executor } from '../db/client';
 import { associates, orderLines, orders, products, stock } from '../db/schema';
 import { iso } from '../db/time';
+import { loadShipmentSummaries } from '../shipping/shipment-repository';
 
 const claimer = alias(associates, 'claimer');
 
@@ -104,6 +105,11 @@ export async function loadOrderDetails(
     .innerJoin(products, eq(products.id, orderLines.productId))
     .leftJoin(stock, and(eq(stock.productId, orderLines.productId), eq(stock.storeId, storeId)))
     .where(inArray(orderLines.orderId, [...orderIds]));
+  // Only packed orders can have a label: most pulls (BOPIS work) skip this query.
+  const shipmentsByOrder = await loadShipmentSummaries(
+    db,
+    rows.filter((row) => row.order.packRevision > 0).map((row) => row.order.id),
+  );
   return rows.map((row) => {
     const o = row.order;
     const own = lines.filter((l) => l.line.orderId === o.id).map((l) => ({ ...l, lineNo: l.line.lineNo }));
@@ -124,6 +130,10 @@ export async function loadOrderDetails(
       cancelReason: o.cancelReason,
       putBackAt: iso(o.putBackAt),
       pickupCodeDigest: createHash('sha256').update(pickupDigestInput(o.number, o.pickupCode)).digest('hex'),
+      packedAt: iso(o.packedAt),
+      shippedAt: iso(o.shippedAt),
+      packages: o.packages ?? [],
+      shipment: shipmentsByOrder.get(o.id) ?? null,
       lines: sortByLocation(own).map(({ line, product, aisle, bay }) => ({
         id: line.id,
         lineNo: line.lineNo,

@@ -4,7 +4,15 @@ import { DomainError } from '../../domain/domain-error';
 import type { StockDelta } from '../../domain/order-stock';
 import type { Actor } from '../audit/audit';
 import type { Executor } from '../db/client';
-import { auditLog, orderLines, orders, products, stagingLocations, stockMovements } from '../db/schema';
+import {
+  auditLog,
+  orderLines,
+  orders,
+  products,
+  shipments,
+  stagingLocations,
+  stockMovements,
+} from '../db/schema';
 import { nextStoreVersion } from '../sync/store-version';
 import type { LineRow, OrderRow } from './order-repository';
 import { pickLineColumns } from './order-repository';
@@ -22,6 +30,10 @@ const mutableOrderFields = [
   'cancelReason',
   'cancelledBy',
   'putBackAt',
+  'packedAt',
+  'shippedAt',
+  'packages',
+  'packRevision',
 ] as const;
 
 export type OrderChanges = Partial<Pick<OrderRow, (typeof mutableOrderFields)[number]>>;
@@ -112,6 +124,19 @@ export class OrderWork {
   async isKnownGtin(gtin14: string): Promise<boolean> {
     const [row] = await this.tx.select({ id: products.id }).from(products).where(eq(products.gtin14, gtin14));
     return row !== undefined;
+  }
+
+  /**
+   * Whether a label booking exists for the order's current packing: `booked`, or `booking`
+   * while a carrier call is under way. Bookings are made outside the unit of work (they need
+   * the carrier), under the order's row lock, which this unit of work holds once it read it.
+   */
+  async labelState(order: OrderRow): Promise<'none' | 'booking' | 'booked'> {
+    const [row] = await this.tx
+      .select({ status: shipments.status })
+      .from(shipments)
+      .where(and(eq(shipments.orderId, order.id), eq(shipments.packRevision, order.packRevision)));
+    return row?.status === 'booked' || row?.status === 'booking' ? row.status : 'none';
   }
 
   async isStagingLocation(code: string): Promise<boolean> {
@@ -214,12 +239,15 @@ export class OrderWork {
         picked_at = r."pickedAt", staging_location = r."stagingLocation", ready_at = r."readyAt",
         collected_at = r."collectedAt", cancelled_at = r."cancelledAt",
         cancel_reason = r."cancelReason", cancelled_by = r."cancelledBy", put_back_at = r."putBackAt",
+        packed_at = r."packedAt", shipped_at = r."shippedAt", packages = r."packages",
+        pack_revision = r."packRevision",
         version = o.version + r.steps, sync_version = ${version}, updated_at = now()
       from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r(
         id uuid, steps int, "status" text, "claimedBy" uuid, "claimedAt" timestamptz,
         "pickedAt" timestamptz, "stagingLocation" text, "readyAt" timestamptz,
         "collectedAt" timestamptz, "cancelledAt" timestamptz, "cancelReason" text,
-        "cancelledBy" text, "putBackAt" timestamptz)
+        "cancelledBy" text, "putBackAt" timestamptz, "packedAt" timestamptz,
+        "shippedAt" timestamptz, "packages" jsonb, "packRevision" int)
       where o.id = r.id and o.store_id = ${this.storeId}`);
   }
 

@@ -12,6 +12,7 @@ import {
   shortBody,
   stageBody,
 } from '../../contract/orders';
+import { packOrderBody } from '../../contract/shipping';
 import type { PassSignatureVerifier } from '../../domain/signed-pickup-pass';
 import type { Db } from '../db/client';
 import type { Guards } from '../plugins/auth';
@@ -27,6 +28,7 @@ import {
   stageOrder,
 } from './order-actions';
 import { loadOrderDetail, loadQueue } from './order-views';
+import { packOrder, shipOrder } from './ship-actions';
 
 const tags = ['orders'];
 const security = [{ bearer: [] }];
@@ -203,6 +205,47 @@ export function ordersRoutes(
           handOver(ctx, request.params.orderId, request.body.code),
         )
       ).order,
+  );
+
+  r.post(
+    '/api/orders/:orderId/pack',
+    {
+      preHandler: guards.requireAssociate,
+      schema: {
+        tags,
+        security,
+        summary: 'Record the packages of a picked ship-from-store order (picked → packed)',
+        description:
+          'At least one package, each with its type and weight in whole grams; a custom package needs its sizes. Packing again replaces the packages, until a label is booked (409 pack.alreadyLabelled).',
+        params,
+        body: packOrderBody,
+        response: { 200: orderDetail, ...errors },
+      },
+    },
+    async (request) =>
+      (
+        await act(request, request.params.orderId, (ctx) =>
+          packOrder(ctx, request.params.orderId, request.body.packages),
+        )
+      ).order,
+  );
+
+  r.post(
+    '/api/orders/:orderId/ship',
+    {
+      preHandler: guards.requireAssociate,
+      schema: {
+        tags,
+        security,
+        summary:
+          'The parcels left with the carrier (packed → shipped); needs a booked label (409 ship.noLabel)',
+        params,
+        body: z.object({}).optional(),
+        response: { 200: orderDetail, ...errors },
+      },
+    },
+    async (request) =>
+      (await act(request, request.params.orderId, (ctx) => shipOrder(ctx, request.params.orderId))).order,
   );
 
   r.post(

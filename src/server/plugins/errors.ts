@@ -17,6 +17,8 @@ const domainStatus: Record<string, number> = {
   'order.notClaimedByYou': 409,
   'order.duplicateMismatch': 409,
   'stock.insufficient': 409,
+  'pack.alreadyLabelled': 409,
+  'ship.noLabel': 409,
 };
 
 const fastifyCodes: Record<string, { status: number; code: string }> = {

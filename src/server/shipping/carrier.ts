@@ -1,4 +1,5 @@
 import type { languages } from '../../contract/orders';
+import { packageTypes, type PackageType } from '../../domain/packing';
 import type { PostalAddress } from './postal-address';
 
 /*
@@ -14,8 +15,8 @@ import type { PostalAddress } from './postal-address';
 /** The languages documents are printed in: the customer's for a packing slip, the store's for a manifest. */
 export type Language = (typeof languages)[number];
 
-export const packageTypes = ['envelope', 'bag', 'box-s', 'box-m', 'box-l', 'custom'] as const;
-export type PackageType = (typeof packageTypes)[number];
+// One list for the pack bench (the domain rules, on the device and the server) and the carriers.
+export { packageTypes, type PackageType };
 
 /** Outside dimensions in millimetres, as measured at the pack bench. Adapters convert. */
 export interface Dimensions {

@@ -41,7 +41,12 @@ export async function availabilityOf(
     product,
     here: isStocked(origin) ? { storeId, ...figures(origin) } : null,
     others: others.map((row) => ({
-      store: { id: row.storeId, name: row.name, city: row.city },
+      store: {
+        id: row.storeId,
+        name: row.name,
+        city: row.city,
+        address: `${row.address}, ${row.postcode} ${row.city}`,
+      },
       distanceKm: Math.round(row.distanceKm * 10) / 10,
       ...figures(row),
     })),

@@ -2,6 +2,8 @@ import type { CommandName } from '../../contract/sync';
 import { commandArgs } from '../../contract/sync';
 import type { ActionContext } from '../orders/order-actions';
 import { claimOrder, handOver, pickUnits, putBack, shortLine, stageOrder } from '../orders/order-actions';
+import { packOrder, shipOrder } from '../orders/ship-actions';
+import { reserveElsewhere } from '../stock/reserve-elsewhere';
 
 type Handler<N extends CommandName> = (
   ctx: ActionContext,
@@ -23,6 +25,9 @@ export const commandHandlers: { [N in CommandName]: { v: number; run: Handler<N>
   'order.stage': { v: 1, run: (ctx, a) => stageOrder(ctx, a.orderId, a.locationCode).then(() => null) },
   'order.handover': { v: 1, run: (ctx, a) => handOver(ctx, a.orderId, a.code).then(() => null) },
   'order.putBack': { v: 1, run: (ctx, a) => putBack(ctx, a.orderId).then(() => null) },
+  'order.pack': { v: 1, run: (ctx, a) => packOrder(ctx, a.orderId, a.packages).then(() => null) },
+  'order.ship': { v: 1, run: (ctx, a) => shipOrder(ctx, a.orderId).then(() => null) },
+  'stock.reserveElsewhere': { v: 1, run: (ctx, a) => reserveElsewhere(ctx, a) },
 };
 
 export function isCommandName(name: string): name is CommandName {

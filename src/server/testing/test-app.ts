@@ -5,6 +5,7 @@ import { intakeBody } from './fixtures';
 import type { AppSettings } from '../app';
 import { buildApp } from '../app';
 import type { DatabaseHandle } from '../db/client';
+import type { CarrierRegistry } from '../shipping/carrier-registry';
 import { seedDemo } from '../demo/seed-demo';
 import { openTestDatabase } from './test-database';
 
@@ -28,6 +29,8 @@ export interface TestAppOptions {
   database?: DatabaseHandle;
   /** Runs before the app is ready, e.g. to add hooks that observe or delay requests. */
   configure?: (app: FastifyInstance) => void;
+  /** Book labels with these carriers instead of the own fleet (e.g. one that fails on purpose). */
+  carriers?: CarrierRegistry;
 }
 
 /** The small seed every test database gets. */
@@ -48,6 +51,7 @@ export async function createTestApp(
   const app = await buildApp({
     database,
     logger: false,
+    ...(options.carriers ? { carriers: options.carriers } : {}),
     settings: {
       LOG_LEVEL: 'silent',
       INTAKE_API_KEY: TEST_API_KEY,

@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import type { OrderLineView } from '../../contract/orders';
 import { remaining, shortReasons, type ShortReason } from '../../domain/picking';
-import { lineName } from '../common/localized';
+import { lineName } from './localized';
 import { useI18n } from '../i18n/use-t';
 import { ErrorAlert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
 import { enqueueCommand } from '../../local-db/enqueue';
-import { useActor } from '../common/use-actor';
+import { useActor } from './use-actor';
 
 interface ShortDialogProps {
   orderId: string;

@@ -1,0 +1,142 @@
+import type { ReserveElsewhereArgs, ReserveElsewhereResult } from '../contract/reservations';
+import { ensureClientId } from './client-identity';
+import { db, type ReservationRow } from './db';
+import { announceEnqueued, type Actor } from './enqueue';
+import { getMeta, setMeta } from './meta';
+import type { CommandError, OutboxRecord } from './outbox-record';
+
+/** Same value as the contract's COMMAND_VERSION (kept literal: the contract module brings zod). */
+const COMMAND_VERSION = 1;
+
+/** A reservation is its own entity in the outbox: its refusal blocks nothing else. */
+export const reservationKey = (reservationId: string) => `reservation:${reservationId}`;
+
+export type ReservationState = 'saved' | 'sending' | 'confirmed' | 'refused' | 'discarded';
+
+export interface ReservationView {
+  reservation: ReservationRow;
+  state: ReservationState;
+  /** The latest command carrying it (a "send again" makes a new one). */
+  command: OutboxRecord;
+  /** Once the other store has the order. */
+  orderNumber: string | null;
+  error: CommandError | null;
+}
+
+export interface NewReservation {
+  args: ReserveElsewhereArgs;
+  store: ReservationRow['store'];
+  product: ReservationRow['product'];
+  availableShown: number;
+  actor: Actor;
+}
+
+/**
+ * Queues `stock.reserveElsewhere` and keeps what the associate saw (store, product), in one
+ * transaction: the customer leaves with the code, and the command goes out when it can. Its
+ * optimistic effect is only this entry in the device's list; the order itself exists once the
+ * other store has it.
+ */
+export async function queueReservation(input: NewReservation): Promise<ReservationRow> {
+  const clientId = await ensureClientId();
+  const createdAt = new Date().toISOString();
+  const row: ReservationRow = {
+    id: input.args.reservationId,
+    fromStoreId: input.actor.storeId,
+    associateId: input.actor.id,
+    createdAt,
+    args: input.args,
+    store: input.store,
+    product: input.product,
+    availableShown: input.availableShown,
+  };
+  await db.transaction('rw', [db.meta, db.outbox, db.reservations], async () => {
+    const localOrder = (await getMeta('nextLocalOrder')) ?? 1;
+    const record: OutboxRecord = {
+      id: crypto.randomUUID(),
+      clientId,
+      localOrder,
+      seq: null,
+      name: 'stock.reserveElsewhere',
+      v: COMMAND_VERSION,
+      args: input.args,
+      entityKeys: [reservationKey(row.id)],
+      storeId: input.actor.storeId,
+      associateId: input.actor.id,
+      associateName: input.actor.name,
+      orderNumber: null,
+      createdAt,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: 0,
+    };
+    await Promise.all([
+      db.outbox.add(record),
+      db.reservations.add(row),
+      setMeta('nextLocalOrder', localOrder + 1),
+    ]);
+  });
+  announceEnqueued();
+  return row;
+}
+
+function stateOf(command: OutboxRecord): ReservationState {
+  if (command.resolution === 'discarded') return 'discarded';
+  switch (command.status) {
+    case 'acked':
+      return 'confirmed';
+    case 'rejected':
+    case 'blocked':
+      return 'refused';
+    case 'inflight':
+      return 'sending';
+    default:
+      return 'saved';
+  }
+}
+
+async function viewOf(reservation: ReservationRow): Promise<ReservationView | null> {
+  const commands = await db.outbox.where('entityKeys').equals(reservationKey(reservation.id)).toArray();
+  const command = commands.sort((a, b) => b.localOrder - a.localOrder)[0];
+  // Its command was pruned a day after it settled: the reservation leaves the list with it.
+  if (!command) return null;
+  const state = stateOf(command);
+  const result = command.result as ReserveElsewhereResult | null | undefined;
+  return {
+    reservation,
+    state,
+    command,
+    orderNumber: state === 'confirmed' ? (result?.orderNumber ?? null) : null,
+    error: state === 'refused' ? (command.lastError ?? null) : null,
+  };
+}
+
+/** One reservation with the state of its command, for the confirmation screen (a live query). */
+export async function readReservation(reservationId: string): Promise<ReservationView | null> {
+  return db.transaction('r', [db.reservations, db.outbox], async () => {
+    const row = await db.reservations.get(reservationId);
+    return row ? viewOf(row) : null;
+  });
+}
+
+/** The reservations made on this device for this store, newest first. */
+export async function readReservations(fromStoreId: string): Promise<ReservationView[]> {
+  return db.transaction('r', [db.reservations, db.outbox], async () => {
+    const rows = await db.reservations.orderBy('createdAt').reverse().toArray();
+    const views = await Promise.all(rows.filter((r) => r.fromStoreId === fromStoreId).map(viewOf));
+    return views.filter((view): view is ReservationView => view !== null);
+  });
+}
+
+/** Forgets the reservations whose commands the outbox no longer keeps (settled a day ago). */
+export async function pruneReservations(): Promise<void> {
+  await db.transaction('rw', [db.reservations, db.outbox], async () => {
+    const rows = await db.reservations.toArray();
+    const gone: string[] = [];
+    for (const row of rows) {
+      if ((await db.outbox.where('entityKeys').equals(reservationKey(row.id)).count()) === 0)
+        gone.push(row.id);
+    }
+    if (gone.length > 0) await db.reservations.bulkDelete(gone);
+  });
+}

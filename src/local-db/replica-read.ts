@@ -87,6 +87,8 @@ export async function readStockBays(): Promise<StockBay[]> {
 }
 
 export interface SyncSummary {
+  /** False until the outbox was read: the figures below are placeholders until then. */
+  loaded: boolean;
   /** Unsynced actions of this associate. */
   pending: number;
   oldestPendingAt: string | null;
@@ -103,6 +105,7 @@ export async function readSyncSummary(associateId: string): Promise<SyncSummary>
   ]);
   const unsynced = mine.filter(isUnsynced).sort((a, b) => a.localOrder - b.localOrder);
   return {
+    loaded: true,
     pending: unsynced.length,
     oldestPendingAt: unsynced[0]?.createdAt ?? null,
     attention: mine.filter(needsAttention).length,

@@ -17,7 +17,7 @@ export function SyncStatus({ summary }: { summary: SyncSummary }) {
   const now = Date.now();
   const oldest = summary.oldestPendingAt ? Date.parse(summary.oldestPendingAt) : null;
   const parts = [
-    summary.pending > 0 ? tp('sync.pending', summary.pending) : t('sync.allSynced'),
+    !summary.loaded ? null : summary.pending > 0 ? tp('sync.pending', summary.pending) : t('sync.allSynced'),
     oldest !== null ? t('sync.oldest', { time: formatDuration(Math.max(0, now - oldest), t) }) : null,
     summary.lastSyncAt
       ? t('sync.lastSync', {
@@ -43,7 +43,8 @@ export function SyncStatus({ summary }: { summary: SyncSummary }) {
         className="sync-status"
         data-testid="sync-status"
         data-online={String(online)}
-        data-pending={summary.pending}
+        // Only a real count: a placeholder 0 before the outbox is read would say "all synced".
+        data-pending={summary.loaded ? summary.pending : undefined}
       >
         <span className="visually-hidden">{t('sync.statusLabel')}: </span>
         <span

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { readSyncSummary, type SyncSummary } from '../../local-db/replica-read';
 
 const empty: SyncSummary = {
+  loaded: false,
   pending: 0,
   oldestPendingAt: null,
   attention: 0,

@@ -15,6 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { PackedPackage } from '../../domain/packing';
 
 // Every table of store data carries store_id, leading its keys, so a chain's data can be
@@ -202,6 +203,11 @@ export const orders = pgTable(
     shippedAt: ts('shipped_at'),
     packages: jsonb('packages').$type<PackedPackage[]>(),
     packRevision: integer('pack_revision').notNull().default(0),
+    // One customer journey across stores: a line re-routed after a short pick becomes a new
+    // order elsewhere with the same journey id (null: the order is its own journey).
+    journeyId: uuid('journey_id'),
+    // Ship-to-store: the inbound parcel's tracking number or SSCC, scanned when it arrives.
+    inboundTracking: text('inbound_tracking'),
     version: integer('version').notNull().default(1),
     syncVersion: bigint('sync_version', { mode: 'number' }).notNull().default(0),
     createdAt: createdAt(),
@@ -212,6 +218,8 @@ export const orders = pgTable(
     index('orders_store_status_promised_idx').on(t.storeId, t.status, t.promisedAt),
     index('orders_store_updated_idx').on(t.storeId, t.updatedAt),
     index('orders_store_sync_idx').on(t.storeId, t.syncVersion),
+    index('orders_journey_idx').on(t.journeyId),
+    index('orders_store_inbound_idx').on(t.storeId, t.inboundTracking),
   ],
 );
 
@@ -232,8 +240,32 @@ export const orderLines = pgTable(
     qtyShort: integer('qty_short').notNull().default(0),
     shortReason: text('short_reason'),
     unitPriceCents: integer('unit_price_cents').notNull(),
+    /** The order at another store the short units moved to (see orders.journeyId). */
+    reroutedTo: uuid('rerouted_to').references((): AnyPgColumn => orders.id),
   },
   (t) => [uniqueIndex('order_lines_order_line_key').on(t.orderId, t.lineNo)],
+);
+
+/**
+ * What the customer must be told, written in the transaction of the change that calls for it
+ * (a cancelled line, a re-routed line, ready for pickup…) and sent later by the notifier.
+ */
+export const customerNotifications = pgTable(
+  'customer_notifications',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => orders.id),
+    storeId: text('store_id').notNull(),
+    kind: text('kind').notNull(),
+    payload: jsonb('payload')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    createdAt: createdAt(),
+    sentAt: ts('sent_at'),
+  },
+  (t) => [index('customer_notifications_unsent_idx').on(t.sentAt, t.createdAt)],
 );
 
 export const auditLog = pgTable(

@@ -15,7 +15,10 @@ export interface SyncEngineOptions {
   storeId: string;
 }
 
+/** A push follows a burst of scans once it pauses this long… */
 const PUSH_AFTER_ENQUEUE_MS = 250;
+/** …or this long after the burst began, whichever comes first. */
+const PUSH_MAX_WAIT_MS = 2_000;
 /** A push's own poke arrives with its answer: one pull serves both. */
 const PULL_COALESCE_MS = 150;
 const PUSH_INTERVAL_MS = 30_000;
@@ -25,8 +28,8 @@ const PRUNE_INTERVAL_MS = 10 * 60_000;
 
 /**
  * Keeps the replica and the outbox in step with the server while an associate is signed in.
- * Push: at start, when the network comes back, when the tab becomes visible, shortly after each
- * new command, and every 30 s while anything waits. Pull: after a push the server answered, on
+ * Push: at start, when the network comes back, when the tab becomes visible, when a burst of
+ * new commands pauses (at most 2 s after it began), and every 30 s while anything waits. Pull: after a push the server answered, on
  * a server poke, when the network comes back or the tab becomes visible, and every minute.
  * Returns the function that stops it (sign-out).
  */
@@ -107,6 +110,27 @@ export function startSyncEngine({ associateId, storeId }: SyncEngineOptions): ()
     }, PULL_COALESCE_MS);
   }
 
+  // Trailing debounce for new commands: while the associate scans, a push (which takes the
+  // outbox in a read-write transaction, then marks acks) would queue behind every scan's own
+  // transaction; it waits for a pause in the burst, but never longer than PUSH_MAX_WAIT_MS.
+  let burstStartedAt: number | undefined;
+  let burstTimer: ReturnType<typeof setTimeout> | undefined;
+  const pushAfterEnqueue = () => {
+    if (stopped) return;
+    const now = Date.now();
+    burstStartedAt ??= now;
+    clearTimeout(burstTimer);
+    burstTimer = setTimeout(
+      () => {
+        burstTimer = undefined;
+        burstStartedAt = undefined;
+        void runPush(false);
+      },
+      Math.max(0, Math.min(now + PUSH_AFTER_ENQUEUE_MS, burstStartedAt + PUSH_MAX_WAIT_MS) - now),
+    );
+  };
+  cleanups.push(() => clearTimeout(burstTimer));
+
   const syncNow = () => {
     schedulePush(0);
     void runPull();
@@ -143,8 +167,8 @@ export function startSyncEngine({ associateId, storeId }: SyncEngineOptions): ()
   document.addEventListener('visibilitychange', onVisible);
   cleanups.push(() => window.removeEventListener('online', onOnline));
   cleanups.push(() => document.removeEventListener('visibilitychange', onVisible));
-  cleanups.push(onCommandEnqueued(() => schedulePush(PUSH_AFTER_ENQUEUE_MS)));
-  cleanups.push(onCommandResent(() => schedulePush(PUSH_AFTER_ENQUEUE_MS)));
+  cleanups.push(onCommandEnqueued(pushAfterEnqueue));
+  cleanups.push(onCommandResent(pushAfterEnqueue));
 
   // After the PIN was entered again, carry on where the refused session stopped.
   let wasPaused = sessionNeedsPin();

@@ -1,5 +1,5 @@
 import { Link, Outlet, useLocation } from 'react-router';
-import type { Session } from '../../contract/auth';
+import type { SyncSummary } from '../../local-db/replica-read';
 import { useI18n } from '../i18n/use-t';
 import { Icon } from '../ui/icon';
 import { DeviceNotices } from './device-notices';
@@ -18,6 +18,8 @@ export function Layout() {
   const session = useSession();
   const location = useLocation();
   useSyncEngine();
+  // One live read of the outbox for the whole header: it re-runs on every outbox change.
+  const summary = useSyncSummary(session?.associate.id);
 
   return (
     <div className="app">
@@ -41,7 +43,7 @@ export function Layout() {
         </div>
         <div className="app-header__actions">
           <LanguageSwitch />
-          {session ? <AttentionBadge associateId={session.associate.id} /> : null}
+          {session ? <AttentionBadge attention={summary.attention} /> : null}
           {session ? (
             <Link to="/labels" className="app-header__link" data-testid="labels-link">
               <Icon name="printer" />
@@ -57,7 +59,7 @@ export function Layout() {
           {session ? <SignOutButton associateId={session.associate.id} /> : null}
         </div>
       </header>
-      {session ? <SignedInBar session={session} /> : null}
+      {session ? <SignedInBar summary={summary} /> : null}
       <main id="main" className="app-main">
         <UpdatePrompt />
         {session ? <PinDialog /> : null}
@@ -70,8 +72,7 @@ export function Layout() {
 }
 
 /** Sync status and device notices: only for a signed-in associate. */
-function SignedInBar({ session }: { session: Session }) {
-  const summary = useSyncSummary(session.associate.id);
+function SignedInBar({ summary }: { summary: SyncSummary }) {
   return (
     <div className="sync-bar">
       <SyncStatus summary={summary} />
@@ -81,9 +82,8 @@ function SignedInBar({ session }: { session: Session }) {
 }
 
 /** How many refused or blocked actions wait for a decision; opens the activity list. */
-function AttentionBadge({ associateId }: { associateId: string }) {
+function AttentionBadge({ attention }: { attention: number }) {
   const { tp } = useI18n();
-  const { attention } = useSyncSummary(associateId);
   if (attention === 0) return null;
   return (
     <Link to="/activity" className="attention-badge" data-testid="attention-badge" data-count={attention}>

@@ -10,7 +10,7 @@ const empty: SyncSummary = {
   evictionNotice: false,
 };
 
-/** The signed-in associate's sync state from the outbox and meta, live. */
-export function useSyncSummary(associateId: string): SyncSummary {
-  return useLiveQuery(() => readSyncSummary(associateId), [associateId]) ?? empty;
+/** The signed-in associate's sync state from the outbox and meta, live; placeholders when signed out. */
+export function useSyncSummary(associateId: string | undefined): SyncSummary {
+  return useLiveQuery(() => (associateId ? readSyncSummary(associateId) : undefined), [associateId]) ?? empty;
 }

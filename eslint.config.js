@@ -19,6 +19,7 @@ const appFeatures = [
   'labels',
   'ship',
   'stock',
+  'arrivals',
 ];
 
 const zones = [

@@ -37,6 +37,8 @@ export const orderErrorCodes = {
 export const stockErrorCodes = {
   productNotFound: 'stock.productNotFound',
   unknownStore: 'stock.unknownStore',
+  /** The other store no longer has the units available (sold or reserved meanwhile). */
+  notAvailable: 'stock.notAvailable',
 } as const;
 
 export const shipmentErrorCodes = {

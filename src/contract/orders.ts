@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { inboundParcelKey } from '../domain/inbound-parcel';
 import { fulfillmentTypes, orderStatuses } from '../domain/order-machine';
 import { shortReasons } from '../domain/picking';
 import { packedPackage, shipmentSummary } from './shipping';
@@ -60,11 +61,28 @@ export const intakeOrderBody = z
       .optional()
       .describe('Generated when absent'),
     shippingAddress: shippingAddress.optional(),
+    inbound: z
+      .object({
+        trackingNumber: z
+          .string()
+          .trim()
+          .min(1)
+          .max(64)
+          .refine((code) => inboundParcelKey(code) !== undefined, {
+            message: 'Give a carrier tracking number or an SSCC ("00" + 18 digits) with a valid check digit',
+          }),
+      })
+      .optional()
+      .describe('Ship-to-store: the parcel the warehouse sends to the store'),
     lines: z.array(intakeLine).min(1).max(100),
   })
   .refine((order) => order.fulfillmentType !== 'ship_from_store' || order.shippingAddress, {
     message: 'A ship-from-store order needs a shipping address',
     path: ['shippingAddress'],
+  })
+  .refine((order) => (order.fulfillmentType === 'ship_to_store') === (order.inbound !== undefined), {
+    message: 'A ship-to-store order, and only one, names its inbound parcel',
+    path: ['inbound'],
   })
   .meta({ id: 'IntakeOrder' });
 export type IntakeOrderBody = z.input<typeof intakeOrderBody>;
@@ -121,6 +139,16 @@ export const orderLineView = z.object({
   qtyShort: z.number(),
   shortReason: z.enum(shortReasons).nullable(),
   unitPriceCents: z.number(),
+  // Short pick, then re-route; optional, so an older server's answer still reads.
+  reroutedTo: z
+    .object({ orderId: z.string(), orderNumber: z.string(), storeId: z.string(), storeName: z.string() })
+    .nullable()
+    .optional()
+    .describe('The order at another store the short units moved to'),
+  customerNotified: z
+    .boolean()
+    .optional()
+    .describe('The customer was told the short units are cancelled; the line is not offered again'),
 });
 export type OrderLineView = z.infer<typeof orderLineView>;
 
@@ -138,6 +166,18 @@ export const orderDetail = queueItem
     readyAt: z.string().nullable(),
     collectedAt: z.string().nullable(),
     lines: z.array(orderLineView).describe('Sorted in walking order: aisle, then bay'),
+    journey: z
+      .array(
+        z.object({
+          id: z.string(),
+          number: z.string(),
+          storeId: z.string(),
+          storeName: z.string(),
+          status: z.enum(orderStatuses),
+        }),
+      )
+      .optional()
+      .describe('The other orders of the same customer journey (re-routed lines), at any store'),
     // Ship-from-store; optional, so an older server's answer still reads.
     packedAt: z.string().nullable().optional(),
     shippedAt: z.string().nullable().optional(),

@@ -3,6 +3,7 @@ import { shortReasons } from '../domain/picking';
 import { orderDetail } from './orders';
 import { passPublicKey } from './passes';
 import { reserveElsewhereArgs } from './reservations';
+import { cancelLineArgs, rerouteArgs } from './reroute';
 import { packOrderBody } from './shipping';
 import { stagingLocation } from './stores';
 
@@ -30,8 +31,17 @@ export const commandArgs = {
   'order.putBack': z.object({ orderId }),
   'order.pack': packOrderBody.extend({ orderId }),
   'order.ship': z.object({ orderId }),
+  // A ship-to-store parcel arrived: `code` is its scanned label, checked against the order's.
+  'order.receive': z.object({
+    orderId,
+    code: z.string().trim().min(1).max(128),
+    locationCode: z.string().trim().min(1).max(32),
+  }),
   // Acts on no order of this store: it creates one at another store (src/contract/reservations.ts).
   'stock.reserveElsewhere': reserveElsewhereArgs,
+  // Creates an order at another store for a short line's units (src/contract/reroute.ts).
+  'order.reroute': rerouteArgs,
+  'order.cancelLine': cancelLineArgs,
 } as const;
 
 export type CommandName = keyof typeof commandArgs;
@@ -113,6 +123,12 @@ export const syncOrder = orderDetail.extend({
   cancelledBy: z.string().nullable(),
   cancelReason: z.string().nullable(),
   putBackAt: z.string().nullable(),
+  // Optional, so a replica written by an older server still reads.
+  inboundTracking: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('Ship-to-store: the parcel the order waits for, as inboundParcelKey writes it'),
   pickupCodeDigest: z
     .string()
     .describe('Hex SHA-256 of pickupDigestInput(number, code), to verify a pickup code offline'),

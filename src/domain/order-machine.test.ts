@@ -37,9 +37,16 @@ function walk(fulfillmentType: FulfillmentType, events: readonly OrderEvent[]): 
 
 describe('fulfilment types', () => {
   it('hands over pickup, curbside and reserve-and-collect in store; ship-from-store leaves by carrier', () => {
-    expect(fulfillmentTypes).toEqual(['pickup', 'curbside', 'ship_from_store', 'reserve_and_collect']);
+    expect(fulfillmentTypes).toEqual([
+      'pickup',
+      'curbside',
+      'ship_from_store',
+      'reserve_and_collect',
+      'ship_to_store',
+    ]);
     for (const type of inStoreTypes) expect(isHandedOverInStore(type)).toBe(true);
     expect(isHandedOverInStore('ship_from_store')).toBe(false);
+    expect(isHandedOverInStore('ship_to_store')).toBe(true);
   });
 });
 
@@ -62,6 +69,15 @@ describe('happy paths', () => {
       'packed',
       'shipped',
     ]);
+  });
+
+  it('ship_to_store: new → ready on receiving the parcel → collected', () => {
+    expect(walk('ship_to_store', ['receive', 'handover'])).toEqual(['new', 'ready', 'collected']);
+  });
+
+  it('ship_to_store: an arrived parcel nobody collects expires; one still on its way can be cancelled', () => {
+    expect(walk('ship_to_store', ['receive', 'expire']).at(-1)).toBe('expired');
+    expect(walk('ship_to_store', ['cancel'])).toEqual(['new', 'cancelled']);
   });
 
   it('a picker can release an order back to the queue and another can claim it', () => {
@@ -100,15 +116,27 @@ const legalShipped: Partial<Record<OrderStatus, Partial<Record<OrderEvent, Order
   // Not reachable for a ship-from-store order, but the status is open, so cancel is allowed.
   ready: { cancel: 'cancelled' },
 };
+const legalInbound: Partial<Record<OrderStatus, Partial<Record<OrderEvent, OrderStatus>>>> = {
+  new: { receive: 'ready', cancel: 'cancelled' },
+  ready: { handover: 'collected', expire: 'expired', cancel: 'cancelled' },
+  // Not reachable for a ship-to-store order, but the statuses are open, so cancel is allowed.
+  picking: { cancel: 'cancelled' },
+  picked: { cancel: 'cancelled' },
+  packed: { cancel: 'cancelled' },
+};
 const inStoreOnly: readonly OrderEvent[] = ['stage', 'handover', 'expire'];
 const shippedOnly: readonly OrderEvent[] = ['pack', 'ship'];
+const pickedOnly: readonly OrderEvent[] = ['claim', 'release', 'finishPick'];
 
 type Case = { type: FulfillmentType; status: OrderStatus; event: OrderEvent; expected: OrderStatus | string };
 
 const cases: Case[] = fulfillmentTypes.flatMap((type) => {
+  const inbound = type === 'ship_to_store';
   const inStore = type !== 'ship_from_store';
-  const legal = inStore ? legalInStore : legalShipped;
-  const wrongType = inStore ? shippedOnly : inStoreOnly;
+  const legal = inbound ? legalInbound : inStore ? legalInStore : legalShipped;
+  const wrongType = inbound
+    ? [...shippedOnly, ...pickedOnly, 'stage']
+    : [...(inStore ? shippedOnly : inStoreOnly), 'receive'];
   return orderStatuses.flatMap((status) =>
     orderEvents.map((event): Case => {
       const to = legal[status]?.[event];
@@ -122,7 +150,7 @@ const cases: Case[] = fulfillmentTypes.flatMap((type) => {
 
 describe('the transition table, exhaustively', () => {
   it('covers every fulfilment type × status × event', () => {
-    expect(cases).toHaveLength(4 * 9 * 9);
+    expect(cases).toHaveLength(5 * 9 * 10);
   });
 
   it.each(cases)('$type: $status + $event → $expected', ({ type, status, event, expected }) => {
@@ -240,7 +268,12 @@ describe('open and closed statuses', () => {
     for (const fulfillmentType of fulfillmentTypes) {
       for (const status of openStatuses) {
         const forward = orderEvents.filter((e) => e !== 'cancel' && canApply({ status, fulfillmentType }, e));
-        const reachable = fulfillmentType === 'ship_from_store' ? status !== 'ready' : status !== 'packed';
+        const reachable =
+          fulfillmentType === 'ship_from_store'
+            ? status !== 'ready'
+            : fulfillmentType === 'ship_to_store'
+              ? status === 'new' || status === 'ready'
+              : status !== 'packed';
         if (reachable) expect(forward.length, `${fulfillmentType} ${status}`).toBeGreaterThan(0);
       }
     }

@@ -1,6 +1,12 @@
 import { DomainError } from './domain-error';
 
-export const fulfillmentTypes = ['pickup', 'curbside', 'ship_from_store', 'reserve_and_collect'] as const;
+export const fulfillmentTypes = [
+  'pickup',
+  'curbside',
+  'ship_from_store',
+  'reserve_and_collect',
+  'ship_to_store',
+] as const;
 export type FulfillmentType = (typeof fulfillmentTypes)[number];
 
 export const orderStatuses = [
@@ -26,6 +32,7 @@ export const orderEvents = [
   'ship',
   'cancel',
   'expire',
+  'receive',
 ] as const;
 export type OrderEvent = (typeof orderEvents)[number];
 
@@ -39,28 +46,36 @@ const handedOverInStore: ReadonlySet<FulfillmentType> = new Set([
   'pickup',
   'curbside',
   'reserve_and_collect',
+  'ship_to_store',
 ]);
 
 export function isHandedOverInStore(type: FulfillmentType): boolean {
   return handedOverInStore.has(type);
 }
 
-type Transition = { from: readonly OrderStatus[]; to: OrderStatus; only?: 'inStore' | 'shipped' };
+/** Ship-to-store goods arrive packed from a warehouse: the store receives them, never picks them. */
+export function isPickedInStore(type: FulfillmentType): boolean {
+  return type !== 'ship_to_store';
+}
+
+type Scope = 'inStore' | 'shipped' | 'picked' | 'inbound';
+type Transition = { from: readonly OrderStatus[]; to: OrderStatus; only?: readonly Scope[] };
 
 /**
  * The whole lifecycle in one table, so the client (optimistically) and the server
  * (with authority) cannot disagree about what may follow what.
  */
 const transitions: Record<OrderEvent, Transition> = {
-  claim: { from: ['new'], to: 'picking' },
-  release: { from: ['picking'], to: 'new' },
-  finishPick: { from: ['picking'], to: 'picked' },
-  stage: { from: ['picked'], to: 'ready', only: 'inStore' },
-  handover: { from: ['ready'], to: 'collected', only: 'inStore' },
-  pack: { from: ['picked'], to: 'packed', only: 'shipped' },
-  ship: { from: ['packed'], to: 'shipped', only: 'shipped' },
+  claim: { from: ['new'], to: 'picking', only: ['picked'] },
+  release: { from: ['picking'], to: 'new', only: ['picked'] },
+  finishPick: { from: ['picking'], to: 'picked', only: ['picked'] },
+  stage: { from: ['picked'], to: 'ready', only: ['inStore', 'picked'] },
+  receive: { from: ['new'], to: 'ready', only: ['inbound'] },
+  handover: { from: ['ready'], to: 'collected', only: ['inStore'] },
+  pack: { from: ['picked'], to: 'packed', only: ['shipped'] },
+  ship: { from: ['packed'], to: 'shipped', only: ['shipped'] },
   cancel: { from: ['new', 'picking', 'picked', 'ready', 'packed'], to: 'cancelled' },
-  expire: { from: ['ready'], to: 'expired', only: 'inStore' },
+  expire: { from: ['ready'], to: 'expired', only: ['inStore'] },
 };
 
 export const openStatuses: readonly OrderStatus[] = ['new', 'picking', 'picked', 'ready', 'packed'];
@@ -70,10 +85,15 @@ export function isOpen(status: OrderStatus): boolean {
   return openStatuses.includes(status);
 }
 
+function inScope(scope: Scope, type: FulfillmentType): boolean {
+  if (scope === 'inStore') return isHandedOverInStore(type);
+  if (scope === 'shipped') return !isHandedOverInStore(type);
+  if (scope === 'picked') return isPickedInStore(type);
+  return !isPickedInStore(type);
+}
+
 function appliesTo(rule: Transition, type: FulfillmentType): boolean {
-  if (rule.only === 'inStore') return isHandedOverInStore(type);
-  if (rule.only === 'shipped') return !isHandedOverInStore(type);
-  return true;
+  return (rule.only ?? []).every((scope) => inScope(scope, type));
 }
 
 /** The status an event leads to, or a DomainError with a stable code saying why not. */

@@ -2,6 +2,7 @@ import { orderErrorCodes as wireOrderErrors } from '../contract/error-codes';
 import type { CommandName } from '../contract/sync';
 import type { SyncOrder } from '../contract/sync';
 import { DomainError, isDomainError } from '../domain/domain-error';
+import { isExpectedParcel, receiveErrorCodes } from '../domain/inbound-parcel';
 import { assertStatus, nextStatus } from '../domain/order-machine';
 import type { ShortReason } from '../domain/picking';
 import {
@@ -14,6 +15,7 @@ import {
 } from '../domain/picking';
 import { packedStatus, packPackages, shippedStatus, type PackageInput } from '../domain/packing';
 import { assertPutBackDue } from '../domain/put-back';
+import { assertCanResolveShort } from '../domain/reroute';
 import type { OutboxRecord } from './outbox-record';
 import { isFolded } from './outbox-record';
 
@@ -94,6 +96,20 @@ const reducers: Record<CommandName, Reducer> = {
     }
     return { ...order, status, stagingLocation: code, readyAt: c.createdAt };
   },
+  // Same checks as the server's receiveOrder, in the same order.
+  'order.receive': (order, c, facts) => {
+    const status = nextStatus(order, 'receive');
+    if (!isExpectedParcel(String(c.args.code), order.inboundTracking)) {
+      throw new DomainError(receiveErrorCodes.wrongParcel, 'This parcel is not the one the order waits for');
+    }
+    const code = String(c.args.locationCode).trim().toUpperCase();
+    if (facts.locationExists && !facts.locationExists(code)) {
+      throw new DomainError(wireOrderErrors.unknownLocation, `No staging location ${code} in this store`, {
+        code,
+      });
+    }
+    return { ...order, status, stagingLocation: code, readyAt: c.createdAt };
+  },
   'order.handover': (order, c) => ({
     ...order,
     status: nextStatus(order, 'handover'),
@@ -118,6 +134,27 @@ const reducers: Record<CommandName, Reducer> = {
   // Its own entity (reservation:<id>): it makes an order at ANOTHER store, never one of this
   // replica, so it changes no order here (src/local-db/reservations.ts shows it).
   'stock.reserveElsewhere': (order) => order,
+  // Optimistic: the new order's number is the server's to say, so it is empty until the pull.
+  'order.reroute': (order, c) => {
+    const line = findLine(order.lines, String(c.args.lineId));
+    assertCanResolveShort({
+      ...line,
+      reroutedTo: line.reroutedTo?.orderId ?? null,
+      customerNotified: !!line.customerNotified,
+    });
+    const storeId = String(c.args.toStoreId);
+    const reroutedTo = { orderId: '', orderNumber: '', storeId, storeName: storeId };
+    return { ...order, lines: replaceLine(order.lines, { ...line, reroutedTo }) };
+  },
+  'order.cancelLine': (order, c) => {
+    const line = findLine(order.lines, String(c.args.lineId));
+    assertCanResolveShort({
+      ...line,
+      reroutedTo: line.reroutedTo?.orderId ?? null,
+      customerNotified: !!line.customerNotified,
+    });
+    return { ...order, lines: replaceLine(order.lines, { ...line, customerNotified: true }) };
+  },
 };
 
 /** One command on top of an order; throws the DomainError the server would answer with. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { productCodeOf, stagingCodeOf } from './scan-meaning';
+import { parcelKeyOf, productCodeOf, stagingCodeOf } from './scan-meaning';
 
 describe('what a pick step takes from a scan', () => {
   it('reads the GTIN-14 from EAN-13, UPC-A, a camera UPC-E and a GS1 DataMatrix', () => {
@@ -70,6 +70,26 @@ describe('what a stage step takes from a scan', () => {
     expect(stagingCodeOf({ text: 'LOC:MI01:BAY:A01-03', source: 'wedge' }, 'MI01')).toEqual({
       ok: false,
       code: 'scan.notALocation',
+    });
+  });
+});
+
+describe('what an arrivals step takes from a scan', () => {
+  it('reads an SSCC from a GS1-128 label and a carrier number, and refuses a product', () => {
+    expect(parcelKeyOf({ text: '00380123450000000013', source: 'wedge' })).toMatchObject({
+      ok: true,
+      value: '00380123450000000013',
+    });
+    expect(
+      parcelKeyOf({ text: '00380123450000000013', source: 'camera', format: 'CODE_128', isGs1: true }),
+    ).toMatchObject({ ok: true, value: '00380123450000000013' });
+    expect(parcelKeyOf({ text: '1Z4V8E64Y6E9000120', source: 'typed' })).toMatchObject({
+      ok: true,
+      value: '1Z4V8E64Y6E9000120',
+    });
+    expect(parcelKeyOf({ text: '4006381333931', source: 'wedge' })).toEqual({
+      ok: false,
+      code: 'receive.badInboundTracking',
     });
   });
 });

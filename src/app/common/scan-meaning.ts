@@ -1,3 +1,4 @@
+import { inboundParcelKey, receiveErrorCodes } from '../../domain/inbound-parcel';
 import { interpretScan, type ScanInterpretation } from '../../domain/interpret-scan';
 import type { ScannedCode } from '../../scan/scanned-code';
 
@@ -64,4 +65,17 @@ export function stagingCodeOf(scan: ScannedCode, storeId: string): Meaning<strin
     return { ok: true, value: interpretation.text.toUpperCase(), interpretation };
   }
   return { ok: false, code: scanMeaningErrorCodes.notALocation };
+}
+
+/**
+ * The key a ship-to-store order stores for its parcel (inboundParcelKey): an SSCC from a
+ * GS1-128 label, or a carrier tracking number. A product or shelf label is refused.
+ */
+export function parcelKeyOf(scan: ScannedCode): Meaning<string> {
+  const interpretation = interpret(scan);
+  const symbology = scan.format === 'UPC_E' ? undefined : scan.format;
+  const key = inboundParcelKey(scan.text, { symbology, gs1: scan.isGs1 });
+  return key === undefined
+    ? { ok: false, code: receiveErrorCodes.badInboundTracking }
+    : { ok: true, value: key, interpretation };
 }

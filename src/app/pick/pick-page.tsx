@@ -15,6 +15,7 @@ import { ScanBanner } from '../ui/scan-banner';
 import { OrderNextStep } from './order-next-step';
 import { PickLine } from './pick-line';
 import { PutBackTask } from './put-back-task';
+import { JourneyNote, RerouteTask } from './reroute-task';
 import { ShortDialog } from '../common/short-dialog';
 import { usePickScan } from './use-pick-scan';
 
@@ -44,6 +45,7 @@ function OrderScreen({ view }: { view: OrderView }) {
   return (
     <div className="stack">
       <OrderHeader order={order} />
+      <JourneyNote order={order} />
       {view.putBack ? <PutBackTask order={order} task={view.putBack} /> : null}
       {picking || banner ? <ScanBanner state={banner} /> : null}
       {order.status === 'new' ? (
@@ -61,6 +63,7 @@ function OrderScreen({ view }: { view: OrderView }) {
         </Notice>
       ) : null}
       {picking ? <PickStep order={order} onScan={onScan} /> : null}
+      {order.status !== 'new' ? <RerouteTask order={order} /> : null}
       {order.status !== 'new' && order.status !== 'picking' ? <OrderNextStep order={order} /> : null}
     </div>
   );

@@ -59,6 +59,9 @@ export function QueuePage() {
         <ButtonLink to="/stock" data-testid="stock-link">
           <Icon name="search" /> {t('queue.stockLookup')}
         </ButtonLink>
+        <ButtonLink to="/arrivals" data-testid="arrivals-link">
+          <Icon name="box" /> {t('queue.arrivals')}
+        </ButtonLink>
       </div>
       <QueueFilters
         show={show}

@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { isPickedInStore } from '../../domain/order-machine';
 import type { OrderView } from '../../local-db/replica-read';
 import { StatusBadge, TypeBadge } from '../common/order-badges';
 import { SlaCountdown } from '../common/sla-countdown';
@@ -8,13 +9,19 @@ import { useI18n } from '../i18n/use-t';
 export function QueueRow({ view }: { view: OrderView }) {
   const { t, tp } = useI18n();
   const { order } = view;
+  // Nothing to pick: a ship-to-store order waits for its parcel on the Arrivals screen.
+  const awaitingParcel = !isPickedInStore(order.fulfillmentType) && order.status === 'new';
   const progress =
     order.pickedUnits > 0 && order.status === 'picking'
       ? t('queue.pickedOf', { picked: order.pickedUnits, total: order.unitCount })
       : tp('queue.items', order.unitCount);
   return (
     <li>
-      <Link to={`/orders/${order.id}`} className="queue-row" data-testid={`order-row-${order.number}`}>
+      <Link
+        to={awaitingParcel ? '/arrivals' : `/orders/${order.id}`}
+        className="queue-row"
+        data-testid={`order-row-${order.number}`}
+      >
         <span className="queue-row__top">
           <span className="queue-row__number">{order.number}</span>
           <SlaCountdown order={order} />

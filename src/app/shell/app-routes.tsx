@@ -23,6 +23,7 @@ const pageLoaders = {
   batch: () => import('../ship/batch-page').then((m) => ({ default: m.BatchPage })),
   pack: () => import('../ship/pack-page').then((m) => ({ default: m.PackPage })),
   manifest: () => import('../ship/manifest-page').then((m) => ({ default: m.ManifestPage })),
+  arrivals: () => import('../arrivals/arrivals-page').then((m) => ({ default: m.ArrivalsPage })),
 } satisfies Record<string, () => Promise<{ default: ComponentType }>>;
 
 /*
@@ -46,6 +47,7 @@ const ShipPage = lazy(pageLoaders.ship);
 const BatchPage = lazy(pageLoaders.batch);
 const PackPage = lazy(pageLoaders.pack);
 const ManifestPage = lazy(pageLoaders.manifest);
+const ArrivalsPage = lazy(pageLoaders.arrivals);
 
 /**
  * The other pages are fetched once the associate starts using the app (the first tap or key),
@@ -87,6 +89,7 @@ export function AppRoutes() {
               <Route path="ship" element={<ShipPage />} />
               <Route path="ship/batch" element={<BatchPage />} />
               <Route path="ship/manifest" element={<ManifestPage />} />
+              <Route path="arrivals" element={<ArrivalsPage />} />
               <Route path="labels" element={<LocationLabelsPage />} />
               <Route path="activity" element={<ActivityPage />} />
               <Route path="settings" element={<SettingsPage />} />

@@ -34,7 +34,15 @@ export interface DemoOrderOptions {
   fulfillmentType: FulfillmentType;
   promisedAt: Date;
   placedAt?: Date;
+  /** Ship-to-store: the parcel's number (an SSCC as "00" + 18 digits, or a carrier's). */
+  inbound?: { trackingNumber: string };
 }
+
+/**
+ * Parcels from the warehouse, with valid check digits: two SSCCs under an Italian GS1 company
+ * prefix (GS1-128 "00" labels) and a UPS 1Z number.
+ */
+export const demoInboundParcels = ['00380123450000000013', '1Z4V8E64Y6E9000120', '00380123450000000020'];
 
 /** Places one realistic order through the real intake path, as the web shop would. */
 export async function placeDemoOrder(db: Db, rng: Rng, options: DemoOrderOptions) {
@@ -62,6 +70,7 @@ export async function placeDemoOrder(db: Db, rng: Rng, options: DemoOrderOptions
             country: 'IT',
           }
         : undefined,
+    inbound: options.inbound,
     lines: basket.map((p) => ({ sku: p.sku, qty: rng.chance(0.2) ? 2 : 1, unitPriceCents: p.priceCents })),
   };
   const { result } = await intakeOrder(

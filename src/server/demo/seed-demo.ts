@@ -16,7 +16,7 @@ import {
 } from '../db/seed';
 import type { ActionContext } from '../orders/order-actions';
 import { claimOrder, pickUnits, runOrderActions, stageOrder } from '../orders/order-actions';
-import { placeDemoOrder } from './demo-orders';
+import { demoInboundParcels, placeDemoOrder } from './demo-orders';
 
 export const DEMO_SEED = 20261122;
 
@@ -26,6 +26,8 @@ export interface SeedOptions {
   /** How many open orders the first store starts with. */
   firstStoreOrders?: number;
   ordersPerOtherStore?: number;
+  /** Ship-to-store parcels on their way to the first store (the Arrivals screen). */
+  inboundOrders?: number;
   now?: Date;
 }
 
@@ -154,6 +156,20 @@ async function seedOrders(
   // The earliest pickup orders are already done or under way, as in a real morning.
   const picker = staff.find((a) => a.storeId === first.id && a.role === 'associate');
   if (picker) await progressOrders(db, placed.slice(0, Math.floor(placed.length / 4)), picker);
+  // Last, so the rest of the demo draws the same random numbers with or without them.
+  for (const trackingNumber of demoInboundParcels.slice(0, options.inboundOrders ?? 3)) {
+    const promisedAt = new Date(now.getTime() + rng.int(24, 72) * 3_600_000);
+    const inbound = { trackingNumber };
+    if (
+      await placeDemoOrder(db, rng, {
+        storeId: first.id,
+        fulfillmentType: 'ship_to_store',
+        promisedAt,
+        inbound,
+      })
+    )
+      count++;
+  }
   return count;
 }
 

@@ -5,6 +5,7 @@ import type { IntakeResult, intakeOrderBody } from '../../contract/orders';
 import { orderErrorCodes } from '../../contract/error-codes';
 import { DomainError } from '../../domain/domain-error';
 import { parseGtin } from '../../domain/gtin';
+import { inboundParcelKey } from '../../domain/inbound-parcel';
 import { stockEffects } from '../../domain/order-stock';
 import type { Actor } from '../audit/audit';
 import { recordAudit } from '../audit/audit';
@@ -132,6 +133,8 @@ export interface NewOrder {
   requestHash: string;
   placedAt: string;
   promisedAt: string;
+  /** Ship-to-store: the inboundParcelKey of the parcel; its goods are not the store's stock. */
+  inboundTracking?: string | null;
 }
 
 export type OrderLineInput = Resolved;
@@ -176,7 +179,9 @@ export async function writeOrder(
     })),
   );
   const perProduct = new Map<string, number>();
-  for (const l of lines) perProduct.set(l.productId, (perProduct.get(l.productId) ?? 0) + l.qty);
+  // A ship-to-store order's goods travel in its parcel: nothing on the store's shelves is held.
+  if (input.fulfillmentType !== 'ship_to_store')
+    for (const l of lines) perProduct.set(l.productId, (perProduct.get(l.productId) ?? 0) + l.qty);
   const short: { productId: string; qty: number }[] = [];
   for (const [productId, qty] of perProduct) {
     if (!(await tryReserve(tx, order.storeId, productId, stockEffects.intake(qty).reserved, order.id))) {
@@ -238,6 +243,7 @@ export async function intakeOrder(
           requestHash: hash,
           placedAt: body.placedAt ?? new Date().toISOString(),
           promisedAt: body.promisedAt,
+          inboundTracking: body.inbound ? (inboundParcelKey(body.inbound.trackingNumber) ?? null) : null,
         },
         lines,
         { action: 'order.intake', details: { externalId: body.externalId, lines: lines.length, totalCents } },

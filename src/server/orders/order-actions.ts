@@ -189,7 +189,8 @@ export async function handOver(ctx: ActionContext, orderId: string, code: string
 export async function cancelOrder(ctx: ActionContext, orderId: string, reason: string): Promise<void> {
   const order = await ctx.work.order(orderId);
   const status = nextStatus(order, 'cancel');
-  const lines = await ctx.work.lines(order.id);
+  // A ship-to-store order never held the store's stock (intake reserved none).
+  const lines = order.fulfillmentType === 'ship_to_store' ? [] : await ctx.work.lines(order.id);
   for (const line of lines) {
     ctx.work.moveStock({
       productId: line.productId,

@@ -12,6 +12,7 @@ import type { Executor } from '../db/client';
 import { associates, orderLines, orders, products, stock } from '../db/schema';
 import { iso } from '../db/time';
 import { loadShipmentSummaries } from '../shipping/shipment-repository';
+import { loadJourneyFacts } from './journey-views';
 
 const claimer = alias(associates, 'claimer');
 
@@ -86,6 +87,7 @@ export type OrderDetailWithSync = OrderDetail & {
   cancelledBy: string | null;
   cancelReason: string | null;
   putBackAt: string | null;
+  inboundTracking: string | null;
   pickupCodeDigest: string;
 };
 
@@ -110,6 +112,10 @@ export async function loadOrderDetails(
     db,
     rows.filter((row) => row.order.packRevision > 0).map((row) => row.order.id),
   );
+  const journeys = await loadJourneyFacts(
+    db,
+    rows.map((row) => row.order),
+  );
   return rows.map((row) => {
     const o = row.order;
     const own = lines.filter((l) => l.line.orderId === o.id).map((l) => ({ ...l, lineNo: l.line.lineNo }));
@@ -129,11 +135,13 @@ export async function loadOrderDetails(
       cancelledBy: o.cancelledBy,
       cancelReason: o.cancelReason,
       putBackAt: iso(o.putBackAt),
+      inboundTracking: o.inboundTracking,
       pickupCodeDigest: createHash('sha256').update(pickupDigestInput(o.number, o.pickupCode)).digest('hex'),
       packedAt: iso(o.packedAt),
       shippedAt: iso(o.shippedAt),
       packages: o.packages ?? [],
       shipment: shipmentsByOrder.get(o.id) ?? null,
+      journey: journeys.journeyOf(o.id),
       lines: sortByLocation(own).map(({ line, product, aisle, bay }) => ({
         id: line.id,
         lineNo: line.lineNo,
@@ -153,6 +161,8 @@ export async function loadOrderDetails(
         qtyShort: line.qtyShort,
         shortReason: line.shortReason as ShortReason | null,
         unitPriceCents: line.unitPriceCents,
+        reroutedTo: journeys.reroutedTo(line.reroutedTo),
+        customerNotified: journeys.customerNotified(line.id),
       })),
     };
   });

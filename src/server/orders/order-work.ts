@@ -6,6 +6,7 @@ import type { Actor } from '../audit/audit';
 import type { Executor } from '../db/client';
 import {
   auditLog,
+  customerNotifications,
   orderLines,
   orders,
   products,
@@ -46,6 +47,7 @@ interface StockMove {
 }
 
 type AuditEntry = typeof auditLog.$inferInsert;
+type Notification = typeof customerNotifications.$inferInsert;
 
 /** Everything a command may change, copied at its start so a rejected command leaves no trace. */
 interface State {
@@ -55,6 +57,8 @@ interface State {
   dirtyLines: Set<string>;
   moves: StockMove[];
   audits: AuditEntry[];
+  /** Messages to the customer, written with the change that causes them (an outbox). */
+  notifications: Notification[];
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -75,6 +79,7 @@ export class OrderWork {
     dirtyLines: new Set(),
     moves: [],
     audits: [],
+    notifications: [],
   };
   private readonly stagingCodes = new Map<string, Set<string>>();
 
@@ -188,6 +193,10 @@ export class OrderWork {
     });
   }
 
+  notifyCustomer(order: OrderRow, kind: string, payload: Record<string, unknown>): void {
+    this.state.notifications.push({ orderId: order.id, storeId: order.storeId, kind, payload });
+  }
+
   /** Runs one command; if it throws, its in-memory changes are undone and the error rethrown. */
   async attempt<T>(command: () => Promise<T>): Promise<T> {
     const saved: State = {
@@ -197,6 +206,7 @@ export class OrderWork {
       dirtyLines: new Set(this.state.dirtyLines),
       moves: [...this.state.moves],
       audits: [...this.state.audits],
+      notifications: [...this.state.notifications],
     };
     try {
       return await command();
@@ -208,19 +218,28 @@ export class OrderWork {
 
   /** Writes everything recorded so far, stamped with one new change number of the store. */
   async flush(): Promise<void> {
-    const { dirtyOrders, dirtyLines, moves, audits } = this.state;
-    if (dirtyOrders.size === 0 && dirtyLines.size === 0 && moves.length === 0 && audits.length === 0) return;
+    const { dirtyOrders, dirtyLines, moves, audits, notifications } = this.state;
+    if (
+      dirtyOrders.size === 0 &&
+      dirtyLines.size === 0 &&
+      moves.length === 0 &&
+      audits.length === 0 &&
+      notifications.length === 0
+    )
+      return;
     const version = await nextStoreVersion(this.tx, this.storeId);
     if (dirtyOrders.size > 0) await this.writeOrders(version);
     if (dirtyLines.size > 0) await this.writeLines();
     if (moves.length > 0) await this.writeStock(version);
     if (audits.length > 0) await this.tx.insert(auditLog).values(audits);
+    if (notifications.length > 0) await this.tx.insert(customerNotifications).values(notifications);
     this.state = {
       ...this.state,
       dirtyOrders: new Map(),
       dirtyLines: new Set(),
       moves: [],
       audits: [],
+      notifications: [],
     };
   }
 

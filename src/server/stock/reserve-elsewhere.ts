@@ -30,7 +30,7 @@ function reservationHash(args: ReserveElsewhereArgs, customer: WalkInCustomer): 
  * before this transaction writes: the check and the reservation agree without writing anything
  * first. A store that never changed has no row yet; one at version 0 means the same.
  */
-async function lockStoreVersion(tx: Executor, storeId: string): Promise<void> {
+export async function lockStoreVersion(tx: Executor, storeId: string): Promise<void> {
   const lock = sql`select version from store_sync where store_id = ${storeId} for update`;
   if (rowsOf(await tx.execute(lock)).length > 0) return;
   await tx.execute(

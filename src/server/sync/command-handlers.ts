@@ -2,6 +2,8 @@ import type { CommandName } from '../../contract/sync';
 import { commandArgs } from '../../contract/sync';
 import type { ActionContext } from '../orders/order-actions';
 import { claimOrder, handOver, pickUnits, putBack, shortLine, stageOrder } from '../orders/order-actions';
+import { receiveOrder } from '../orders/receive-action';
+import { cancelShortLine, rerouteLine } from '../orders/reroute-actions';
 import { packOrder, shipOrder } from '../orders/ship-actions';
 import { reserveElsewhere } from '../stock/reserve-elsewhere';
 
@@ -27,7 +29,13 @@ export const commandHandlers: { [N in CommandName]: { v: number; run: Handler<N>
   'order.putBack': { v: 1, run: (ctx, a) => putBack(ctx, a.orderId).then(() => null) },
   'order.pack': { v: 1, run: (ctx, a) => packOrder(ctx, a.orderId, a.packages).then(() => null) },
   'order.ship': { v: 1, run: (ctx, a) => shipOrder(ctx, a.orderId).then(() => null) },
+  'order.receive': {
+    v: 1,
+    run: (ctx, a) => receiveOrder(ctx, a.orderId, a.code, a.locationCode).then(() => null),
+  },
   'stock.reserveElsewhere': { v: 1, run: (ctx, a) => reserveElsewhere(ctx, a) },
+  'order.reroute': { v: 1, run: (ctx, a) => rerouteLine(ctx, a) },
+  'order.cancelLine': { v: 1, run: (ctx, a) => cancelShortLine(ctx, a).then(() => null) },
 };
 
 export function isCommandName(name: string): name is CommandName {

@@ -35,7 +35,12 @@ export interface TestAppOptions {
 
 /** The small seed every test database gets. */
 export async function seedTestData(database: DatabaseHandle): Promise<void> {
-  await seedDemo(database.db, { productCount: 300, firstStoreOrders: 8, ordersPerOtherStore: 1 });
+  await seedDemo(database.db, {
+    productCount: 300,
+    firstStoreOrders: 8,
+    ordersPerOtherStore: 1,
+    inboundOrders: 0,
+  });
 }
 
 /** The real app over a real, freshly seeded database (a small catalogue, to stay quick). */

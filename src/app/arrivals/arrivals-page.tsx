@@ -1,0 +1,160 @@
+import { useState } from 'react';
+import type { SyncOrder } from '../../contract/sync';
+import { isDomainError } from '../../domain/domain-error';
+import { orderErrorCodes } from '../../contract/error-codes';
+import { enqueueCommand } from '../../local-db/enqueue';
+import type { ScannedCode } from '../../scan/scanned-code';
+import { DownloadingReplica } from '../common/downloading-replica';
+import { StatusBadge } from '../common/order-badges';
+import { parcelKeyOf, stagingCodeOf } from '../common/scan-meaning';
+import { ScanStep } from '../common/scan-step';
+import { useActor } from '../common/use-actor';
+import { errorMessageKey } from '../i18n/translate';
+import { useT } from '../i18n/use-t';
+import { Loading } from '../ui/alert';
+import { Button, ButtonLink } from '../ui/button';
+import { PageHeading } from '../ui/page-heading';
+import { ScanBanner } from '../ui/scan-banner';
+import { useScanBanner } from '../ui/use-scan-banner';
+import { useArrivals } from './use-arrivals';
+
+/** The parcel in hand: its order, and the label text as scanned (the server checks it again). */
+interface Parcel {
+  orderId: string;
+  code: string;
+}
+
+/**
+ * Ship-to-store arrivals: scan a parcel, the page finds its order in the replica (offline),
+ * then the shelf it goes on; the order is ready and the customer told once the command syncs.
+ */
+export function ArrivalsPage() {
+  const t = useT();
+  const actor = useActor();
+  const arrivals = useArrivals(actor.storeId);
+  const { banner, flash } = useScanBanner();
+  const [parcel, setParcel] = useState<Parcel | null>(null);
+  const [received, setReceived] = useState<string | null>(null);
+  const all = arrivals.kind === 'ready' ? arrivals.all : [];
+  const waiting = arrivals.kind === 'ready' ? arrivals.waiting : [];
+  const inHand = all.find(({ order }) => order.id === parcel?.orderId)?.order;
+  const done = all.find(({ order }) => order.id === received)?.order;
+
+  const onParcel = (scan: ScannedCode) => {
+    const meaning = parcelKeyOf(scan);
+    if (!meaning.ok) {
+      flash('unknown', t('feedback.unknown'), t('arrivals.notAParcel'));
+      return;
+    }
+    const match = waiting.find(({ order }) => order.inboundTracking === meaning.value)?.order;
+    if (!match) {
+      flash('unknown', t('feedback.unknown'), t('arrivals.unknownParcel'));
+      return;
+    }
+    setReceived(null);
+    setParcel({ orderId: match.id, code: scan.text.trim() });
+    flash('success', t('arrivals.found', { number: match.number }), match.customerName);
+  };
+
+  const onLocation = (scan: ScannedCode) => {
+    if (!parcel) return;
+    const meaning = stagingCodeOf(scan, actor.storeId);
+    if (!meaning.ok) {
+      flash('unknown', t('feedback.unknown'), t(errorMessageKey({ code: meaning.code })));
+      return;
+    }
+    const args = { orderId: parcel.orderId, code: parcel.code, locationCode: meaning.value };
+    enqueueCommand({ name: 'order.receive', args, actor }).then(
+      () => {
+        setParcel(null);
+        setReceived(args.orderId);
+        flash('success', t('feedback.staged'), meaning.value);
+      },
+      (error: unknown) => {
+        const unknown = isDomainError(error) && error.code === orderErrorCodes.unknownLocation;
+        flash(
+          unknown ? 'unknown' : 'error',
+          t(unknown ? 'feedback.unknown' : 'feedback.error'),
+          t(errorMessageKey(error)),
+        );
+      },
+    );
+  };
+
+  return (
+    <div className="stack">
+      <PageHeading>{t('arrivals.title')}</PageHeading>
+      <ScanBanner state={banner} />
+      {arrivals.kind === 'loading' ? <Loading /> : null}
+      {arrivals.kind === 'downloading' ? <DownloadingReplica /> : null}
+      {done ? <ReceivedPanel order={done} /> : null}
+      {arrivals.kind === 'ready' ? (
+        <section className="card">
+          {inHand ? (
+            <div className="stack">
+              <p>{t('arrivals.foundFor', { number: inHand.number, customer: inHand.customerName })}</p>
+              <ScanStep
+                key="location"
+                label={t('stage.label')}
+                hint={t('stage.hint')}
+                buttonLabel={t('stage.confirm')}
+                onScan={onLocation}
+                name="staging-location"
+              />
+              <Button onClick={() => setParcel(null)}>{t('arrivals.cancel')}</Button>
+            </div>
+          ) : (
+            <ScanStep
+              key="parcel"
+              label={t('arrivals.parcelLabel')}
+              hint={t('arrivals.parcelHint')}
+              buttonLabel={t('arrivals.parcelConfirm')}
+              onScan={onParcel}
+              name="parcel"
+            />
+          )}
+        </section>
+      ) : null}
+      {arrivals.kind === 'ready' ? <WaitingList orders={waiting.map(({ order }) => order)} /> : null}
+    </div>
+  );
+}
+
+function ReceivedPanel({ order }: { order: SyncOrder }) {
+  const t = useT();
+  return (
+    <section className="card stack done-panel" data-testid="arrival-received">
+      <h2 className="done-panel__title">
+        {t('arrivals.received', { number: order.number, location: order.stagingLocation ?? '—' })}
+      </h2>
+      <p>
+        <StatusBadge status={order.status} testId="arrival-status" />
+      </p>
+      <ButtonLink to={`/orders/${order.id}/handover`}>{t('order.handover')}</ButtonLink>
+    </section>
+  );
+}
+
+function WaitingList({ orders }: { orders: SyncOrder[] }) {
+  const t = useT();
+  return (
+    <section aria-labelledby="arrivals-waiting-title" className="stack">
+      <h2 id="arrivals-waiting-title" className="section-title">
+        {t('arrivals.waiting', { count: orders.length })}
+      </h2>
+      {orders.length === 0 ? (
+        <p className="muted">{t('arrivals.none')}</p>
+      ) : (
+        <ul className="stack" data-testid="arrivals-waiting">
+          {orders.map((order) => (
+            <li key={order.id} className="card">
+              <strong>{order.number}</strong> · {order.customerName}
+              <br />
+              <span className="muted">{order.inboundTracking}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

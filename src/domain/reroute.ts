@@ -1,0 +1,52 @@
+import { DomainError } from './domain-error';
+
+export const rerouteErrorCodes = {
+  /** The line has no short units left to move or cancel (none short, or already handled). */
+  nothingToResolve: 'reroute.nothingToResolve',
+  sameStore: 'reroute.sameStore',
+} as const;
+
+/** Another store's figure for one product, nearest first, as GET /api/stock/products/:id lists it. */
+export interface StoreAvailability {
+  storeId: string;
+  available: number;
+}
+
+/** The nearest store that can take all the short units, or null; `others` come nearest first. */
+export function proposeReroute<S extends StoreAvailability>(others: readonly S[], qty: number): S | null {
+  if (qty < 1) return null;
+  return others.find((store) => store.available >= qty) ?? null;
+}
+
+/** What a short line needs to know to be offered a re-route or a cancellation. */
+export interface ShortLineState {
+  qtyShort: number;
+  reroutedTo: string | null;
+  customerNotified: boolean;
+}
+
+/**
+ * Short units are handled once: moved to another store, or cancelled with the customer told.
+ * A line with no short units, or whose short units were already handled, is not offered again.
+ */
+export function canResolveShort(line: ShortLineState): boolean {
+  return line.qtyShort > 0 && line.reroutedTo === null && !line.customerNotified;
+}
+
+export function assertCanResolveShort(line: ShortLineState & { id: string }): void {
+  if (!canResolveShort(line)) {
+    throw new DomainError(rerouteErrorCodes.nothingToResolve, 'This line has no short units left to handle', {
+      lineId: line.id,
+    });
+  }
+}
+
+/** The platform id of the order a re-route becomes: a resend finds the same order. */
+export function rerouteExternalId(rerouteId: string): string {
+  return `reroute-${rerouteId.toLowerCase()}`;
+}
+
+/** The order number the customer and the other store see, e.g. "W3F2A9C1B". */
+export function rerouteOrderNumber(rerouteId: string): string {
+  return `W${rerouteId.replace(/-/g, '').slice(0, 8).toUpperCase()}`;
+}

@@ -3,7 +3,8 @@ import { checkPickup } from './check-pickup';
 import { pickupPassContent } from './pickup-pass';
 import { formatSignedPass } from './signed-pickup-pass';
 
-// The signature check is the caller's; here a stub stands for it, so only the routing is tested.
+// The signature check is the caller's (real Ed25519 in app/handover/pickup-check.test.ts and the
+// server's db tests); here a verifier answering true or false stands for it, to test the order of checks.
 const order = { number: 'W1042', storeCode: 'MI01', pickupCode: '482913' };
 const signature = 'A'.repeat(86);
 const pass = (pickupCode = '482913') =>

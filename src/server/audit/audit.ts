@@ -10,22 +10,17 @@ export interface Actor {
 
 export const systemActor: Actor = { type: 'system', id: null, storeId: null, deviceId: null };
 
-/**
- * Writes who did what to which entity, from which device. Call it inside the transaction of
- * the change itself, so an action and its audit row commit or vanish together.
- */
-export async function recordAudit(
-  db: Executor,
-  actor: Actor,
-  entry: {
-    action: string;
-    entityType: string;
-    entityId: string;
-    storeId?: string;
-    details?: Record<string, unknown>;
-  },
-): Promise<void> {
-  await db.insert(auditLog).values({
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId: string;
+  storeId?: string;
+  details?: Record<string, unknown>;
+}
+
+/** The audit_log row for an entry: who did what to which entity, from which device. */
+export function auditRow(actor: Actor, entry: AuditEntry): typeof auditLog.$inferInsert {
+  return {
     storeId: entry.storeId ?? actor.storeId,
     actorType: actor.type,
     actorId: actor.id,
@@ -34,5 +29,13 @@ export async function recordAudit(
     entityType: entry.entityType,
     entityId: entry.entityId,
     details: entry.details ?? {},
-  });
+  };
+}
+
+/**
+ * Writes who did what to which entity, from which device. Call it inside the transaction of
+ * the change itself, so an action and its audit row commit or vanish together.
+ */
+export async function recordAudit(db: Executor, actor: Actor, entry: AuditEntry): Promise<void> {
+  await db.insert(auditLog).values(auditRow(actor, entry));
 }

@@ -2,8 +2,9 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { FulfillmentType, OrderStatus } from '../../domain/order-machine';
 import type { PickLine } from '../../domain/picking';
 import type { Executor } from '../db/client';
-import type { orders } from '../db/schema';
-import { orderLines, products, stock, stockMovements } from '../db/schema';
+import { orderErrorCodes } from '../../contract/error-codes';
+import { DomainError } from '../../domain/domain-error';
+import { orderLines, orders, products, stock, stockMovements } from '../db/schema';
 import { nextStoreVersion } from '../sync/store-version';
 
 export type OrderRow = typeof orders.$inferSelect & { status: OrderStatus; fulfillmentType: FulfillmentType };
@@ -66,4 +67,28 @@ export async function tryReserve(
     deltaReserved: qty,
   });
   return true;
+}
+
+/**
+ * The order a command already created under this externalId (a resend): its id, number and
+ * store, or undefined. The same externalId with other details is `order.duplicateMismatch`.
+ */
+export async function replayedOrder(tx: Executor, externalId: string, hash: string, what: string) {
+  const [row] = await tx
+    .select({
+      id: orders.id,
+      number: orders.number,
+      storeId: orders.storeId,
+      requestHash: orders.requestHash,
+    })
+    .from(orders)
+    .where(eq(orders.externalId, externalId));
+  if (!row) return undefined;
+  if (row.requestHash !== hash) {
+    throw new DomainError(orderErrorCodes.duplicateMismatch, `This ${what} was made with other details`, {
+      externalId,
+      orderId: row.id,
+    });
+  }
+  return { orderId: row.id, orderNumber: row.number, storeId: row.storeId };
 }

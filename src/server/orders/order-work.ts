@@ -2,7 +2,8 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { orderErrorCodes } from '../../contract/error-codes';
 import { DomainError } from '../../domain/domain-error';
 import type { StockDelta } from '../../domain/order-stock';
-import type { Actor } from '../audit/audit';
+import type { Actor, AuditEntry } from '../audit/audit';
+import { auditRow } from '../audit/audit';
 import type { Executor } from '../db/client';
 import {
   auditLog,
@@ -46,7 +47,7 @@ interface StockMove {
   delta: StockDelta;
 }
 
-type AuditEntry = typeof auditLog.$inferInsert;
+type AuditRow = typeof auditLog.$inferInsert;
 type Notification = typeof customerNotifications.$inferInsert;
 
 /** Everything a command may change, copied at its start so a rejected command leaves no trace. */
@@ -56,7 +57,7 @@ interface State {
   dirtyOrders: Map<string, number>;
   dirtyLines: Set<string>;
   moves: StockMove[];
-  audits: AuditEntry[];
+  audits: AuditRow[];
   /** Messages to the customer, written with the change that causes them (an outbox). */
   notifications: Notification[];
 }
@@ -180,17 +181,10 @@ export class OrderWork {
     this.state.moves.push(move);
   }
 
-  audit(actor: Actor, entry: { action: string; entityType: string; entityId: string; details?: object }) {
-    this.state.audits.push({
-      storeId: actor.storeId ?? this.storeId,
-      actorType: actor.type,
-      actorId: actor.id,
-      deviceId: actor.deviceId,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      details: entry.details ?? {},
-    });
+  audit(actor: Actor, entry: AuditEntry): void {
+    this.state.audits.push(
+      auditRow(actor, { ...entry, storeId: entry.storeId ?? actor.storeId ?? this.storeId }),
+    );
   }
 
   notifyCustomer(order: OrderRow, kind: string, payload: Record<string, unknown>): void {

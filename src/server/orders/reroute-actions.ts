@@ -17,6 +17,7 @@ import { lockStoreVersion } from '../stock/reserve-elsewhere';
 import { writeOrder } from './intake-service';
 import type { ActionContext } from './order-actions';
 import type { OrderRow } from './order-repository';
+import { replayedOrder } from './order-repository';
 
 /**
  * Short pick, then re-route (issue 5, point 4). The line's extra facts (price, rerouted_to,
@@ -58,33 +59,13 @@ function rerouteHash(args: RerouteArgs): string {
   return createHash('sha256').update(JSON.stringify({ rerouteId, orderId, lineId, toStoreId })).digest('hex');
 }
 
-async function madeBefore(ctx: ActionContext, externalId: string, hash: string) {
-  const [row] = await ctx.work.tx
-    .select({
-      id: orders.id,
-      number: orders.number,
-      storeId: orders.storeId,
-      requestHash: orders.requestHash,
-    })
-    .from(orders)
-    .where(eq(orders.externalId, externalId));
-  if (!row) return undefined;
-  if (row.requestHash !== hash) {
-    throw new DomainError(orderErrorCodes.duplicateMismatch, 'This re-route was made with other details', {
-      externalId,
-      orderId: row.id,
-    });
-  }
-  return { orderId: row.id, orderNumber: row.number, storeId: row.storeId };
-}
-
 /** `order.reroute`: the short units of a line become a new order at another store, same journey. */
 export async function rerouteLine(ctx: ActionContext, args: RerouteArgs): Promise<RerouteResult> {
   const { tx } = ctx.work;
   const order = await ctx.work.order(args.orderId);
   const externalId = rerouteExternalId(args.rerouteId);
   const hash = rerouteHash(args);
-  const made = await madeBefore(ctx, externalId, hash);
+  const made = await replayedOrder(ctx.work.tx, externalId, hash, 're-route');
   if (made) return made;
   if (args.toStoreId === ctx.actor.storeId) {
     throw new DomainError(rerouteErrorCodes.sameStore, 'Move the units to another store, not to your own', {

@@ -14,9 +14,10 @@ import {
 } from '../../domain/reservation';
 import type { Executor } from '../db/client';
 import { rowsOf } from '../db/rows';
-import { orders, products, stock, stores } from '../db/schema';
+import { products, stock, stores } from '../db/schema';
 import { writeOrder } from '../orders/intake-service';
 import type { ActionContext } from '../orders/order-actions';
+import { replayedOrder } from '../orders/order-repository';
 
 function reservationHash(args: ReserveElsewhereArgs, customer: WalkInCustomer): string {
   const { reservationId, storeId, productId, qty, pickupCode } = args;
@@ -37,26 +38,6 @@ export async function lockStoreVersion(tx: Executor, storeId: string): Promise<v
     sql`insert into store_sync (store_id, version) values (${storeId}, 0) on conflict (store_id) do nothing`,
   );
   await tx.execute(lock);
-}
-
-async function existingOrder(tx: Executor, externalId: string, hash: string) {
-  const [row] = await tx
-    .select({
-      id: orders.id,
-      number: orders.number,
-      storeId: orders.storeId,
-      requestHash: orders.requestHash,
-    })
-    .from(orders)
-    .where(eq(orders.externalId, externalId));
-  if (!row) return undefined;
-  if (row.requestHash !== hash) {
-    throw new DomainError(orderErrorCodes.duplicateMismatch, 'This reservation was made with other details', {
-      externalId,
-      orderId: row.id,
-    });
-  }
-  return { orderId: row.id, orderNumber: row.number, storeId: row.storeId };
 }
 
 /**
@@ -81,7 +62,7 @@ export async function reserveElsewhere(
   }
   const externalId = reservationExternalId(args.reservationId);
   const hash = reservationHash(args, customer);
-  const made = await existingOrder(tx, externalId, hash);
+  const made = await replayedOrder(tx, externalId, hash, 'reservation');
   if (made) return made;
 
   const [store] = await tx.select({ id: stores.id }).from(stores).where(eq(stores.id, args.storeId));

@@ -1,15 +1,13 @@
 import { useState } from 'react';
 import type { SyncOrder } from '../../contract/sync';
-import { isDomainError } from '../../domain/domain-error';
-import { orderErrorCodes } from '../../contract/error-codes';
 import { enqueueCommand } from '../../local-db/enqueue';
 import type { ScannedCode } from '../../scan/scanned-code';
 import { DownloadingReplica } from '../common/downloading-replica';
 import { StatusBadge } from '../common/order-badges';
-import { parcelKeyOf, stagingCodeOf } from '../common/scan-meaning';
+import { parcelKeyOf } from '../common/scan-meaning';
 import { ScanStep } from '../common/scan-step';
 import { useActor } from '../common/use-actor';
-import { errorMessageKey } from '../i18n/translate';
+import { useStagingScan } from '../common/use-staging-scan';
 import { useT } from '../i18n/use-t';
 import { Loading } from '../ui/alert';
 import { Button, ButtonLink } from '../ui/button';
@@ -56,30 +54,14 @@ export function ArrivalsPage() {
     flash('success', t('arrivals.found', { number: match.number }), match.customerName);
   };
 
-  const onLocation = (scan: ScannedCode) => {
-    if (!parcel) return;
-    const meaning = stagingCodeOf(scan, actor.storeId);
-    if (!meaning.ok) {
-      flash('unknown', t('feedback.unknown'), t(errorMessageKey({ code: meaning.code })));
-      return;
-    }
-    const args = { orderId: parcel.orderId, code: parcel.code, locationCode: meaning.value };
-    enqueueCommand({ name: 'order.receive', args, actor }).then(
-      () => {
-        setParcel(null);
-        setReceived(args.orderId);
-        flash('success', t('feedback.staged'), meaning.value);
-      },
-      (error: unknown) => {
-        const unknown = isDomainError(error) && error.code === orderErrorCodes.unknownLocation;
-        flash(
-          unknown ? 'unknown' : 'error',
-          t(unknown ? 'feedback.unknown' : 'feedback.error'),
-          t(errorMessageKey(error)),
-        );
-      },
-    );
-  };
+  const onLocation = useStagingScan(flash, (locationCode) => {
+    if (!parcel) return Promise.resolve();
+    const args = { orderId: parcel.orderId, code: parcel.code, locationCode };
+    return enqueueCommand({ name: 'order.receive', args, actor }).then(() => {
+      setParcel(null);
+      setReceived(args.orderId);
+    });
+  });
 
   return (
     <div className="stack">

@@ -1,18 +1,15 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { orderErrorCodes } from '../../contract/error-codes';
 import type { OrderDetail } from '../../contract/orders';
 import type { StagingLocation } from '../../contract/stores';
-import { isDomainError } from '../../domain/domain-error';
 import { enqueueCommand } from '../../local-db/enqueue';
 import { readLocations, type OrderView } from '../../local-db/replica-read';
 import type { ScannedCode } from '../../scan/scanned-code';
 import { OrderGate } from '../common/order-gate';
 import { OrderHeader } from '../common/order-header';
-import { stagingCodeOf } from '../common/scan-meaning';
 import { ScanStep } from '../common/scan-step';
 import { StepUnavailable } from '../common/step-unavailable';
 import { useActor } from '../common/use-actor';
-import { errorMessageKey } from '../i18n/translate';
+import { useStagingScan } from '../common/use-staging-scan';
 import { useT } from '../i18n/use-t';
 import { ButtonLink } from '../ui/button';
 import { ScanBanner } from '../ui/scan-banner';
@@ -29,26 +26,11 @@ function StageView({ view }: { view: OrderView }) {
   const { banner, flash } = useScanBanner();
   const canStage = order.status === 'picked';
 
-  // The shelf is checked against the replica's locations, so an unknown label is refused offline.
+  const stage = useStagingScan(flash, (locationCode) =>
+    enqueueCommand({ name: 'order.stage', args: { orderId: order.id, locationCode }, actor }),
+  );
   const onScan = (scan: ScannedCode) => {
-    if (!canStage) return;
-    const meaning = stagingCodeOf(scan, actor.storeId);
-    if (!meaning.ok) {
-      flash('unknown', t('feedback.unknown'), t(errorMessageKey({ code: meaning.code })));
-      return;
-    }
-    const code = meaning.value;
-    enqueueCommand({ name: 'order.stage', args: { orderId: order.id, locationCode: code }, actor }).then(
-      () => flash('success', t('feedback.staged'), code),
-      (error: unknown) => {
-        const unknown = isDomainError(error) && error.code === orderErrorCodes.unknownLocation;
-        flash(
-          unknown ? 'unknown' : 'error',
-          t(unknown ? 'feedback.unknown' : 'feedback.error'),
-          t(errorMessageKey(error)),
-        );
-      },
-    );
+    if (canStage) stage(scan);
   };
 
   return (

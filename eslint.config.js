@@ -20,6 +20,7 @@ const appFeatures = [
   'ship',
   'stock',
   'arrivals',
+  'returns',
 ];
 
 const zones = [

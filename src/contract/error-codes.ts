@@ -54,3 +54,19 @@ export const syncErrorCodes = {
   unknownCommand: 'sync.unknownCommand',
   invalidArgs: 'sync.invalidArgs',
 } as const;
+
+/** Returns (issue 6). The policy's own codes (return.windowExpired…) live in src/domain/return-policy.ts. */
+export const returnErrorCodes = {
+  notFound: 'return.notFound',
+  /** The order has not reached the customer yet (not collected, not shipped). */
+  notDelivered: 'return.notDelivered',
+  /** The return is not waiting for a decision (already refunded or declined). */
+  notInReview: 'return.notInReview',
+  /** The return id was used for another order or other units. */
+  idMismatch: 'return.idMismatch',
+  /** An override needs a manager: signed in, or a valid approval for this return. */
+  overrideNotAllowed: 'return.overrideNotAllowed',
+  approvalInvalid: 'return.approvalInvalid',
+  /** A receipt e-mail was asked for, but the return has no address and none was given. */
+  noReceiptEmail: 'return.noReceiptEmail',
+} as const;

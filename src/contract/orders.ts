@@ -20,6 +20,7 @@ export const intakeLine = z
       .optional(),
     qty: z.number().int().min(1).max(99),
     unitPriceCents: z.number().int().min(0).max(10_000_000),
+    finalSale: z.boolean().optional().describe('Sold on clearance as final sale: not returnable by policy'),
   })
   .refine((line) => line.sku !== undefined || line.gtin !== undefined, {
     message: 'Give the product as sku or gtin',
@@ -35,6 +36,24 @@ export const shippingAddress = z.object({
   province: z.string().max(100).optional(),
   country: z.string().length(2).describe('ISO 3166-1 alpha-2'),
 });
+
+export const orderDiscount = z.object({
+  code: z.string().trim().min(1).max(40).describe('The coupon or promotion code'),
+  cents: z.number().int().min(1).max(10_000_000),
+});
+export type OrderDiscount = z.infer<typeof orderDiscount>;
+
+/** How the customer paid: a refund goes back to it. Never a full card number. */
+export const orderPayment = z.object({
+  method: z.enum(['card', 'paypal', 'giftCard', 'bankTransfer']),
+  brand: z.string().trim().max(20).optional().describe('Card brand, e.g. visa'),
+  last4: z
+    .string()
+    .regex(/^\d{4}$/)
+    .optional(),
+  reference: z.string().trim().min(1).max(64).describe("The payment provider's id of the charge"),
+});
+export type OrderPayment = z.infer<typeof orderPayment>;
 
 export const intakeOrderBody = z
   .object({
@@ -75,7 +94,20 @@ export const intakeOrderBody = z
       .optional()
       .describe('Ship-to-store: the parcel the warehouse sends to the store'),
     lines: z.array(intakeLine).min(1).max(100),
+    discounts: z
+      .array(orderDiscount)
+      .max(10)
+      .optional()
+      .describe('Order-level discounts; a refund shares them out over the lines'),
+    shippingCents: z.number().int().min(0).max(1_000_000).optional(),
+    payment: orderPayment.optional(),
   })
+  .refine(
+    (order) =>
+      (order.discounts ?? []).reduce((sum, d) => sum + d.cents, 0) <=
+      order.lines.reduce((sum, l) => sum + l.qty * l.unitPriceCents, 0),
+    { message: 'The discounts exceed the value of the lines', path: ['discounts'] },
+  )
   .refine((order) => order.fulfillmentType !== 'ship_from_store' || order.shippingAddress, {
     message: 'A ship-from-store order needs a shipping address',
     path: ['shippingAddress'],

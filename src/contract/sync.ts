@@ -4,6 +4,7 @@ import { orderDetail } from './orders';
 import { passPublicKey } from './passes';
 import { reserveElsewhereArgs } from './reservations';
 import { cancelLineArgs, rerouteArgs } from './reroute';
+import { returnSubmitArgs } from './returns';
 import { packOrderBody } from './shipping';
 import { stagingLocation } from './stores';
 
@@ -42,6 +43,8 @@ export const commandArgs = {
   // Creates an order at another store for a short line's units (src/contract/reroute.ts).
   'order.reroute': rerouteArgs,
   'order.cancelLine': cancelLineArgs,
+  // Takes back units of an order of any store (src/contract/returns.ts).
+  'return.submit': returnSubmitArgs,
 } as const;
 
 export type CommandName = keyof typeof commandArgs;

@@ -49,6 +49,17 @@ describe('stockEffects', () => {
     });
   });
 
+  it('expiry releases what is still reserved, like a cancel; picked units stay on hand for the put-back', () => {
+    const picked = { ...baseLine, qtyPicked: 2, qtyShort: 1 };
+    expect(stockEffects.expire(picked)).toEqual({ onHand: 0, reserved: -2 });
+    expect(stockEffects.expire(picked)).toEqual(stockEffects.cancel(picked));
+    const shelf: StockDelta = { onHand: 12, reserved: 4 };
+    // intake 3, short 1, pick 2, expire: the reservation is back where it started, on-hand untouched.
+    expect(apply(shelf, stockEffects.intake(3), stockEffects.short(1), stockEffects.expire(picked))).toEqual(
+      shelf,
+    );
+  });
+
   it('does not mutate the line', () => {
     const line = { ...baseLine, qtyPicked: 2 };
     stockEffects.handover(line);

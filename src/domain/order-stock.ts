@@ -16,4 +16,10 @@ export const stockEffects = {
   short: (qty: number): StockDelta => ({ onHand: 0, reserved: -qty }),
   handover: (line: PickLine): StockDelta => ({ onHand: -line.qtyPicked, reserved: -line.qtyPicked }),
   cancel: (line: PickLine): StockDelta => ({ onHand: 0, reserved: -(line.qtyOrdered - line.qtyShort) }),
+  /**
+   * An order left uncollected past the store's hold: like a cancel, every unit still reserved is
+   * released at once. The picked units wait on the staging shelf, still counted on hand, until an
+   * associate puts them back (src/domain/put-back.ts); they are available to sell from now on.
+   */
+  expire: (line: PickLine): StockDelta => ({ onHand: 0, reserved: -(line.qtyOrdered - line.qtyShort) }),
 };

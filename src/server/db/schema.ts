@@ -3,6 +3,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  check,
   customType,
   doublePrecision,
   index,
@@ -17,6 +18,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { PackedPackage } from '../../domain/packing';
+import type { OrderDiscount, OrderPayment } from '../../contract/orders';
 
 // Every table of store data carries store_id, leading its keys, so a chain's data can be
 // partitioned by store later without rewriting queries.
@@ -27,18 +29,24 @@ const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
 
-export const stores = pgTable('stores', {
-  id: text('id').primaryKey(),
-  name: text('name').notNull(),
-  city: text('city').notNull(),
-  address: text('address').notNull(),
-  postcode: text('postcode').notNull(),
-  lat: doublePrecision('lat').notNull(),
-  lng: doublePrecision('lng').notNull(),
-  timezone: text('timezone').notNull(),
-  openingHours: jsonb('opening_hours').notNull(),
-  createdAt: createdAt(),
-});
+export const stores = pgTable(
+  'stores',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    city: text('city').notNull(),
+    address: text('address').notNull(),
+    postcode: text('postcode').notNull(),
+    lat: doublePrecision('lat').notNull(),
+    lng: doublePrecision('lng').notNull(),
+    timezone: text('timezone').notNull(),
+    openingHours: jsonb('opening_hours').notNull(),
+    /** Days a ready order waits on the pickup shelf before it expires (src/server/orders/expire-orders.ts). */
+    pickupHoldDays: integer('pickup_hold_days').notNull().default(7),
+    createdAt: createdAt(),
+  },
+  (t) => [check('stores_pickup_hold_days_check', sql`${t.pickupHoldDays} >= 1`)],
+);
 
 export const stagingLocations = pgTable(
   'staging_locations',
@@ -197,6 +205,8 @@ export const orders = pgTable(
     cancelReason: text('cancel_reason'),
     cancelledBy: text('cancelled_by'),
     putBackAt: ts('put_back_at'),
+    /** Left uncollected past the store's pickup hold (src/server/orders/expire-orders.ts). */
+    expiredAt: ts('expired_at'),
     // Ship-from-store (docs/decisions/0014): the packing is part of the order, written by the
     // order unit of work; a re-pack bumps the revision, which the carrier idempotency keys carry.
     packedAt: ts('packed_at'),
@@ -208,6 +218,12 @@ export const orders = pgTable(
     journeyId: uuid('journey_id'),
     // Ship-to-store: the inbound parcel's tracking number or SSCC, scanned when it arrives.
     inboundTracking: text('inbound_tracking'),
+    // What the customer paid beyond the lines (issue 6: the refund shares discounts out and
+    // refunds shipping by rule): order-level discounts, the shipping charge, and the payment
+    // the refund goes back to.
+    discounts: jsonb('discounts').$type<OrderDiscount[]>().notNull().default([]),
+    shippingCents: integer('shipping_cents').notNull().default(0),
+    payment: jsonb('payment').$type<OrderPayment>(),
     version: integer('version').notNull().default(1),
     syncVersion: bigint('sync_version', { mode: 'number' }).notNull().default(0),
     createdAt: createdAt(),
@@ -220,6 +236,10 @@ export const orders = pgTable(
     index('orders_store_sync_idx').on(t.storeId, t.syncVersion),
     index('orders_journey_idx').on(t.journeyId),
     index('orders_store_inbound_idx').on(t.storeId, t.inboundTracking),
+    // The expiry job's scan over every store: only orders waiting on a pickup shelf.
+    index('orders_ready_at_idx')
+      .on(t.readyAt)
+      .where(sql`${t.status} = 'ready'`),
   ],
 );
 
@@ -242,6 +262,8 @@ export const orderLines = pgTable(
     unitPriceCents: integer('unit_price_cents').notNull(),
     /** The order at another store the short units moved to (see orders.journeyId). */
     reroutedTo: uuid('rerouted_to').references((): AnyPgColumn => orders.id),
+    /** Sold on clearance as final sale: the return policy refuses it unless the store was at fault. */
+    finalSale: boolean('final_sale').notNull().default(false),
   },
   (t) => [uniqueIndex('order_lines_order_line_key').on(t.orderId, t.lineNo)],
 );
@@ -264,8 +286,57 @@ export const customerNotifications = pgTable(
       .default(sql`'{}'::jsonb`),
     createdAt: createdAt(),
     sentAt: ts('sent_at'),
+    // The notifier's bookkeeping (src/server/notifications/notifier.ts): how it went out and to
+    // whom, and its retries. A row is due while sent_at and failed_at are null and
+    // next_attempt_at has passed; a claim moves next_attempt_at ahead (a lease).
+    channel: text('channel', { enum: ['email', 'sms'] }),
+    recipient: text('recipient'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: ts('next_attempt_at').notNull().defaultNow(),
+    lastError: text('last_error'),
+    failedAt: ts('failed_at'),
   },
-  (t) => [index('customer_notifications_unsent_idx').on(t.sentAt, t.createdAt)],
+  (t) => [
+    index('customer_notifications_unsent_idx').on(t.sentAt, t.createdAt),
+    index('customer_notifications_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.sentAt} is null and ${t.failedAt} is null`),
+    index('customer_notifications_order_idx').on(t.orderId, t.kind),
+    // The pickup reminder goes once per order, however many expiry jobs run at once.
+    uniqueIndex('customer_notifications_reminder_key')
+      .on(t.orderId)
+      .where(sql`${t.kind} = 'pickup_reminder'`),
+  ],
+);
+
+/**
+ * Status events for the e-commerce platform, written in the transaction of the change (an
+ * outbox) and POSTed, signed, by the webhook dispatcher (docs/webhooks.md). The id is the
+ * delivery id the platform deduplicates on; the payload is the JSON body, as sent.
+ */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: uuid('id').primaryKey(),
+    storeId: text('store_id').notNull(),
+    orderId: uuid('order_id').references(() => orders.id),
+    eventType: text('event_type').notNull(),
+    payload: jsonb('payload').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: ts('next_attempt_at').notNull().defaultNow(),
+    deliveredAt: ts('delivered_at'),
+    failedAt: ts('failed_at'),
+    /** The platform's last HTTP status (null: no answer, e.g. a timeout). */
+    lastStatus: integer('last_status'),
+    lastError: text('last_error'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('webhook_deliveries_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.deliveredAt} is null and ${t.failedAt} is null`),
+    index('webhook_deliveries_order_idx').on(t.orderId),
+  ],
 );
 
 export const auditLog = pgTable(
@@ -453,4 +524,127 @@ export const carrierSequences = pgTable(
     lastValue: bigint('last_value', { mode: 'number' }).notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.storeId, t.carrierId] })],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Returns of online orders in the store (issue 6, docs/decisions/0018).
+
+/**
+ * A return taken at a store's counter, of an order from any store or channel. Its id is made on
+ * the device (the outbox command's returnId), so a resend finds it. `refunded`: accepted, the
+ * refund paid and the stock moved in the same transaction; `review`: the server's policy check
+ * failed, it waits for a manager (nothing refunded or moved yet); `declined`: the manager refused.
+ */
+export const orderReturns = pgTable(
+  'order_returns',
+  {
+    id: uuid('id').primaryKey(),
+    number: text('number').notNull(),
+    storeId: text('store_id')
+      .notNull()
+      .references(() => stores.id),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => orders.id),
+    orderStoreId: text('order_store_id').notNull(),
+    status: text('status', { enum: ['refunded', 'review', 'declined'] }).notNull(),
+    /** The device's clock when the associate took the goods; the policy counts from it. */
+    takenAt: ts('taken_at').notNull(),
+    takenBy: uuid('taken_by')
+      .notNull()
+      .references(() => associates.id),
+    deviceId: text('device_id').notNull(),
+    /** Where the receipt goes, and in which language. */
+    receiptEmail: text('receipt_email'),
+    language: text('language').notNull(),
+    /** The policy's violations when it was taken (src/domain/return-policy.ts), for the review. */
+    violations: jsonb('violations').notNull().default([]),
+    /** Who set policy aside and why, with what they set aside. */
+    override: jsonb('override'),
+    refundCents: integer('refund_cents').notNull().default(0),
+    shippingRefundCents: integer('shipping_refund_cents').notNull().default(0),
+    decidedAt: ts('decided_at'),
+    decidedBy: uuid('decided_by').references(() => associates.id),
+    decisionReason: text('decision_reason'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('order_returns_number_key').on(t.number),
+    index('order_returns_store_status_idx').on(t.storeId, t.status, t.createdAt),
+    index('order_returns_order_idx').on(t.orderId),
+  ],
+);
+
+/** Each unit that came back: scanned one by one, with its reason, condition and disposition. */
+export const returnUnits = pgTable(
+  'return_units',
+  {
+    returnId: uuid('return_id')
+      .notNull()
+      .references(() => orderReturns.id),
+    unitNo: integer('unit_no').notNull(),
+    orderLineId: uuid('order_line_id')
+      .notNull()
+      .references(() => orderLines.id),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id),
+    reason: text('reason').notNull(),
+    condition: text('condition').notNull(),
+    disposition: text('disposition').notNull(),
+    scannedCode: text('scanned_code'),
+  },
+  (t) => [primaryKey({ columns: [t.returnId, t.unitNo] }), index('return_units_line_idx').on(t.orderLineId)],
+);
+
+/**
+ * The money given back for a return, once: the refund key (refundKey(returnId)) is unique, so
+ * a second refund of the same return cannot be written, whatever device or route asks.
+ */
+export const refunds = pgTable(
+  'refunds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    refundKey: text('refund_key').notNull(),
+    returnId: uuid('return_id')
+      .notNull()
+      .references(() => orderReturns.id),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => orders.id),
+    storeId: text('store_id').notNull(),
+    currency: text('currency').notNull(),
+    totalCents: integer('total_cents').notNull(),
+    shippingCents: integer('shipping_cents').notNull(),
+    /** Per order line: qty, gross, discount share, refund (src/domain/refund.ts RefundLine). */
+    lines: jsonb('lines').notNull(),
+    /** The payment adapter that paid it and its reference. */
+    adapter: text('adapter').notNull(),
+    providerRef: text('provider_ref').notNull(),
+    payment: jsonb('payment'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('refunds_refund_key').on(t.refundKey),
+    uniqueIndex('refunds_return_key').on(t.returnId),
+    index('refunds_order_idx').on(t.orderId),
+  ],
+);
+
+/** The built-in "ledger" payment adapter's book: refunds for the back office to pay out. */
+export const paymentLedger = pgTable(
+  'payment_ledger',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    kind: text('kind', { enum: ['refund'] }).notNull(),
+    orderId: uuid('order_id').notNull(),
+    storeId: text('store_id').notNull(),
+    amountCents: integer('amount_cents').notNull(),
+    currency: text('currency').notNull(),
+    payment: jsonb('payment'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('payment_ledger_idempotency_key').on(t.idempotencyKey)],
 );

@@ -5,12 +5,9 @@ import { recordAudit } from '../audit/audit';
 import type { Db } from '../db/client';
 import { associates, refreshTokens, stores } from '../db/schema';
 import { HttpError } from '../http-error';
-import { decoyHash, verifyPin } from './pin-hash';
+import { checkPin } from './pin-check';
 import type { Principal, TokenService } from './tokens';
 import { hashRefreshToken, newRefreshToken } from './tokens';
-
-const MAX_FAILED_ATTEMPTS = 5;
-const LOCKOUT_MS = 5 * 60 * 1000;
 
 export interface AuthConfig {
   tokens: TokenService;
@@ -51,42 +48,13 @@ async function issueSession(
   return session;
 }
 
-const badCredentials = () =>
-  new HttpError(401, authErrorCodes.badCredentials, 'The employee ID or PIN is not right for this store');
-
 export async function signIn(db: Db, config: AuthConfig, body: SignInBody): Promise<Session> {
   const [row] = await db
     .select({ associate: associates, storeName: stores.name })
     .from(associates)
     .innerJoin(stores, eq(stores.id, associates.storeId))
     .where(and(eq(associates.storeId, body.storeId), eq(associates.employeeId, body.employeeId)));
-  if (!row || !row.associate.active) {
-    await verifyPin(body.pin, await decoyHash);
-    throw badCredentials();
-  }
-  const { associate } = row;
-  if (associate.lockedUntil && new Date(associate.lockedUntil) > new Date()) {
-    const retryAfterSeconds = Math.ceil((new Date(associate.lockedUntil).getTime() - Date.now()) / 1000);
-    throw new HttpError(429, authErrorCodes.lockedOut, 'Too many wrong PINs; wait and try again', {
-      retryAfterSeconds,
-    });
-  }
-  if (!(await verifyPin(body.pin, associate.pinHash))) {
-    const failed = associate.failedAttempts + 1;
-    const locked = failed >= MAX_FAILED_ATTEMPTS;
-    await db
-      .update(associates)
-      .set({
-        failedAttempts: locked ? 0 : failed,
-        lockedUntil: locked ? new Date(Date.now() + LOCKOUT_MS).toISOString() : null,
-      })
-      .where(eq(associates.id, associate.id));
-    throw badCredentials();
-  }
-  await db
-    .update(associates)
-    .set({ failedAttempts: 0, lockedUntil: null })
-    .where(eq(associates.id, associate.id));
+  const associate = await checkPin(db, row?.associate, body.pin);
   const principal: Principal = {
     associateId: associate.id,
     storeId: associate.storeId,
@@ -103,7 +71,7 @@ export async function signIn(db: Db, config: AuthConfig, body: SignInBody): Prom
       entityId: associate.id,
     },
   );
-  return issueSession(db, config, principal, row.storeName, associate.employeeId);
+  return issueSession(db, config, principal, row?.storeName ?? '', associate.employeeId);
 }
 
 /** Trades a refresh token for a new pair; the old one is spent (rotation). */

@@ -17,6 +17,7 @@ import {
 import type { ActionContext } from '../orders/order-actions';
 import { claimOrder, pickUnits, runOrderActions, stageOrder } from '../orders/order-actions';
 import { demoInboundParcels, placeDemoOrder } from './demo-orders';
+import { seedDemoReturns } from './seed-demo-returns';
 
 export const DEMO_SEED = 20261122;
 
@@ -28,6 +29,8 @@ export interface SeedOptions {
   ordersPerOtherStore?: number;
   /** Ship-to-store parcels on their way to the first store (the Arrivals screen). */
   inboundOrders?: number;
+  /** The returnable orders of demo-returns.ts (collected and shipped days ago); on by default. */
+  returnOrders?: boolean;
   now?: Date;
 }
 
@@ -170,6 +173,8 @@ async function seedOrders(
     )
       count++;
   }
+  // Draws no random numbers, so it changes nothing above.
+  if (options.returnOrders !== false) count += await seedDemoReturns(db, now);
   return count;
 }
 

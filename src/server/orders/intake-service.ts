@@ -1,7 +1,7 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import { eq, inArray, or } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { IntakeResult, intakeOrderBody } from '../../contract/orders';
+import type { IntakeResult, OrderDiscount, OrderPayment, intakeOrderBody } from '../../contract/orders';
 import { orderErrorCodes } from '../../contract/error-codes';
 import { DomainError } from '../../domain/domain-error';
 import { parseGtin } from '../../domain/gtin';
@@ -39,7 +39,7 @@ export function requestHash(body: IntakeOrder): string {
     .digest('hex');
 }
 
-type Resolved = { productId: string; qty: number; unitPriceCents: number };
+type Resolved = { productId: string; qty: number; unitPriceCents: number; finalSale?: boolean };
 
 async function resolveLines(tx: Executor, body: IntakeOrder): Promise<Resolved[]> {
   const skus = body.lines.flatMap((l) => (l.sku ? [l.sku] : []));
@@ -74,7 +74,12 @@ async function resolveLines(tx: Executor, body: IntakeOrder): Promise<Resolved[]
       });
       return undefined;
     }
-    return { productId: product.id, qty: line.qty, unitPriceCents: line.unitPriceCents };
+    return {
+      productId: product.id,
+      qty: line.qty,
+      unitPriceCents: line.unitPriceCents,
+      ...(line.finalSale ? { finalSale: true } : {}),
+    };
   });
   if (fields.length > 0) {
     throw new DomainError(
@@ -135,6 +140,9 @@ export interface NewOrder {
   promisedAt: string;
   /** Ship-to-store: the inboundParcelKey of the parcel; its goods are not the store's stock. */
   inboundTracking?: string | null;
+  discounts?: OrderDiscount[];
+  shippingCents?: number;
+  payment?: OrderPayment | null;
 }
 
 export type OrderLineInput = Resolved;
@@ -152,7 +160,9 @@ export async function writeOrder(
   lines: readonly OrderLineInput[],
   audit: { action: string; details: Record<string, unknown> },
 ): Promise<typeof orders.$inferSelect> {
-  const totalCents = lines.reduce((sum, l) => sum + l.qty * l.unitPriceCents, 0);
+  const goodsCents = lines.reduce((sum, l) => sum + l.qty * l.unitPriceCents, 0);
+  const discountCents = (input.discounts ?? []).reduce((sum, d) => sum + d.cents, 0);
+  const totalCents = goodsCents - discountCents + (input.shippingCents ?? 0);
   const { customer, ...fields } = input;
   const [order] = await tx
     .insert(orders)
@@ -176,6 +186,7 @@ export async function writeOrder(
       productId: l.productId,
       qtyOrdered: l.qty,
       unitPriceCents: l.unitPriceCents,
+      finalSale: l.finalSale ?? false,
     })),
   );
   const perProduct = new Map<string, number>();
@@ -226,7 +237,10 @@ export async function intakeOrder(
         });
       }
       const lines = await resolveLines(tx, body);
-      const totalCents = lines.reduce((sum, l) => sum + l.qty * l.unitPriceCents, 0);
+      const totalCents =
+        lines.reduce((sum, l) => sum + l.qty * l.unitPriceCents, 0) -
+        (body.discounts ?? []).reduce((sum, d) => sum + d.cents, 0) +
+        (body.shippingCents ?? 0);
       const order = await writeOrder(
         tx,
         actor,
@@ -244,9 +258,15 @@ export async function intakeOrder(
           placedAt: body.placedAt ?? new Date().toISOString(),
           promisedAt: body.promisedAt,
           inboundTracking: body.inbound ? (inboundParcelKey(body.inbound.trackingNumber) ?? null) : null,
+          discounts: body.discounts ?? [],
+          shippingCents: body.shippingCents ?? 0,
+          payment: body.payment ?? null,
         },
         lines,
-        { action: 'order.intake', details: { externalId: body.externalId, lines: lines.length, totalCents } },
+        {
+          action: 'order.intake',
+          details: { externalId: body.externalId, lines: lines.length, totalCents },
+        },
       );
       return toResult(order);
     });

@@ -5,6 +5,7 @@ import { claimOrder, handOver, pickUnits, putBack, shortLine, stageOrder } from 
 import { receiveOrder } from '../orders/receive-action';
 import { cancelShortLine, rerouteLine } from '../orders/reroute-actions';
 import { packOrder, shipOrder } from '../orders/ship-actions';
+import { submitReturn } from '../returns/submit-return';
 import { reserveElsewhere } from '../stock/reserve-elsewhere';
 
 type Handler<N extends CommandName> = (
@@ -36,6 +37,7 @@ export const commandHandlers: { [N in CommandName]: { v: number; run: Handler<N>
   'stock.reserveElsewhere': { v: 1, run: (ctx, a) => reserveElsewhere(ctx, a) },
   'order.reroute': { v: 1, run: (ctx, a) => rerouteLine(ctx, a) },
   'order.cancelLine': { v: 1, run: (ctx, a) => cancelShortLine(ctx, a).then(() => null) },
+  'return.submit': { v: 1, run: (ctx, a) => submitReturn(ctx, a) },
 };
 
 export function isCommandName(name: string): name is CommandName {

@@ -6,6 +6,7 @@ import { TokenService } from './auth/tokens';
 import type { DatabaseHandle } from './db/client';
 import type { Env } from './env';
 import { healthRoutes } from './health/health-routes';
+import { registerBackgroundJobs, type JobSettings } from './jobs/background-jobs';
 import { intakeRoutes, platformRoutes } from './orders/intake-routes';
 import { ordersRoutes } from './orders/orders-routes';
 import { loadPassKeyRing } from './passes/pass-key-ring';
@@ -14,6 +15,8 @@ import { registerAuth } from './plugins/auth';
 import { registerClientApp } from './plugins/client-app';
 import { registerErrorHandling } from './plugins/errors';
 import { registerOpenApi } from './plugins/openapi';
+import { returnsRoutes } from './returns/returns-routes';
+import { returnReviewRoutes } from './returns/return-review-routes';
 import { clientDir } from './project-root';
 import { createCarrierRegistry, type CarrierRegistry } from './shipping/carrier-registry';
 import { shippingRoutes } from './shipping/shipping-routes';
@@ -26,7 +29,10 @@ export type AppSettings = Pick<
   Env,
   'LOG_LEVEL' | 'INTAKE_API_KEY' | 'JWT_SECRET' | 'ACCESS_TOKEN_TTL_SECONDS' | 'REFRESH_TOKEN_TTL_DAYS'
 > &
-  Partial<Pick<Env, 'PASS_SIGNING_KEY' | 'PASS_RETIRED_PUBLIC_KEYS' | 'SHIPPING_CARRIER'>>;
+  Partial<
+    Pick<Env, 'PASS_SIGNING_KEY' | 'PASS_RETIRED_PUBLIC_KEYS' | 'SHIPPING_CARRIER' | 'PAYMENT_ADAPTER'>
+  > &
+  JobSettings;
 
 export interface BuildOptions {
   database: DatabaseHandle;
@@ -35,6 +41,8 @@ export interface BuildOptions {
   logger?: boolean;
   /** The carriers labels are booked with; by default the one SHIPPING_CARRIER names. */
   carriers?: CarrierRegistry;
+  /** The notifier, webhook dispatcher and expiry job, started on listen (main.ts); tests leave them off. */
+  backgroundJobs?: boolean;
 }
 
 /** Builds the whole API (and the static PWA) without listening, for main.ts and for tests. */
@@ -43,6 +51,7 @@ export async function buildApp({
   settings,
   logger = true,
   carriers,
+  backgroundJobs = false,
 }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger
@@ -71,11 +80,14 @@ export async function buildApp({
   ordersRoutes(app, db, guards, passKeys.verify);
   passRoutes(app, db, guards, passKeys);
   shippingRoutes(app, db, guards, carriers ?? createCarrierRegistry(db, settings.SHIPPING_CARRIER));
+  returnsRoutes(app, db, guards);
+  await returnReviewRoutes(app, db, guards, settings);
   const pokes = new PokeHub();
   await pokes.start(database);
   app.addHook('onClose', () => pokes.stop());
   syncRoutes(app, db, guards, pokes, passKeys);
   platformRoutes(app, db, settings.INTAKE_API_KEY);
+  if (backgroundJobs) registerBackgroundJobs(app, database, settings, passKeys);
   await registerClientApp(app, clientDir);
   return app;
 }

@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   });
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
   await runMigrations(database);
-  const app = await buildApp({ database, settings: env });
+  const app = await buildApp({ database, settings: env, backgroundJobs: true });
   const log = app.log;
 
   if (env.SEED === 'demo') {

@@ -84,6 +84,7 @@ function finishIfComplete(ctx: ActionContext, order: OrderRow, lines: LineRow[])
       cancelledAt: new Date().toISOString(),
       cancelReason: 'nothing_available',
     });
+    ctx.work.webhook(order, 'order.cancelled', { reason: 'nothing_available', cancelledBy: ctx.actor.type });
     audit(ctx, order, 'order.cancel', { from: order.status, to: status, reason: 'nothing_available' });
     return;
   }
@@ -161,7 +162,15 @@ export async function stageOrder(ctx: ActionContext, orderId: string, rawCode: s
       code,
     });
   }
-  ctx.work.updateOrder(order, { status, stagingLocation: code, readyAt: new Date().toISOString() });
+  const readyAt = new Date().toISOString();
+  ctx.work.updateOrder(order, { status, stagingLocation: code, readyAt });
+  ctx.work.notifyCustomer(order, 'ready_for_pickup', {
+    number: order.number,
+    storeId: order.storeId,
+    language: order.customerLanguage,
+    readyAt,
+  });
+  ctx.work.webhook(order, 'order.ready', { readyAt });
   audit(ctx, order, 'order.stage', { from: order.status, to: status, location: code });
 }
 
@@ -182,7 +191,9 @@ export async function handOver(ctx: ActionContext, orderId: string, code: string
       delta: stockEffects.handover(line),
     });
   }
-  ctx.work.updateOrder(order, { status, collectedAt: new Date().toISOString() });
+  const collectedAt = new Date().toISOString();
+  ctx.work.updateOrder(order, { status, collectedAt });
+  ctx.work.webhook(order, 'order.collected', { collectedAt, units: pickedUnits(lines) });
   audit(ctx, order, 'order.handover', { from: order.status, to: status, units: pickedUnits(lines) });
 }
 
@@ -205,6 +216,7 @@ export async function cancelOrder(ctx: ActionContext, orderId: string, reason: s
     cancelReason: reason,
     cancelledBy: ctx.actor.type,
   });
+  ctx.work.webhook(order, 'order.cancelled', { reason, cancelledBy: ctx.actor.type });
   audit(ctx, order, 'order.cancel', { from: order.status, to: status, reason });
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { orderErrorCodes } from '../../contract/error-codes';
 import { DomainError } from '../../domain/domain-error';
@@ -14,6 +15,7 @@ import {
   shipments,
   stagingLocations,
   stockMovements,
+  webhookDeliveries,
 } from '../db/schema';
 import { nextStoreVersion } from '../sync/store-version';
 import type { LineRow, OrderRow } from './order-repository';
@@ -32,6 +34,7 @@ const mutableOrderFields = [
   'cancelReason',
   'cancelledBy',
   'putBackAt',
+  'expiredAt',
   'packedAt',
   'shippedAt',
   'packages',
@@ -49,6 +52,17 @@ interface StockMove {
 
 type AuditRow = typeof auditLog.$inferInsert;
 type Notification = typeof customerNotifications.$inferInsert;
+type WebhookDelivery = typeof webhookDeliveries.$inferInsert;
+
+/** The status events the e-commerce platform receives (docs/webhooks.md). */
+export type WebhookEventType =
+  | 'order.ready'
+  | 'order.collected'
+  | 'order.shipped'
+  | 'order.cancelled'
+  | 'order.expired'
+  | 'order.lineCancelled'
+  | 'return.refunded';
 
 /** Everything a command may change, copied at its start so a rejected command leaves no trace. */
 interface State {
@@ -60,6 +74,8 @@ interface State {
   audits: AuditRow[];
   /** Messages to the customer, written with the change that causes them (an outbox). */
   notifications: Notification[];
+  /** Status events for the e-commerce platform, the same way. */
+  webhooks: WebhookDelivery[];
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -81,6 +97,7 @@ export class OrderWork {
     moves: [],
     audits: [],
     notifications: [],
+    webhooks: [],
   };
   private readonly stagingCodes = new Map<string, Set<string>>();
 
@@ -191,6 +208,40 @@ export class OrderWork {
     this.state.notifications.push({ orderId: order.id, storeId: order.storeId, kind, payload });
   }
 
+  /**
+   * Records a status event for the platform. The body names the order as this unit of work now
+   * sees it (call it after updateOrder); its id is the delivery id the platform dedupes on.
+   */
+  webhook(
+    order: OrderRow,
+    type: WebhookEventType,
+    data: Record<string, unknown> = {},
+    at = new Date(),
+  ): void {
+    const current = this.state.orders.get(order.id) ?? order;
+    const id = randomUUID();
+    this.state.webhooks.push({
+      id,
+      storeId: current.storeId,
+      orderId: current.id,
+      eventType: type,
+      payload: {
+        id,
+        type,
+        occurredAt: at.toISOString(),
+        storeId: current.storeId,
+        order: {
+          id: current.id,
+          externalId: current.externalId,
+          number: current.number,
+          status: current.status,
+          fulfillmentType: current.fulfillmentType,
+        },
+        data,
+      },
+    });
+  }
+
   /** Runs one command; if it throws, its in-memory changes are undone and the error rethrown. */
   async attempt<T>(command: () => Promise<T>): Promise<T> {
     const saved: State = {
@@ -201,6 +252,7 @@ export class OrderWork {
       moves: [...this.state.moves],
       audits: [...this.state.audits],
       notifications: [...this.state.notifications],
+      webhooks: [...this.state.webhooks],
     };
     try {
       return await command();
@@ -212,13 +264,14 @@ export class OrderWork {
 
   /** Writes everything recorded so far, stamped with one new change number of the store. */
   async flush(): Promise<void> {
-    const { dirtyOrders, dirtyLines, moves, audits, notifications } = this.state;
+    const { dirtyOrders, dirtyLines, moves, audits, notifications, webhooks } = this.state;
     if (
       dirtyOrders.size === 0 &&
       dirtyLines.size === 0 &&
       moves.length === 0 &&
       audits.length === 0 &&
-      notifications.length === 0
+      notifications.length === 0 &&
+      webhooks.length === 0
     )
       return;
     const version = await nextStoreVersion(this.tx, this.storeId);
@@ -227,6 +280,7 @@ export class OrderWork {
     if (moves.length > 0) await this.writeStock(version);
     if (audits.length > 0) await this.tx.insert(auditLog).values(audits);
     if (notifications.length > 0) await this.tx.insert(customerNotifications).values(notifications);
+    if (webhooks.length > 0) await this.tx.insert(webhookDeliveries).values(webhooks);
     this.state = {
       ...this.state,
       dirtyOrders: new Map(),
@@ -234,6 +288,7 @@ export class OrderWork {
       moves: [],
       audits: [],
       notifications: [],
+      webhooks: [],
     };
   }
 
@@ -252,15 +307,15 @@ export class OrderWork {
         picked_at = r."pickedAt", staging_location = r."stagingLocation", ready_at = r."readyAt",
         collected_at = r."collectedAt", cancelled_at = r."cancelledAt",
         cancel_reason = r."cancelReason", cancelled_by = r."cancelledBy", put_back_at = r."putBackAt",
-        packed_at = r."packedAt", shipped_at = r."shippedAt", packages = r."packages",
-        pack_revision = r."packRevision",
+        expired_at = r."expiredAt", packed_at = r."packedAt", shipped_at = r."shippedAt",
+        packages = r."packages", pack_revision = r."packRevision",
         version = o.version + r.steps, sync_version = ${version}, updated_at = now()
       from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r(
         id uuid, steps int, "status" text, "claimedBy" uuid, "claimedAt" timestamptz,
         "pickedAt" timestamptz, "stagingLocation" text, "readyAt" timestamptz,
         "collectedAt" timestamptz, "cancelledAt" timestamptz, "cancelReason" text,
-        "cancelledBy" text, "putBackAt" timestamptz, "packedAt" timestamptz,
-        "shippedAt" timestamptz, "packages" jsonb, "packRevision" int)
+        "cancelledBy" text, "putBackAt" timestamptz, "expiredAt" timestamptz,
+        "packedAt" timestamptz, "shippedAt" timestamptz, "packages" jsonb, "packRevision" int)
       where o.id = r.id and o.store_id = ${this.storeId}`);
   }
 
@@ -295,13 +350,17 @@ export class OrderWork {
       sum.reserved += move.delta.reserved;
       sums.set(move.productId, sum);
     }
+    // An upsert: a return restocks a product this store may never have stocked (bought online
+    // for another store); every other move finds its row.
     await this.tx.execute(sql`
-      update stock s set
-        on_hand = s.on_hand + r."onHand", reserved = greatest(0, s.reserved + r."reserved"),
-        updated_at = now(), sync_version = ${version}
+      insert into stock as s (store_id, product_id, on_hand, reserved, updated_at, sync_version)
+      select ${this.storeId}, r."productId", r."onHand", r."reserved", now(), ${version}
       from jsonb_to_recordset(${JSON.stringify([...sums.values()])}::jsonb) as r(
         "productId" uuid, "onHand" int, "reserved" int)
-      where s.store_id = ${this.storeId} and s.product_id = r."productId"`);
+      on conflict (store_id, product_id) do update set
+        on_hand = s.on_hand + excluded.on_hand,
+        reserved = greatest(0, s.reserved + excluded.reserved),
+        updated_at = now(), sync_version = excluded.sync_version`);
     await this.tx.insert(stockMovements).values(
       this.state.moves.map((move) => ({
         storeId: this.storeId,

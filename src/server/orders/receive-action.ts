@@ -36,6 +36,7 @@ export async function receiveOrder(
     language: order.customerLanguage,
     readyAt,
   });
+  ctx.work.webhook(order, 'order.ready', { readyAt });
   ctx.work.audit(ctx.actor, {
     action: 'order.receive',
     entityType: 'order',

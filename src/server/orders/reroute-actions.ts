@@ -171,6 +171,12 @@ export async function cancelShortLine(ctx: ActionContext, args: CancelLineArgs):
     payload: { lineId: line.id, sku: line.sku, qty: line.qtyShort, reason: line.shortReason },
   });
   ctx.work.updateOrder(order, {});
+  ctx.work.webhook(order, 'order.lineCancelled', {
+    lineId: line.id,
+    sku: line.sku,
+    qty: line.qtyShort,
+    reason: line.shortReason,
+  });
   ctx.work.audit(ctx.actor, {
     action: 'order.cancelLine',
     entityType: 'order',

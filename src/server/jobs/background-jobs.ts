@@ -1,0 +1,127 @@
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { DatabaseHandle } from '../db/client';
+import type { Env } from '../env';
+import { createSmtpSender } from '../notifications/mail-sender';
+import { Notifier } from '../notifications/notifier';
+import { createSmsAdapter } from '../notifications/sms-adapter';
+import { WebhookDispatcher } from '../notifications/webhook-dispatcher';
+import { expireOverdueOrders } from '../orders/expire-orders';
+import type { PassKeyRing } from '../passes/pass-key-ring';
+import { PeriodicWorker } from './periodic-worker';
+
+/** NOTIFYed at commit by a trigger on both outbox tables (migration 0006), with the table name. */
+export const OUTBOX_CHANNEL = 'aisle_outbox';
+
+export type JobSettings = Partial<
+  Pick<
+    Env,
+    | 'SMTP_URL'
+    | 'MAIL_FROM'
+    | 'SMS_ADAPTER'
+    | 'NOTIFY_MAX_ATTEMPTS'
+    | 'WEBHOOK_URL'
+    | 'WEBHOOK_SECRET'
+    | 'WEBHOOK_MAX_ATTEMPTS'
+  >
+>;
+
+/** Retries come due between wakes; this is how late one can be. */
+const OUTBOX_POLL_MS = 15_000;
+const EXPIRY_EVERY_MS = 10 * 60_000;
+
+export interface BackgroundJobs {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The server's background work: the customer notifier, the webhook dispatcher and the expiry
+ * job. Each instance runs all three; the outboxes are shared safely (SKIP LOCKED leases) and
+ * expiry re-checks every order under its row lock.
+ */
+export function createBackgroundJobs(
+  database: DatabaseHandle,
+  settings: JobSettings,
+  passKeys: PassKeyRing,
+  log: FastifyBaseLogger,
+): BackgroundJobs {
+  const { db } = database;
+  const mail =
+    settings.SMTP_URL && settings.MAIL_FROM
+      ? createSmtpSender(settings.SMTP_URL, settings.MAIL_FROM)
+      : undefined;
+  const notifier = new Notifier({
+    db,
+    mail,
+    sms: createSmsAdapter(settings.SMS_ADAPTER ?? 'log', (message) =>
+      log.info({ sms: message }, 'SMS (log adapter: written here, not sent)'),
+    ),
+    passKeys,
+    ...(settings.NOTIFY_MAX_ATTEMPTS ? { maxAttempts: settings.NOTIFY_MAX_ATTEMPTS } : {}),
+    log,
+  });
+  const webhooks =
+    settings.WEBHOOK_URL && settings.WEBHOOK_SECRET
+      ? new WebhookDispatcher({
+          db,
+          url: settings.WEBHOOK_URL,
+          secret: settings.WEBHOOK_SECRET,
+          ...(settings.WEBHOOK_MAX_ATTEMPTS ? { maxAttempts: settings.WEBHOOK_MAX_ATTEMPTS } : {}),
+          log,
+        })
+      : undefined;
+
+  const failed = (job: string) => (error: unknown) => log.error({ err: error }, `${job} failed`);
+  const workers = {
+    notifier: new PeriodicWorker(() => notifier.drain(), OUTBOX_POLL_MS, failed('the customer notifier')),
+    webhooks: webhooks
+      ? new PeriodicWorker(() => webhooks.drain(), OUTBOX_POLL_MS, failed('the webhook dispatcher'))
+      : undefined,
+    expiry: new PeriodicWorker(
+      async () => {
+        const run = await expireOverdueOrders(db, new Date());
+        if (run.expired.length > 0 || run.reminded > 0) {
+          log.info({ expired: run.expired.length, reminded: run.reminded }, 'expired uncollected orders');
+        }
+        for (const { storeId, error } of run.failures) {
+          log.error({ err: error, storeId }, 'expiring orders failed for a store');
+        }
+      },
+      EXPIRY_EVERY_MS,
+      failed('the expiry job'),
+    ),
+  };
+  let unlisten: (() => Promise<void>) | undefined;
+
+  return {
+    async start() {
+      if (!mail) log.warn('E-mail is not configured (SMTP_URL): customer e-mails stay queued until it is');
+      if (!webhooks) log.info('Status webhooks are off (WEBHOOK_URL): events stay queued until it is set');
+      unlisten = await database.listen(OUTBOX_CHANNEL, (table) => {
+        if (table === 'webhook_deliveries') workers.webhooks?.wake();
+        else workers.notifier.wake();
+      });
+      workers.notifier.start();
+      workers.webhooks?.start();
+      workers.expiry.start();
+    },
+    async stop() {
+      await unlisten?.();
+      unlisten = undefined;
+      await Promise.all([workers.notifier.stop(), workers.webhooks?.stop(), workers.expiry.stop()]);
+      mail?.close();
+    },
+  };
+}
+
+/** Starts the jobs when the server listens and stops them (waiting for runs in flight) on close. */
+export function registerBackgroundJobs(
+  app: FastifyInstance,
+  database: DatabaseHandle,
+  settings: JobSettings,
+  passKeys: PassKeyRing,
+): void {
+  const jobs = createBackgroundJobs(database, settings, passKeys, app.log);
+  app.addHook('onListen', () => jobs.start());
+  app.addHook('onClose', () => jobs.stop());
+}

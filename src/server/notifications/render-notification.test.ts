@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import type { NotificationContext } from './notification-context';
+import { PICKUP_PASS_CID } from './pickup-messages';
+import { renderNotification } from './render-notification';
+import { escapeHtml, html } from './safe-html';
+import { readQrCodes } from './testing/read-qr';
+
+const PASS = 'AISLE:PASS:2:MI01:A-10042:482913:1795370000:k1:' + 'x'.repeat(86);
+
+function context(overrides: Partial<NotificationContext> = {}): NotificationContext {
+  return {
+    kind: 'ready_for_pickup',
+    payload: {},
+    language: 'en',
+    order: {
+      number: 'A-10042',
+      customerName: 'Chiara <b>Rossi</b> & "co"',
+      pickupCode: '482913',
+      currency: 'EUR',
+      status: 'ready',
+      readyAt: '2026-11-21T17:30:00.000Z',
+    },
+    store: {
+      name: 'Aisle Milano Duomo',
+      address: 'Via Torino 12',
+      postcode: '20123',
+      city: 'Milano',
+      timezone: 'Europe/Rome',
+      openingHours: { mon: [{ open: '10:00', close: '20:00' }], sun: [] },
+      pickupHoldDays: 7,
+    },
+    productNames: new Map([['SKU-1', { it: 'Scarpa da corsa', en: 'Running shoe' }]]),
+    pickupPass: PASS,
+    ...overrides,
+  };
+}
+
+describe('safe html', () => {
+  it('escapes every interpolated value, and nested markup only once', () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+    const inner = html`<b>${'<i>'}</b>`;
+    expect(html`<p>${inner}${['<', '>']}</p>`.value).toBe('<p><b>&lt;i&gt;</b>&lt;&gt;</p>');
+  });
+});
+
+describe('ready for pickup', () => {
+  it('in English: subject, the pass in the text, the QR inline by cid, and the customer text escaped', async () => {
+    const { email, sms } = await renderNotification(context());
+    expect(email?.subject).toBe('Your order A-10042 is ready for pickup');
+    expect(email?.text).toContain('Pickup code: 482 913');
+    expect(email?.text).toContain(`Pickup pass: ${PASS}`);
+    expect(email?.text).toContain('Saturday 28 November at 18:30');
+    expect(email?.html).toContain('<html lang="en">');
+    expect(email?.html).toContain(`src="cid:${PICKUP_PASS_CID}"`);
+    expect(email?.html).toContain('alt="QR code of your pickup pass for order A-10042"');
+    expect(email?.html).toContain('aria-label="4 8 2 9 1 3"');
+    expect(email?.html).toContain('Chiara &lt;b&gt;Rossi&lt;/b&gt; &amp; &quot;co&quot;');
+    expect(email?.html).not.toContain('<b>Rossi');
+    expect(email?.html).not.toMatch(/https?:\/\//); // no external asset
+    const [qr] = email?.attachments ?? [];
+    expect(qr).toMatchObject({ cid: PICKUP_PASS_CID, contentType: 'image/png', filename: 'pickup-pass.png' });
+    expect(qr?.content.subarray(1, 4).toString()).toBe('PNG');
+    expect(await readQrCodes(qr!.content)).toEqual([PASS]);
+    expect(sms).toBe(
+      'Aisle: order A-10042 is ready at Aisle Milano Duomo. Pickup code 482 913. Collect by Saturday 28 November.',
+    );
+  });
+
+  it('in Italian', async () => {
+    const { email, sms } = await renderNotification(context({ language: 'it' }));
+    expect(email?.subject).toBe('Il tuo ordine A-10042 è pronto per il ritiro');
+    expect(email?.html).toContain('<html lang="it">');
+    expect(email?.text).toContain('Codice di ritiro: 482 913');
+    expect(email?.text).toContain('fino a sabato 28 novembre alle 18:30');
+    expect(email?.text).toContain('Orari di apertura');
+    expect(sms).toContain('Codice di ritiro 482 913');
+  });
+});
+
+describe('the other kinds', () => {
+  it('shipped names the carrier and every tracking number', async () => {
+    const { email } = await renderNotification(
+      context({ kind: 'shipped', payload: { carrierName: 'Aisle Fleet', trackingNumbers: ['AF1', 'AF2'] } }),
+    );
+    expect(email?.subject).toBe('Your order A-10042 is on its way');
+    expect(email?.text).toContain('Tracking numbers:\n- AF1\n- AF2');
+    expect(email?.html).toContain('<li>AF2</li>');
+    expect(email?.attachments).toEqual([]);
+  });
+
+  it('refundIssued gives the amount in the customer language', async () => {
+    const { email } = await renderNotification(
+      context({
+        kind: 'refundIssued',
+        language: 'it',
+        payload: { returnId: 'r', number: 'R-7', refundCents: 4990, currency: 'EUR' },
+      }),
+    );
+    expect(email?.subject).toMatch(/^Rimborso di 49,90\s€ per il reso R-7$/);
+  });
+
+  it('line messages name the product in the customer language', async () => {
+    const cancelled = await renderNotification(
+      context({ kind: 'line_cancelled', language: 'it', payload: { sku: 'SKU-1', qty: 1 } }),
+    );
+    expect(cancelled.email?.text).toContain('1 × Scarpa da corsa');
+    const rerouted = await renderNotification(
+      context({
+        kind: 'line_rerouted',
+        payload: { sku: 'SKU-1', qty: 2, storeName: 'Aisle Torino', orderNumber: 'R-ABC' },
+      }),
+    );
+    expect(rerouted.email?.text).toContain('2 × Running shoe');
+    expect(rerouted.email?.text).toContain('Aisle Torino is preparing it for you as order R-ABC');
+  });
+
+  it('returnReceipt is sent as written, by e-mail only', async () => {
+    const rendered = await renderNotification(
+      context({
+        kind: 'returnReceipt',
+        payload: { email: 'a@b.it', language: 'en', subject: 'Receipt', text: 'T', html: '<p>H</p>' },
+      }),
+    );
+    expect(rendered).toEqual({
+      email: { subject: 'Receipt', text: 'T', html: '<p>H</p>', attachments: [] },
+      sms: null,
+    });
+  });
+
+  it('an unknown kind or a malformed payload fails for good', async () => {
+    await expect(renderNotification(context({ kind: 'nope' }))).rejects.toMatchObject({
+      name: 'PermanentNotificationError',
+    });
+    await expect(
+      renderNotification(context({ kind: 'shipped', payload: { trackingNumbers: 'x' } })),
+    ).rejects.toMatchObject({
+      name: 'PermanentNotificationError',
+    });
+  });
+});

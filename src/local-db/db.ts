@@ -3,7 +3,9 @@ import type { ProductRow, StockRow, SyncOrder } from '../contract/sync';
 import type { StagingLocation } from '../contract/stores';
 import type { ReserveElsewhereArgs } from '../contract/reservations';
 import type { OtherStoreStock } from '../contract/stock';
+import type { ReturnableOrder } from '../contract/returns';
 import type { OutboxRecord } from './outbox-record';
+import type { LocalReturnRow } from './local-return-row';
 
 export interface MetaRow {
   key: string;
@@ -41,6 +43,22 @@ export interface ReservationRow {
   availableShown: number;
 }
 
+/**
+ * An order as the return counter last received it (any store's), kept so returns work offline
+ * (return-orders.ts). The keys are the search forms of its number, e-mail and phone.
+ */
+export type ReturnOrderRow = ReturnableOrder & {
+  /** Upper case, letters and digits only: "w-123 456" finds W123456. */
+  numberKey: string;
+  emailKey: string;
+  /** The phone's digits with its country code, "" when none. */
+  phoneDigits: string;
+  /** The store signed in when it was kept: another store's sign-in does not show it. */
+  keptBy: string;
+  /** Epoch ms it arrived on this device (device clock). */
+  savedAt: number;
+};
+
 export type AisleDb = Dexie & {
   meta: EntityTable<MetaRow, 'key'>;
   orders: EntityTable<ReplicaOrder, 'id'>;
@@ -50,6 +68,8 @@ export type AisleDb = Dexie & {
   outbox: EntityTable<OutboxRecord, 'id'>;
   lookups: EntityTable<StockLookupRow, 'key'>;
   reservations: EntityTable<ReservationRow, 'id'>;
+  returnOrders: EntityTable<ReturnOrderRow, 'id'>;
+  returns: EntityTable<LocalReturnRow, 'returnId'>;
 };
 
 /**
@@ -71,6 +91,12 @@ function createDb(): AisleDb {
   db.version(2).stores({
     lookups: 'key, savedAt',
     reservations: 'id, createdAt',
+  });
+  // Returns (issue 6): orders seen at the return counter, for finding them offline, and the
+  // returns this device took with what the associate was shown.
+  db.version(3).stores({
+    returnOrders: 'id, numberKey, emailKey, phoneDigits, fetchedAt, savedAt',
+    returns: 'returnId, orderId, createdAt',
   });
   return db;
 }

@@ -1,4 +1,5 @@
 import type { PassPublicKey } from '../contract/passes';
+import type { ReturnSettings } from '../contract/returns';
 import { db } from './db';
 
 /** An associate's batch pick on this device: see pick-batch.ts. */
@@ -32,6 +33,10 @@ export interface MetaValues {
   passKeys: PassPublicKey[];
   /** Each associate's open batch pick on this device (ship-from-store), by associate id. */
   pickBatches: Record<string, PickBatch>;
+  /** The return policy as last received, so the counter checks returns offline (return-orders.ts). */
+  returnSettings: { value: ReturnSettings; savedAt: number };
+  /** Epoch ms of the last refresh of this store's recent orders for returns. */
+  returnOrdersRefreshedAt: number;
 }
 
 export type MetaKey = keyof MetaValues;

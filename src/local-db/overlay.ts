@@ -155,6 +155,9 @@ const reducers: Record<CommandName, Reducer> = {
     });
     return { ...order, lines: replaceLine(order.lines, { ...line, customerNotified: true }) };
   },
+  // Its own entity (return:<id>), and often another store's order: a return changes nothing the
+  // replica's order shows (its lines stay picked and collected); local-returns.ts shows it.
+  'return.submit': (order) => order,
 };
 
 /** One command on top of an order; throws the DomainError the server would answer with. */

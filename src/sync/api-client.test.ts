@@ -78,6 +78,18 @@ describe('apiRequest', () => {
     expect(sessionNeedsPin()).toBe(false);
   });
 
+  it('keeps the session when a 401 is about credentials in the body (a manager’s PIN), not the token', async () => {
+    fetchMock.mockResolvedValueOnce(json(401, { code: 'auth.badCredentials', message: 'wrong PIN' }));
+    await expect(apiGet('/api/returns/approvals')).rejects.toMatchObject({
+      status: 401,
+      code: 'auth.badCredentials',
+    });
+    expect(sessionNeedsPin()).toBe(false);
+    fetchMock.mockResolvedValueOnce(json(401, { code: 'auth.invalidToken', message: 'no' }));
+    await expect(apiGet('/api/queue')).rejects.toMatchObject({ status: 401 });
+    expect(sessionNeedsPin()).toBe(true);
+  });
+
   it('turns a failed network call into network.offline, and error bodies into ApiError', async () => {
     fetchMock.mockRejectedValueOnce(new TypeError('Failed to fetch'));
     await expect(apiGet('/api/queue')).rejects.toMatchObject({ status: 0, code: 'network.offline' });

@@ -106,7 +106,9 @@ export async function authorizedFetch(method: Method, path: string, options: Req
         error = await apiErrorFrom(response);
       }
     }
-    if (error.status === 401) markSessionNeedsPin();
+    // Wrong credentials in the body (a manager's PIN typed to approve a return) say nothing about
+    // this session's token: the associate stays signed in.
+    if (error.status === 401 && error.code !== authErrorCodes.badCredentials) markSessionNeedsPin();
     throw error;
   }
   if (!response.ok) throw await apiErrorFrom(response);

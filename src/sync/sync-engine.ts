@@ -2,12 +2,14 @@ import { liveQuery } from 'dexie';
 import { ensureClientId } from '../local-db/client-identity';
 import { onCommandResent } from '../local-db/outbox-decisions';
 import { onCommandEnqueued } from '../local-db/enqueue';
+import { pruneLocalReturns } from '../local-db/local-returns';
 import { pruneSettled } from '../local-db/outbox-sync';
 import { setOutboxIdle } from '../local-db/outbox-status';
 import { countBusy } from '../local-db/replica-read';
 import { openPokeStream, type PokeStream } from './poke-stream';
 import { pullReplica } from './pull';
 import { pushOutbox } from './push';
+import { refreshReturnCache } from './returns-api';
 import { sessionNeedsPin, subscribeSession } from './session-store';
 
 export interface SyncEngineOptions {
@@ -25,6 +27,8 @@ const PUSH_INTERVAL_MS = 30_000;
 const RETRY_CHECK_MS = 1_000;
 const PULL_INTERVAL_MS = 60_000;
 const PRUNE_INTERVAL_MS = 10 * 60_000;
+/** The return counter's offline copy of recent orders refreshes itself at most every 10 min. */
+const RETURN_CACHE_CHECK_MS = 5 * 60_000;
 
 /**
  * Keeps the replica and the outbox in step with the server while an associate is signed in.
@@ -136,6 +140,11 @@ export function startSyncEngine({ associateId, storeId }: SyncEngineOptions): ()
     void runPull();
   };
 
+  // Recently delivered orders and the return policy, so a return can be taken offline (ADR 0018).
+  const refreshReturns = () => {
+    if (!paused() && navigator.onLine) void refreshReturnCache(storeId);
+  };
+
   let pokes: PokeStream | undefined;
   const openPokes = () => {
     pokes?.stop();
@@ -154,10 +163,12 @@ export function startSyncEngine({ associateId, storeId }: SyncEngineOptions): ()
     void runPull();
     openPokes();
     void pruneSettled();
+    refreshReturns();
   })();
 
   const onOnline = () => {
     syncNow();
+    refreshReturns();
     pokes?.reconnectNow();
   };
   const onVisible = () => {
@@ -188,7 +199,10 @@ export function startSyncEngine({ associateId, storeId }: SyncEngineOptions): ()
       if (busy > 0) schedulePush(0, true);
     }, PUSH_INTERVAL_MS),
     setInterval(() => void runPull(), PULL_INTERVAL_MS),
-    setInterval(() => void pruneSettled(), PRUNE_INTERVAL_MS),
+    setInterval(() => {
+      void pruneSettled().then(() => pruneLocalReturns());
+    }, PRUNE_INTERVAL_MS),
+    setInterval(refreshReturns, RETURN_CACHE_CHECK_MS),
   ];
   cleanups.push(() => intervals.forEach(clearInterval));
 

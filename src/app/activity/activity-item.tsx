@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import type { OrderStatus } from '../../domain/order-machine';
 import { discardCommand, escalateCommand, resendCommand } from '../../local-db/outbox-decisions';
 import { needsAttention, type OutboxRecord } from '../../local-db/outbox-record';
@@ -21,14 +22,19 @@ function stateKey(record: OutboxRecord, online: boolean): MessageKey {
 }
 
 function useDescribe() {
-  const { t } = useI18n();
+  const { t, tp } = useI18n();
   return (record: OutboxRecord) =>
     t(`command.${record.name}`, {
       code: String(record.args.code ?? ''),
       qty: Number(record.args.qty ?? 0),
       location: String(record.args.locationCode ?? '').toUpperCase(),
+      units: tp('activity.units', Array.isArray(record.args.units) ? record.args.units.length : 0),
     });
 }
+
+/** A customer return has its own screen: what was taken, and how to send it again. */
+const returnPathOf = (record: OutboxRecord) =>
+  record.name === 'return.submit' ? `/returns/r/${encodeURIComponent(String(record.args.returnId))}` : null;
 
 /** One action in the list: what, on which order, when, and its state in words. */
 export function ActivityItem({ record, online }: { record: OutboxRecord; online: boolean }) {
@@ -71,6 +77,11 @@ export function AttentionItem({ record, orderStatus }: { record: OutboxRecord; o
       {attentionReason(record, orderStatus).map((key) => (
         <p key={key}>{t(key)}</p>
       ))}
+      {returnPathOf(record) ? (
+        <p>
+          <Link to={returnPathOf(record)!}>{t('activity.openReturn')}</Link>
+        </p>
+      ) : null}
       {record.escalatedAt ? (
         <p className="muted">
           {t('activity.managerAsked', {

@@ -18,5 +18,7 @@ export function attentionReason(record: OutboxRecord, orderStatus: OrderStatus |
   if (record.name === 'stock.reserveElsewhere') {
     return [errorMessageKey(record.lastError), 'attention.reservation'];
   }
+  // A refused return: the goods are in the store and the customer was promised a refund.
+  if (record.name === 'return.submit') return [errorMessageKey(record.lastError), 'attention.return'];
   return [errorMessageKey(record.lastError)];
 }

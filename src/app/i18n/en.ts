@@ -599,6 +599,16 @@ export const en = {
   'reroute.journey': 'Also in this journey: {number} at {store} — {status}',
   'errors.reroute.nothingToResolve': 'This line has no short units left to move or cancel.',
   'errors.reroute.sameStore': 'This is your own store. Choose another store.',
+  'header.returns': 'Returns',
+  'command.return.submit': 'Customer return · {units}',
+  'activity.units.one': '{count} item',
+  'activity.units.other': '{count} items',
+  'activity.openReturn': 'Open the return',
+  'attention.return':
+    'The customer was promised a refund: open the return to send it again, or ask a manager. Do not discard it while the goods are in the store.',
+  'errors.return.notFound': 'The server does not know this return or its order. Ask your manager.',
+  'errors.return.idMismatch': 'This return’s id was already used for other units. Take the return again.',
+  'errors.sync.invalidArgs': 'The server could not read this action. Update the app, then send it again.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -620,4 +620,16 @@ export const it: Messages = {
   'reroute.journey': 'Nello stesso percorso: {number} a {store} — {status}',
   'errors.reroute.nothingToResolve': 'Questa riga non ha più pezzi mancanti da spostare o annullare.',
   'errors.reroute.sameStore': 'Questo è il tuo negozio. Scegli un altro negozio.',
+  'header.returns': 'Resi',
+  'command.return.submit': 'Reso del cliente · {units}',
+  'activity.units.one': '{count} articolo',
+  'activity.units.other': '{count} articoli',
+  'activity.openReturn': 'Apri il reso',
+  'attention.return':
+    'Al cliente è stato promesso un rimborso: apri il reso per inviarlo di nuovo, o chiedi a un responsabile. Non scartarlo finché la merce è in negozio.',
+  'errors.return.notFound': 'Il server non conosce questo reso o il suo ordine. Chiedi al tuo responsabile.',
+  'errors.return.idMismatch':
+    'L’identificativo di questo reso è già stato usato per altri pezzi. Prendi di nuovo il reso.',
+  'errors.sync.invalidArgs':
+    'Il server non riesce a leggere questa azione. Aggiorna l’app, poi inviala di nuovo.',
 };

@@ -24,6 +24,7 @@ const pageLoaders = {
   pack: () => import('../ship/pack-page').then((m) => ({ default: m.PackPage })),
   manifest: () => import('../ship/manifest-page').then((m) => ({ default: m.ManifestPage })),
   arrivals: () => import('../arrivals/arrivals-page').then((m) => ({ default: m.ArrivalsPage })),
+  returns: () => import('../returns/returns-pages').then((m) => ({ default: m.ReturnsPages })),
 } satisfies Record<string, () => Promise<{ default: ComponentType }>>;
 
 /*
@@ -48,6 +49,7 @@ const BatchPage = lazy(pageLoaders.batch);
 const PackPage = lazy(pageLoaders.pack);
 const ManifestPage = lazy(pageLoaders.manifest);
 const ArrivalsPage = lazy(pageLoaders.arrivals);
+const ReturnsPages = lazy(pageLoaders.returns);
 
 /**
  * The other pages are fetched once the associate starts using the app (the first tap or key),
@@ -94,6 +96,7 @@ export function AppRoutes() {
               <Route path="activity" element={<ActivityPage />} />
               <Route path="settings" element={<SettingsPage />} />
               <Route path="stock/*" element={<StockPages />} />
+              <Route path="returns/*" element={<ReturnsPages />} />
             </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Route>

@@ -45,6 +45,12 @@ export function Layout() {
           <LanguageSwitch />
           {session ? <AttentionBadge attention={summary.attention} /> : null}
           {session ? (
+            <Link to="/returns" className="app-header__link" data-testid="returns-link">
+              <Icon name="return" />
+              <span className="visually-hidden">{t('header.returns')}</span>
+            </Link>
+          ) : null}
+          {session ? (
             <Link to="/labels" className="app-header__link" data-testid="labels-link">
               <Icon name="printer" />
               <span className="visually-hidden">{t('header.labels')}</span>

@@ -148,6 +148,9 @@ export const queueItem = z
     pickedUnits: z.number(),
     claimedBy: person.nullable(),
     stagingLocation: z.string().nullable(),
+    // Issue 7; optional, so an older server's answer (or an older replica) still reads.
+    assignedTo: person.nullable().optional().describe("A manager's assignment: who should pick it"),
+    arrivedAt: z.string().nullable().optional().describe('When the customer said they are here'),
   })
   .meta({ id: 'QueueItem' });
 export type QueueItem = z.infer<typeof queueItem>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { shortReasons } from '../domain/picking';
 import { orderDetail } from './orders';
+import { customerArrival } from './customer-arrivals';
 import { passPublicKey } from './passes';
 import { reserveElsewhereArgs } from './reservations';
 import { cancelLineArgs, rerouteArgs } from './reroute';
@@ -159,6 +160,12 @@ export const pullResponse = z
       .number()
       .describe('For ?clientId=: the last command of that device the server processed'),
     serverTime: z.string(),
+    customerArrivals: z
+      .array(customerArrival)
+      .optional()
+      .describe(
+        'Customers who said they are here (kiosk, curbside) and are not yet served; absent from older servers',
+      ),
     passKeys: z
       .array(passPublicKey)
       .optional()

@@ -207,6 +207,11 @@ export const orders = pgTable(
     putBackAt: ts('put_back_at'),
     /** Left uncollected past the store's pickup hold (src/server/orders/expire-orders.ts). */
     expiredAt: ts('expired_at'),
+    // A manager's assignment (issue 7): who should pick it, before or instead of a claim.
+    assignedTo: uuid('assigned_to').references(() => associates.id),
+    assignedAt: ts('assigned_at'),
+    // The customer said they are here (at the counter kiosk, or at the curb with the spot).
+    arrivedAt: ts('arrived_at'),
     // Ship-from-store (docs/decisions/0014): the packing is part of the order, written by the
     // order unit of work; a re-pack bumps the revision, which the carrier idempotency keys carry.
     packedAt: ts('packed_at'),
@@ -647,4 +652,93 @@ export const paymentLedger = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('payment_ledger_idempotency_key').on(t.idempotencyKey)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Customers at the store (issue 7): the counter kiosk, curbside arrivals, pickup ratings.
+
+/**
+ * A device a manager enrolled as the store's counter kiosk. It signs nothing in: it holds a
+ * secret (stored hashed here) that lets it check customers in for its store only.
+ */
+export const kioskDevices = pgTable(
+  'kiosk_devices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    storeId: text('store_id')
+      .notNull()
+      .references(() => stores.id),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    enrolledBy: uuid('enrolled_by')
+      .notNull()
+      .references(() => associates.id),
+    enrolledAt: ts('enrolled_at').notNull().defaultNow(),
+    revokedAt: ts('revoked_at'),
+    lastSeenAt: ts('last_seen_at'),
+  },
+  (t) => [
+    uniqueIndex('kiosk_devices_token_key').on(t.tokenHash),
+    index('kiosk_devices_store_idx').on(t.storeId),
+  ],
+);
+
+/** A customer who said "I'm here": at the counter kiosk, or in the car outside. */
+export const pickupArrivals = pgTable(
+  'pickup_arrivals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => orders.id),
+    storeId: text('store_id')
+      .notNull()
+      .references(() => stores.id),
+    kind: text('kind', { enum: ['counter', 'curbside'] }).notNull(),
+    kioskId: uuid('kiosk_id').references(() => kioskDevices.id),
+    parkingSpot: text('parking_spot'),
+    vehicle: text('vehicle'),
+    arrivedAt: ts('arrived_at').notNull().defaultNow(),
+    acknowledgedBy: uuid('acknowledged_by').references(() => associates.id),
+    acknowledgedAt: ts('acknowledged_at'),
+    handedOverAt: ts('handed_over_at'),
+    syncVersion: bigint('sync_version', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [
+    index('pickup_arrivals_store_sync_idx').on(t.storeId, t.syncVersion),
+    index('pickup_arrivals_order_idx').on(t.orderId),
+  ],
+);
+
+/** How the customer rated the pickup, 1 to 5, once per order. */
+export const pickupRatings = pgTable(
+  'pickup_ratings',
+  {
+    orderId: uuid('order_id')
+      .primaryKey()
+      .references(() => orders.id),
+    storeId: text('store_id').notNull(),
+    rating: integer('rating').notNull(),
+    comment: text('comment'),
+    source: text('source', { enum: ['counter', 'curbside'] }).notNull(),
+    ratedAt: ts('rated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    check('pickup_ratings_rating_check', sql`${t.rating} between 1 and 5`),
+    index('pickup_ratings_store_idx').on(t.storeId, t.ratedAt),
+  ],
+);
+
+/**
+ * Fixed-window counters for guessing-prone endpoints (kiosk check-in by order number and code):
+ * shared by every server process, unlike an in-memory limiter.
+ */
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    key: text('key').notNull(),
+    windowStart: ts('window_start').notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
 );

@@ -15,6 +15,7 @@ import { loadShipmentSummaries } from '../shipping/shipment-repository';
 import { loadJourneyFacts } from './journey-views';
 
 const claimer = alias(associates, 'claimer');
+const assignee = alias(associates, 'assignee');
 
 /** How long a closed order stays in the queue, so the associate sees what just happened. */
 const RECENTLY_CLOSED_HOURS = 12;
@@ -39,6 +40,8 @@ type QueueRow = {
   order: typeof orders.$inferSelect;
   claimerId: string | null;
   claimerName: string | null;
+  assigneeId: string | null;
+  assigneeName: string | null;
   lineCount: number;
   unitCount: number;
   pickedUnits: number;
@@ -60,14 +63,24 @@ function toQueueItem(row: QueueRow): QueueItem {
     pickedUnits: Number(row.pickedUnits),
     claimedBy: row.claimerId ? { id: row.claimerId, name: row.claimerName ?? '' } : null,
     stagingLocation: o.stagingLocation,
+    assignedTo: row.assigneeId ? { id: row.assigneeId, name: row.assigneeName ?? '' } : null,
+    arrivedAt: o.arrivedAt ? iso(o.arrivedAt) : null,
   };
 }
 
 function queueSelect(db: Executor) {
   return db
-    .select({ order: orders, claimerId: claimer.id, claimerName: claimer.name, ...lineTotals })
+    .select({
+      order: orders,
+      claimerId: claimer.id,
+      claimerName: claimer.name,
+      assigneeId: assignee.id,
+      assigneeName: assignee.name,
+      ...lineTotals,
+    })
     .from(orders)
-    .leftJoin(claimer, eq(claimer.id, orders.claimedBy));
+    .leftJoin(claimer, eq(claimer.id, orders.claimedBy))
+    .leftJoin(assignee, eq(assignee.id, orders.assignedTo));
 }
 
 export async function loadQueue(db: Executor, storeId: string): Promise<QueueItem[]> {

@@ -35,6 +35,9 @@ const mutableOrderFields = [
   'cancelledBy',
   'putBackAt',
   'expiredAt',
+  'assignedTo',
+  'assignedAt',
+  'arrivedAt',
   'packedAt',
   'shippedAt',
   'packages',
@@ -309,13 +312,15 @@ export class OrderWork {
         cancel_reason = r."cancelReason", cancelled_by = r."cancelledBy", put_back_at = r."putBackAt",
         expired_at = r."expiredAt", packed_at = r."packedAt", shipped_at = r."shippedAt",
         packages = r."packages", pack_revision = r."packRevision",
+        assigned_to = r."assignedTo", assigned_at = r."assignedAt", arrived_at = r."arrivedAt",
         version = o.version + r.steps, sync_version = ${version}, updated_at = now()
       from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r(
         id uuid, steps int, "status" text, "claimedBy" uuid, "claimedAt" timestamptz,
         "pickedAt" timestamptz, "stagingLocation" text, "readyAt" timestamptz,
         "collectedAt" timestamptz, "cancelledAt" timestamptz, "cancelReason" text,
         "cancelledBy" text, "putBackAt" timestamptz, "expiredAt" timestamptz,
-        "packedAt" timestamptz, "shippedAt" timestamptz, "packages" jsonb, "packRevision" int)
+        "packedAt" timestamptz, "shippedAt" timestamptz, "packages" jsonb, "packRevision" int,
+        "assignedTo" uuid, "assignedAt" timestamptz, "arrivedAt" timestamptz)
       where o.id = r.id and o.store_id = ${this.storeId}`);
   }
 

@@ -345,6 +345,7 @@ test('a return taken offline that fails the policy on sync waits for a manager, 
   context,
   browser,
   request,
+  checkA11y,
 }) => {
   const session = await apiSession(request, 'MI01', '1001');
   const order = await findOrder(request, session, demo.offlinePolicy.number);
@@ -389,13 +390,14 @@ test('a return taken offline that fails the policy on sync waits for a manager, 
     await signInAs(manager.page, MANAGER.employeeId, MANAGER.pin);
     await manager.page.goto('/returns/review');
     await expect(manager.page.getByRole('heading', { level: 1, name: 'Returns to review' })).toBeVisible();
+    await checkA11y(manager.page);
     const item = manager.page.locator(`[data-testid="review-item"][data-number="${waiting.number}"]`);
     await expect(item).toBeVisible();
     await item
       .getByRole('textbox', { name: 'Reason for your decision' })
       .fill('Already refunded at the other till');
     await item.getByRole('button', { name: 'Decline' }).click();
-    await expect(manager.page.getByTestId('decision-done')).toBeVisible();
+    await expect(manager.page.getByTestId('decision-done')).toHaveAttribute('data-status', 'declined');
   } finally {
     await manager.context.close();
   }

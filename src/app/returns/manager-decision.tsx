@@ -11,7 +11,16 @@ import { isReason, MAX_REASON, MIN_REASON } from './reason-rules';
  * A manager's decision on a return waiting for review, with the reason the audit log keeps:
  * approve (the server checks again and refunds) or decline (the goods go back to the customer).
  */
-export function ManagerDecision({ returnId, label }: { returnId: string; label: string }) {
+export function ManagerDecision({
+  returnId,
+  label,
+  onDecided,
+}: {
+  returnId: string;
+  label: string;
+  /** Where the page says what happened, when this form may disappear with its return (the review list). */
+  onDecided?: (status: string) => void;
+}) {
   const { rt } = useReturnsI18n();
   const online = useOnline();
   const queryClient = useQueryClient();
@@ -20,6 +29,7 @@ export function ManagerDecision({ returnId, label }: { returnId: string; label: 
   const [invalid, setInvalid] = useState(false);
   const decide = useMutation({
     mutationFn: (decision: 'approve' | 'decline') => decideReturn(returnId, decision, reason.trim()),
+    onSuccess: (data) => onDecided?.(data.status),
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: ['returns'] });
       void queryClient.invalidateQueries({ queryKey: ['return', returnId] });
@@ -82,17 +92,25 @@ export function ManagerDecision({ returnId, label }: { returnId: string; label: 
       </div>
       <div role="status" aria-live="polite">
         {!online ? <p className="muted">{rt('review.offline')}</p> : null}
-        {decide.isSuccess ? (
-          <p className="alert alert--success" data-testid="decision-done">
-            {decide.data.status === 'refunded'
-              ? rt('review.approved')
-              : decide.data.status === 'declined'
-                ? rt('review.declined')
-                : rt('review.stillReview')}
-          </p>
-        ) : null}
+        {decide.isSuccess && !onDecided ? <DecisionDone status={decide.data.status} /> : null}
       </div>
       {decide.isError ? <ReturnsErrorAlert error={decide.error} /> : null}
     </form>
+  );
+}
+
+/** What a manager's decision did, in words. */
+export function DecisionDone({ status, number }: { status: string; number?: string }) {
+  const { rt } = useReturnsI18n();
+  const said =
+    status === 'refunded'
+      ? rt('review.approved')
+      : status === 'declined'
+        ? rt('review.declined')
+        : rt('review.stillReview');
+  return (
+    <p className="alert alert--success" data-testid="decision-done" data-status={status}>
+      {number ? `${number}: ${said}` : said}
+    </p>
   );
 }

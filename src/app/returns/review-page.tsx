@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import type { ReturnSummary } from '../../contract/returns';
 import { isApiError } from '../../sync/api-client';
@@ -11,7 +11,7 @@ import { Button, ButtonLink } from '../ui/button';
 import { PageHeading } from '../ui/page-heading';
 import { ReturnsErrorAlert } from './returns-error';
 import { useReturnsI18n } from './i18n/returns-i18n';
-import { ManagerDecision } from './manager-decision';
+import { DecisionDone, ManagerDecision } from './manager-decision';
 import { findPath, returnPath } from './paths';
 import { returnDetailQuery, returnListQuery, returnOrderQuery, useReturnSettings } from './queries';
 import { previewRefund } from './returnable';
@@ -29,6 +29,7 @@ export function ReviewPage() {
   const online = useOnline();
   const manager = session?.associate.role === 'manager';
   const list = useQuery({ ...returnListQuery('review'), enabled: manager });
+  const [done, setDone] = useState<{ number: string; status: string } | null>(null);
 
   if (!manager) {
     return (
@@ -62,13 +63,21 @@ export function ReviewPage() {
           <Button onClick={() => void list.refetch()}>{t('common.retry')}</Button>
         </ReturnsErrorAlert>
       ) : null}
+      {/* The decided return leaves the list: the page, not the item, says what happened. */}
+      <div role="status" aria-live="polite">
+        {done ? <DecisionDone status={done.status} number={done.number} /> : null}
+      </div>
       {list.data && list.data.returns.length === 0 ? (
         <p data-testid="review-empty">{rt('review.empty')}</p>
       ) : null}
       {list.data && list.data.returns.length > 0 ? (
         <ul className="stack review-list">
           {list.data.returns.map((summary) => (
-            <ReviewItem key={summary.id} summary={summary} />
+            <ReviewItem
+              key={summary.id}
+              summary={summary}
+              onDecided={(status) => setDone({ number: summary.number, status })}
+            />
           ))}
         </ul>
       ) : null}
@@ -77,7 +86,7 @@ export function ReviewPage() {
   );
 }
 
-function ReviewItem({ summary }: { summary: ReturnSummary }) {
+function ReviewItem({ summary, onDecided }: { summary: ReturnSummary; onDecided: (status: string) => void }) {
   const { rt, rtp, language, dateTime, money } = useReturnsI18n();
   const actor = useActor();
   const titleId = useId();
@@ -133,7 +142,11 @@ function ReviewItem({ summary }: { summary: ReturnSummary }) {
             ))}
           </ul>
           <p className="muted">{rt('review.takenBy', { name: detail.data.takenBy.name })}</p>
-          <ManagerDecision returnId={summary.id} label={rt('review.decideFor', { number: summary.number })} />
+          <ManagerDecision
+            returnId={summary.id}
+            label={rt('review.decideFor', { number: summary.number })}
+            onDecided={onDecided}
+          />
         </>
       ) : null}
     </li>

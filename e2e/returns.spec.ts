@@ -57,9 +57,9 @@ async function onHand(request: APIRequestContext, session: Session, productId: s
   return stock.find((row) => row.productId === productId)?.onHand ?? 0;
 }
 
-/** What the server would refund for these units of the order as it stands now. */
-function expectedRefund(order: ReturnableOrder, units: ReturnUnit[]): number {
-  const refundOrder: RefundOrder = {
+/** The order as the refund rules see it. */
+function refundOrderOf(order: ReturnableOrder): RefundOrder {
+  return {
     lines: order.lines.map((l) => ({
       lineId: l.lineId,
       unitPriceCents: l.unitPriceCents,
@@ -70,26 +70,15 @@ function expectedRefund(order: ReturnableOrder, units: ReturnUnit[]): number {
     shippingCents: order.shippingCents,
     shippingRule: DEFAULT_SHIPPING_RULE,
   };
-  return computeRefund(
-    refundOrder,
-    order.refundHistory,
-    refundRequestOf('expected', units, DEFAULT_SHIPPING_RULE),
-  ).totalCents;
 }
 
-function paidCents(order: ReturnableOrder): number {
-  return orderPaidCents({
-    lines: order.lines.map((l) => ({
-      lineId: l.lineId,
-      unitPriceCents: l.unitPriceCents,
-      qtyOrdered: l.qtyOrdered,
-      qtyDelivered: l.qtyDelivered,
-    })),
-    discountsCents: order.discounts.map((d) => d.cents),
-    shippingCents: order.shippingCents,
-    shippingRule: DEFAULT_SHIPPING_RULE,
-  });
+/** What the server would refund for these units of the order as it stands now. */
+function expectedRefund(order: ReturnableOrder, units: ReturnUnit[]): number {
+  const request = refundRequestOf('expected', units, DEFAULT_SHIPPING_RULE);
+  return computeRefund(refundOrderOf(order), order.refundHistory, request).totalCents;
 }
+
+const paidCents = (order: ReturnableOrder): number => orderPaidCents(refundOrderOf(order));
 
 /** Another device's return, pushed straight to the server through its outbox endpoint. */
 async function pushReturn(

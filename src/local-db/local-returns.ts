@@ -1,13 +1,9 @@
 import type { ReturnSubmitArgs, ReturnSubmitResult } from '../contract/returns';
-import { ensureClientId } from './client-identity';
+import { queueWithRow } from './queue-with-row';
 import { db } from './db';
-import { announceEnqueued, type Actor } from './enqueue';
+import type { Actor } from './enqueue';
 import type { LocalReturnRow, ReturnOutcome, ReturnShown } from './local-return-row';
-import { getMeta, setMeta } from './meta';
 import type { CommandError, OutboxRecord } from './outbox-record';
-
-/** Same value as the contract's COMMAND_VERSION (kept literal: the contract module brings zod). */
-const COMMAND_VERSION = 1;
 
 /** Rows older than this are forgotten: the server keeps every return, the device only recent ones. */
 const KEEP_LOCAL_RETURNS_MS = 30 * 24 * 60 * 60_000;
@@ -49,7 +45,6 @@ export interface NewLocalReturn {
  * leaves with the promise of a refund, and the command goes out when it can.
  */
 export async function queueReturn({ args, shown, actor }: NewLocalReturn): Promise<LocalReturnRow> {
-  const clientId = await ensureClientId();
   const createdAt = new Date().toISOString();
   const row: LocalReturnRow = {
     returnId: args.returnId,
@@ -61,33 +56,16 @@ export async function queueReturn({ args, shown, actor }: NewLocalReturn): Promi
     args,
     shown,
   };
-  await db.transaction('rw', [db.meta, db.outbox, db.returns], async () => {
-    const localOrder = (await getMeta('nextLocalOrder')) ?? 1;
-    const record: OutboxRecord = {
-      id: crypto.randomUUID(),
-      clientId,
-      localOrder,
-      seq: null,
-      name: 'return.submit',
-      v: COMMAND_VERSION,
-      args,
-      entityKeys: [returnKey(args.returnId)],
-      storeId: actor.storeId,
-      associateId: actor.id,
-      associateName: actor.name,
-      orderNumber: shown.order.number,
-      createdAt,
-      status: 'pending',
-      attempts: 0,
-      nextAttemptAt: 0,
-    };
-    await Promise.all([
-      db.outbox.add(record),
-      db.returns.add(row),
-      setMeta('nextLocalOrder', localOrder + 1),
-    ]);
+  await queueWithRow({
+    name: 'return.submit',
+    args,
+    entityKey: returnKey(args.returnId),
+    actor,
+    orderNumber: shown.order.number,
+    createdAt,
+    table: db.returns,
+    row,
   });
-  announceEnqueued();
   return row;
 }
 

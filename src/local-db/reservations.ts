@@ -1,12 +1,8 @@
 import type { ReserveElsewhereArgs, ReserveElsewhereResult } from '../contract/reservations';
-import { ensureClientId } from './client-identity';
+import { queueWithRow } from './queue-with-row';
 import { db, type ReservationRow } from './db';
-import { announceEnqueued, type Actor } from './enqueue';
-import { getMeta, setMeta } from './meta';
+import type { Actor } from './enqueue';
 import type { CommandError, OutboxRecord } from './outbox-record';
-
-/** Same value as the contract's COMMAND_VERSION (kept literal: the contract module brings zod). */
-const COMMAND_VERSION = 1;
 
 /** A reservation is its own entity in the outbox: its refusal blocks nothing else. */
 export const reservationKey = (reservationId: string) => `reservation:${reservationId}`;
@@ -38,7 +34,6 @@ export interface NewReservation {
  * other store has it.
  */
 export async function queueReservation(input: NewReservation): Promise<ReservationRow> {
-  const clientId = await ensureClientId();
   const createdAt = new Date().toISOString();
   const row: ReservationRow = {
     id: input.args.reservationId,
@@ -50,33 +45,16 @@ export async function queueReservation(input: NewReservation): Promise<Reservati
     product: input.product,
     availableShown: input.availableShown,
   };
-  await db.transaction('rw', [db.meta, db.outbox, db.reservations], async () => {
-    const localOrder = (await getMeta('nextLocalOrder')) ?? 1;
-    const record: OutboxRecord = {
-      id: crypto.randomUUID(),
-      clientId,
-      localOrder,
-      seq: null,
-      name: 'stock.reserveElsewhere',
-      v: COMMAND_VERSION,
-      args: input.args,
-      entityKeys: [reservationKey(row.id)],
-      storeId: input.actor.storeId,
-      associateId: input.actor.id,
-      associateName: input.actor.name,
-      orderNumber: null,
-      createdAt,
-      status: 'pending',
-      attempts: 0,
-      nextAttemptAt: 0,
-    };
-    await Promise.all([
-      db.outbox.add(record),
-      db.reservations.add(row),
-      setMeta('nextLocalOrder', localOrder + 1),
-    ]);
+  await queueWithRow({
+    name: 'stock.reserveElsewhere',
+    args: input.args,
+    entityKey: reservationKey(row.id),
+    actor: input.actor,
+    orderNumber: null,
+    createdAt,
+    table: db.reservations,
+    row,
   });
-  announceEnqueued();
   return row;
 }
 

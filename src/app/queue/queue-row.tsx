@@ -3,12 +3,14 @@ import { isPickedInStore } from '../../domain/order-machine';
 import type { OrderView } from '../../local-db/replica-read';
 import { StatusBadge, TypeBadge } from '../common/order-badges';
 import { SlaCountdown } from '../common/sla-countdown';
+import { useActor } from '../common/use-actor';
 import { useI18n } from '../i18n/use-t';
 
 /** One order as a big tappable card: everything needed to choose what to pick next. */
 export function QueueRow({ view }: { view: OrderView }) {
   const { t, tp } = useI18n();
   const { order } = view;
+  const actor = useActor();
   // Nothing to pick: a ship-to-store order waits for its parcel on the Arrivals screen.
   const awaitingParcel = !isPickedInStore(order.fulfillmentType) && order.status === 'new';
   const progress =
@@ -42,6 +44,13 @@ export function QueueRow({ view }: { view: OrderView }) {
           <span>
             {order.claimedBy ? t('queue.claimedBy', { name: order.claimedBy.name }) : t('queue.unclaimed')}
           </span>
+          {order.assignedTo ? (
+            <span className="queue-row__assigned" data-testid="assigned-to">
+              {order.assignedTo.id === actor.id
+                ? t('queue.assignedToYou')
+                : t('queue.assignedTo', { name: order.assignedTo.name })}
+            </span>
+          ) : null}
           {order.stagingLocation ? (
             <span>{t('queue.stagedAt', { location: order.stagingLocation })}</span>
           ) : null}

@@ -19,6 +19,12 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
           apiKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
+          kiosk: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'Authorization',
+            description: 'An enrolled kiosk: "Kiosk <secret>"',
+          },
         },
       },
     },

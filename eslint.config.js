@@ -11,6 +11,8 @@ import tseslint from 'typescript-eslint';
 const browser = ['./src/app', './src/local-db', './src/sync', './src/scan', './src/pwa'];
 const appFeatures = [
   'sign-in',
+  'curbside',
+  'alerts',
   'queue',
   'pick',
   'handover',
@@ -21,6 +23,9 @@ const appFeatures = [
   'stock',
   'arrivals',
   'returns',
+  'counter',
+  'board',
+  'manager',
 ];
 
 const zones = [

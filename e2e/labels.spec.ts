@@ -102,7 +102,7 @@ test('prints staging and bay labels and a signed pickup pass, in English and Ita
   await checkA11y(page);
 
   // Italian: the same pages, their words and their barcode names.
-  await page.getByRole('button', { name: 'IT' }).click();
+  await page.getByRole('button', { name: 'IT', exact: true }).click();
   await expect(
     page.getByRole('heading', { level: 1, name: `Pass di ritiro dell’ordine ${demo.number}` }),
   ).toBeVisible();
@@ -116,7 +116,7 @@ test('prints staging and bay labels and a signed pickup pass, in English and Ita
     `Codice a barre dell’ubicazione di ritiro ${STORE_ID}-A01`,
   );
   await checkA11y(page);
-  await page.getByRole('button', { name: 'EN' }).click();
+  await page.getByRole('button', { name: 'EN', exact: true }).click();
 
   // Offline: the labels come from the device, the pass needs the server and says so.
   await goOffline(context, page);

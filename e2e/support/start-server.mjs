@@ -1,6 +1,13 @@
 // Starts the BUILT Aisle server for Playwright's webServer.
 // Each run gets a fresh, throwaway data dir and embedded PGlite (never DATABASE_URL).
+//
+// Customer e-mail goes to a real SMTP server run here, in this process (smtp-server), on a free
+// port. Tests read what it received over HTTP, on E2E_MAIL_PORT (default: the app's port + 1):
+//   GET    /messages  -> [{ to, subject, text, html, attachments: [{ cid, contentType, base64 }] }]
+//   DELETE /messages  -> forgets them
+// (e2e/support/mailbox.ts wraps it.)
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { constants, tmpdir } from 'node:os';
@@ -15,6 +22,60 @@ if (!existsSync(serverEntry)) {
 }
 
 const port = process.env.E2E_PORT || '5187';
+const mailPort = Number(process.env.E2E_MAIL_PORT || Number(port) + 1);
+
+// The test SMTP server: accepts every message, keeps it parsed. Loaded from devDependencies.
+const { SMTPServer } = await import('smtp-server');
+const { simpleParser } = await import('mailparser');
+const received = [];
+const smtp = new SMTPServer({
+  secure: false,
+  disabledCommands: ['STARTTLS'],
+  authOptional: true,
+  logger: false,
+  onData(stream, _session, callback) {
+    const chunks = [];
+    stream.on('data', (chunk) => chunks.push(chunk));
+    stream.on('end', () => {
+      simpleParser(Buffer.concat(chunks), { keepCidLinks: true }).then(
+        (mail) => {
+          received.push({
+            to: mail.to
+              ? [mail.to]
+                  .flat()
+                  .map((address) => address.text)
+                  .join(', ')
+              : '',
+            subject: mail.subject ?? '',
+            text: mail.text ?? '',
+            html: typeof mail.html === 'string' ? mail.html : '',
+            receivedAt: new Date().toISOString(),
+            attachments: mail.attachments.map((attachment) => ({
+              cid: attachment.cid ?? null,
+              contentType: attachment.contentType,
+              base64: attachment.content.toString('base64'),
+            })),
+          });
+          callback();
+        },
+        (error) => callback(error),
+      );
+    });
+  },
+});
+await new Promise((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+const smtpPort = smtp.server.address().port;
+
+const mailbox = createServer((request, response) => {
+  if (request.url !== '/messages') {
+    response.writeHead(404).end();
+    return;
+  }
+  if (request.method === 'DELETE') received.length = 0;
+  response.writeHead(200, { 'content-type': 'application/json' });
+  response.end(JSON.stringify(request.method === 'DELETE' ? [] : received));
+});
+await new Promise((resolve) => mailbox.listen(mailPort, '127.0.0.1', resolve));
 const dataDir = mkdtempSync(join(tmpdir(), 'aisle-e2e-'));
 
 let cleanedUp = false;
@@ -37,6 +98,9 @@ const env = {
   DEMO_ORDERS: 'off',
   NODE_ENV: 'production',
   LOG_LEVEL: 'warn',
+  SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+  MAIL_FROM: 'Aisle <orders@aisle.test>',
+  PUBLIC_URL: `http://127.0.0.1:${port}`,
 };
 // The e2e server always uses embedded PGlite; it must never touch the CI database.
 delete env.DATABASE_URL;
@@ -63,6 +127,8 @@ child.on('error', (error) => {
 
 child.on('exit', (code, signal) => {
   cleanup();
+  smtp.close();
+  mailbox.close();
   if (code !== null) process.exit(code);
   // Killed by a signal: exit the conventional 128 + signal number.
   process.exit(128 + (constants.signals[signal] ?? 0));

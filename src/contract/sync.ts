@@ -46,6 +46,8 @@ export const commandArgs = {
   'order.cancelLine': cancelLineArgs,
   // Takes back units of an order of any store (src/contract/returns.ts).
   'return.submit': returnSubmitArgs,
+  // "I'm on it": the associate takes a customer who said they are here (kiosk or curbside).
+  'arrival.acknowledge': z.object({ orderId, arrivalId: z.uuid() }),
 } as const;
 
 export type CommandName = keyof typeof commandArgs;

@@ -1,4 +1,5 @@
 import { Dexie, type EntityTable } from 'dexie';
+import type { CustomerArrival } from '../contract/customer-arrivals';
 import type { ProductRow, StockRow, SyncOrder } from '../contract/sync';
 import type { StagingLocation } from '../contract/stores';
 import type { ReserveElsewhereArgs } from '../contract/reservations';
@@ -70,6 +71,7 @@ export type AisleDb = Dexie & {
   reservations: EntityTable<ReservationRow, 'id'>;
   returnOrders: EntityTable<ReturnOrderRow, 'id'>;
   returns: EntityTable<LocalReturnRow, 'returnId'>;
+  customerArrivals: EntityTable<CustomerArrival, 'id'>;
 };
 
 /**
@@ -98,10 +100,15 @@ function createDb(): AisleDb {
     returnOrders: 'id, numberKey, emailKey, phoneDigits, fetchedAt, savedAt',
     returns: 'returnId, orderId, createdAt',
   });
+  // Customers at the store (issue 7): who said "I'm here" at the kiosk or from the car, not yet
+  // served, so every associate screen can alert (src/app/alerts).
+  db.version(4).stores({
+    customerArrivals: 'id, orderId, arrivedAt',
+  });
   return db;
 }
 
 export const db: AisleDb = createDb();
 
 /** The replica's tables, as one list for transactions that touch them all. */
-export const replicaTables = () => [db.orders, db.products, db.stock, db.locations];
+export const replicaTables = () => [db.orders, db.products, db.stock, db.locations, db.customerArrivals];

@@ -158,6 +158,8 @@ const reducers: Record<CommandName, Reducer> = {
   // Its own entity (return:<id>), and often another store's order: a return changes nothing the
   // replica's order shows (its lines stay picked and collected); local-returns.ts shows it.
   'return.submit': (order) => order,
+  // Its own entity (the arrival): the order is unchanged; the alert folds it (customer-arrivals.ts).
+  'arrival.acknowledge': (order) => order,
 };
 
 /** One command on top of an order; throws the DomainError the server would answer with. */

@@ -41,6 +41,10 @@ export async function applyPull(pull: PullResponse, receivedAt: number = Date.no
     await db.products.bulkPut(pull.products);
     await db.stock.bulkPut(pull.stock);
     await db.locations.bulkPut(pull.locations);
+    // An older server sends none. A served customer leaves the device with the delta saying so.
+    const arrivals = pull.customerArrivals ?? [];
+    await db.customerArrivals.bulkPut(arrivals.filter((a) => a.handedOverAt === null));
+    await db.customerArrivals.bulkDelete(arrivals.filter((a) => a.handedOverAt !== null).map((a) => a.id));
     const stale = (await db.orders.toArray()).filter((o) => !keepsShowing(o, receivedAt)).map((o) => o.id);
     await db.orders.bulkDelete(stale);
     await db.meta.bulkPut([

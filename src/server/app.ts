@@ -1,6 +1,8 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { authRoutes } from './auth/auth-routes';
+import { curbsideKey } from './curbside/curbside-token';
+import { curbsideRoutes } from './curbside/curbside-routes';
 import { loadSigningSecret } from './auth/secret';
 import { TokenService } from './auth/tokens';
 import type { DatabaseHandle } from './db/client';
@@ -8,7 +10,9 @@ import type { Env } from './env';
 import { healthRoutes } from './health/health-routes';
 import { registerBackgroundJobs, type JobSettings } from './jobs/background-jobs';
 import { intakeRoutes, platformRoutes } from './orders/intake-routes';
+import { kioskRoutes } from './kiosk/kiosk-routes';
 import { ordersRoutes } from './orders/orders-routes';
+import { managerRoutes } from './manager/manager-routes';
 import { loadPassKeyRing } from './passes/pass-key-ring';
 import { passRoutes } from './passes/pass-routes';
 import { registerAuth } from './plugins/auth';
@@ -65,10 +69,9 @@ export async function buildApp({
   await registerOpenApi(app);
 
   const { db } = database;
-  const tokens = new TokenService(
-    await loadSigningSecret(db, settings.JWT_SECRET),
-    settings.ACCESS_TOKEN_TTL_SECONDS,
-  );
+  const signingSecret = await loadSigningSecret(db, settings.JWT_SECRET);
+  const tokens = new TokenService(signingSecret, settings.ACCESS_TOKEN_TTL_SECONDS);
+  const curbside = curbsideKey(signingSecret);
   const guards = registerAuth(app, tokens);
   const passKeys = await loadPassKeyRing(db, settings);
 
@@ -79,15 +82,18 @@ export async function buildApp({
   intakeRoutes(app, db, settings.INTAKE_API_KEY);
   ordersRoutes(app, db, guards, passKeys.verify);
   passRoutes(app, db, guards, passKeys);
+  kioskRoutes(app, db, guards, passKeys.verify);
   shippingRoutes(app, db, guards, carriers ?? createCarrierRegistry(db, settings.SHIPPING_CARRIER));
   returnsRoutes(app, db, guards);
+  managerRoutes(app, db, guards);
   await returnReviewRoutes(app, db, guards, settings);
   const pokes = new PokeHub();
   await pokes.start(database);
   app.addHook('onClose', () => pokes.stop());
   syncRoutes(app, db, guards, pokes, passKeys);
   platformRoutes(app, db, settings.INTAKE_API_KEY);
-  if (backgroundJobs) registerBackgroundJobs(app, database, settings, passKeys);
+  curbsideRoutes(app, db, curbside);
+  if (backgroundJobs) registerBackgroundJobs(app, database, settings, passKeys, curbside);
   await registerClientApp(app, clientDir);
   return app;
 }

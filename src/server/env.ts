@@ -76,6 +76,8 @@ export const envSchema = z.object({
     )
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  // The address customers open the app at, for links in e-mails (the curbside page): none without it.
+  PUBLIC_URL: urlSetting(['http:', 'https:'], 'https://aisle.example.com'),
   // A new SMS adapter adds its id here and its builder in src/server/notifications/sms-adapter.ts.
   SMS_ADAPTER: z.enum(['log']).default('log'),
   NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),

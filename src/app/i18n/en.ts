@@ -49,6 +49,9 @@ export const en = {
   'queue.claimedBy': 'Claimed by {name}',
   'queue.unclaimed': 'Not claimed',
   'queue.stagedAt': 'Shelf {location}',
+  'queue.assignedToYou': 'Assigned to you',
+  'queue.assignedTo': 'Assigned to {name}',
+  'header.manager': 'Manager',
   'queue.refreshError': 'The queue could not be refreshed. It shows the last known orders.',
 
   'sla.dueIn': 'Due in {time}',
@@ -353,6 +356,7 @@ export const en = {
     'This weighed-item label did not read correctly. Scan it again.',
   'header.settings': 'Settings',
   'settings.title': 'Settings',
+  'settings.kiosks': 'Counter kiosk and board',
   'settings.scanner': 'Hardware scanner',
   'settings.scannerHint':
     'If your scanner sends extra characters before or after each code, enter them here so Aisle ignores them. Most scanners need nothing.',
@@ -600,6 +604,8 @@ export const en = {
   'errors.reroute.nothingToResolve': 'This line has no short units left to move or cancel.',
   'errors.reroute.sameStore': 'This is your own store. Choose another store.',
   'header.returns': 'Returns',
+  'command.arrival.acknowledge': 'Customer arrival taken',
+  'errors.arrival.notFound': 'This customer’s arrival is no longer known. Check the order.',
   'command.return.submit': 'Customer return · {units}',
   'activity.units.one': '{count} item',
   'activity.units.other': '{count} items',

@@ -49,6 +49,9 @@ export const it: Messages = {
   'queue.claimedBy': 'Preso da {name}',
   'queue.unclaimed': 'Non assegnato',
   'queue.stagedAt': 'Scaffale {location}',
+  'queue.assignedToYou': 'Assegnato a te',
+  'queue.assignedTo': 'Assegnato a {name}',
+  'header.manager': 'Responsabile',
   'queue.refreshError': 'Impossibile aggiornare la coda. Vedi gli ultimi ordini noti.',
 
   'sla.dueIn': 'Scade tra {time}',
@@ -370,6 +373,7 @@ export const it: Messages = {
     'L’etichetta dell’articolo a peso non è stata letta bene. Scansionala di nuovo.',
   'header.settings': 'Impostazioni',
   'settings.title': 'Impostazioni',
+  'settings.kiosks': 'Chiosco al banco e tabellone',
   'settings.scanner': 'Scanner hardware',
   'settings.scannerHint':
     'Se lo scanner invia caratteri in più prima o dopo ogni codice, inseriscili qui e Aisle li ignorerà. Di solito non serve nulla.',
@@ -621,6 +625,8 @@ export const it: Messages = {
   'errors.reroute.nothingToResolve': 'Questa riga non ha più pezzi mancanti da spostare o annullare.',
   'errors.reroute.sameStore': 'Questo è il tuo negozio. Scegli un altro negozio.',
   'header.returns': 'Resi',
+  'command.arrival.acknowledge': 'Arrivo del cliente preso in carico',
+  'errors.arrival.notFound': 'L’arrivo di questo cliente non è più registrato. Controlla l’ordine.',
   'command.return.submit': 'Reso del cliente · {units}',
   'activity.units.one': '{count} articolo',
   'activity.units.other': '{count} articoli',

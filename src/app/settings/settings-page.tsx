@@ -5,9 +5,11 @@ import {
   saveScannerSettings,
   subscribeScannerSettings,
 } from '../../scan/scanner-settings';
+import { AlertSettings } from '../common/alert-settings';
 import { ScanStep } from '../common/scan-step';
 import { useT } from '../i18n/use-t';
 import { Notice } from '../ui/alert';
+import { Link } from 'react-router';
 import { Button } from '../ui/button';
 
 /** This device's settings: the hardware scanner's prefix and suffix, and a place to try it. */
@@ -18,6 +20,10 @@ export function SettingsPage() {
       <h1>{t('settings.title')}</h1>
       <ScannerSettingsForm />
       <ScannerTest />
+      <AlertSettings />
+      <Link to="/settings/kiosks" className="btn btn--secondary" data-testid="kiosks-link">
+        {t('settings.kiosks')}
+      </Link>
     </div>
   );
 }

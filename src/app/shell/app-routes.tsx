@@ -25,6 +25,7 @@ const pageLoaders = {
   manifest: () => import('../ship/manifest-page').then((m) => ({ default: m.ManifestPage })),
   arrivals: () => import('../arrivals/arrivals-page').then((m) => ({ default: m.ArrivalsPage })),
   returns: () => import('../returns/returns-pages').then((m) => ({ default: m.ReturnsPages })),
+  manager: () => import('../manager/manager-pages').then((m) => ({ default: m.ManagerPages })),
 } satisfies Record<string, () => Promise<{ default: ComponentType }>>;
 
 /*
@@ -34,8 +35,17 @@ const pageLoaders = {
 const LocationLabelsPage = lazy(() =>
   import('../labels/location-labels-page').then((m) => ({ default: m.LocationLabelsPage })),
 );
+/* The counter kiosk and the board run on enrolled public devices, without an associate. */
+const CounterPage = lazy(() => import('../counter/counter-page').then((m) => ({ default: m.CounterPage })));
+const KiosksPage = lazy(() => import('../counter/kiosks-page').then((m) => ({ default: m.KiosksPage })));
+const BoardPage = lazy(() => import('../board/board-page').then((m) => ({ default: m.BoardPage })));
 const PickupPassPage = lazy(() =>
   import('../labels/pickup-pass-page').then((m) => ({ default: m.PickupPassPage })),
+);
+
+/** The customer's curbside page (public, outside the associate shell): fetched only when opened. */
+const CurbsidePage = lazy(() =>
+  import('../curbside/curbside-page').then((m) => ({ default: m.CurbsidePage })),
 );
 
 const PickPage = lazy(pageLoaders.pick);
@@ -50,6 +60,7 @@ const PackPage = lazy(pageLoaders.pack);
 const ManifestPage = lazy(pageLoaders.manifest);
 const ArrivalsPage = lazy(pageLoaders.arrivals);
 const ReturnsPages = lazy(pageLoaders.returns);
+const ManagerPages = lazy(pageLoaders.manager);
 
 /**
  * The other pages are fetched once the associate starts using the app (the first tap or key),
@@ -57,6 +68,8 @@ const ReturnsPages = lazy(pageLoaders.returns);
  */
 function usePreloadPages(): void {
   useEffect(() => {
+    // A customer's phone on the curbside page needs none of the associates' screens.
+    if (window.location.pathname.startsWith('/curbside/')) return;
     const events = ['pointerdown', 'keydown'] as const;
     const preload = () => {
       stop();
@@ -79,6 +92,9 @@ export function AppRoutes() {
     <BrowserRouter>
       <Suspense fallback={<Loading />}>
         <Routes>
+          <Route path="curbside/:token" element={<CurbsidePage />} />
+          <Route path="counter" element={<CounterPage />} />
+          <Route path="board" element={<BoardPage />} />
           <Route element={<Layout />}>
             <Route path="sign-in" element={<SignInPage />} />
             <Route element={<RequireSession />}>
@@ -95,8 +111,10 @@ export function AppRoutes() {
               <Route path="labels" element={<LocationLabelsPage />} />
               <Route path="activity" element={<ActivityPage />} />
               <Route path="settings" element={<SettingsPage />} />
+              <Route path="settings/kiosks" element={<KiosksPage />} />
               <Route path="stock/*" element={<StockPages />} />
               <Route path="returns/*" element={<ReturnsPages />} />
+              <Route path="manager/*" element={<ManagerPages />} />
             </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Route>

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import type { SyncSummary } from '../../local-db/replica-read';
 import { useI18n } from '../i18n/use-t';
@@ -12,6 +13,11 @@ import { UpdatePrompt } from './update-prompt';
 import { useSession } from './use-session';
 import { useSyncEngine } from './use-sync-engine';
 import { useSyncSummary } from './use-sync-summary';
+
+/** Customer and new-order alerts: a chunk of their own, loaded once someone is signed in. */
+const CustomerAlerts = lazy(() =>
+  import('../alerts/customer-alerts').then((m) => ({ default: m.CustomerAlerts })),
+);
 
 export function Layout() {
   const { t } = useI18n();
@@ -43,7 +49,14 @@ export function Layout() {
         </div>
         <div className="app-header__actions">
           <LanguageSwitch />
+          {session ? <span id="alert-badge-slot" className="app-header__alerts" /> : null}
           {session ? <AttentionBadge attention={summary.attention} /> : null}
+          {session?.associate.role === 'manager' ? (
+            <Link to="/manager" className="app-header__link" data-testid="manager-link">
+              <Icon name="chart" />
+              <span className="visually-hidden">{t('header.manager')}</span>
+            </Link>
+          ) : null}
           {session ? (
             <Link to="/returns" className="app-header__link" data-testid="returns-link">
               <Icon name="return" />
@@ -69,6 +82,11 @@ export function Layout() {
       <main id="main" className="app-main">
         <UpdatePrompt />
         {session ? <PinDialog /> : null}
+        {session ? (
+          <Suspense fallback={null}>
+            <CustomerAlerts />
+          </Suspense>
+        ) : null}
         <ErrorBoundary key={location.pathname}>
           <Outlet />
         </ErrorBoundary>

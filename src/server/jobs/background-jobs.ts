@@ -7,6 +7,7 @@ import { createSmsAdapter } from '../notifications/sms-adapter';
 import { WebhookDispatcher } from '../notifications/webhook-dispatcher';
 import { expireOverdueOrders } from '../orders/expire-orders';
 import type { PassKeyRing } from '../passes/pass-key-ring';
+import { curbsideExpiry, signCurbsideToken } from '../curbside/curbside-token';
 import { PeriodicWorker } from './periodic-worker';
 
 /** NOTIFYed at commit by a trigger on both outbox tables (migration 0006), with the table name. */
@@ -22,6 +23,7 @@ export type JobSettings = Partial<
     | 'WEBHOOK_URL'
     | 'WEBHOOK_SECRET'
     | 'WEBHOOK_MAX_ATTEMPTS'
+    | 'PUBLIC_URL'
   >
 >;
 
@@ -44,6 +46,7 @@ export function createBackgroundJobs(
   settings: JobSettings,
   passKeys: PassKeyRing,
   log: FastifyBaseLogger,
+  curbsideKey?: Buffer,
 ): BackgroundJobs {
   const { db } = database;
   const mail =
@@ -57,6 +60,15 @@ export function createBackgroundJobs(
       log.info({ sms: message }, 'SMS (log adapter: written here, not sent)'),
     ),
     passKeys,
+    ...(settings.PUBLIC_URL && curbsideKey
+      ? {
+          curbsideUrl: (order: { id: string; readyAt: Date; pickupHoldDays: number }) =>
+            new URL(
+              `/curbside/${signCurbsideToken(curbsideKey, order.id, curbsideExpiry(order.readyAt, order.pickupHoldDays))}`,
+              settings.PUBLIC_URL,
+            ).href,
+        }
+      : {}),
     ...(settings.NOTIFY_MAX_ATTEMPTS ? { maxAttempts: settings.NOTIFY_MAX_ATTEMPTS } : {}),
     log,
   });
@@ -120,8 +132,9 @@ export function registerBackgroundJobs(
   database: DatabaseHandle,
   settings: JobSettings,
   passKeys: PassKeyRing,
+  curbsideKey?: Buffer,
 ): void {
-  const jobs = createBackgroundJobs(database, settings, passKeys, app.log);
+  const jobs = createBackgroundJobs(database, settings, passKeys, app.log, curbsideKey);
   app.addHook('onListen', () => jobs.start());
   app.addHook('onClose', () => jobs.stop());
 }

@@ -7,6 +7,7 @@ export type Block =
   | { type: 'code'; label: string; code: string; spoken: string }
   | { type: 'qr'; cid: string; alt: string; caption: string; passText: string; passLabel: string }
   | { type: 'list'; label: string; items: string[] }
+  | { type: 'link'; text: string; label: string; href: string }
   | { type: 'table'; caption: string; rows: { head: string; value: string }[] };
 
 export interface EmailContent {
@@ -27,6 +28,8 @@ function textOf(block: Block): string {
     case 'qr':
       // Mail clients that show no images still carry the pass: the counter can type it in.
       return `${block.caption}\n${block.passLabel}: ${block.passText}`;
+    case 'link':
+      return `${block.text}\n${block.label}: ${block.href}`;
     case 'list':
       return [`${block.label}:`, ...block.items.map((item) => `- ${item}`)].join('\n');
     case 'table':
@@ -56,6 +59,13 @@ function htmlOf(block: Block): SafeHtml {
         />
         <figcaption style="${text};margin-top:8px">${block.caption}</figcaption>
       </figure>`;
+    case 'link':
+      return html`<p style="${text}">
+        ${block.text}
+        <a href="${block.href}" style="color:#0b57d0;font-weight:bold;text-decoration:underline"
+          >${block.label}</a
+        >
+      </p>`;
     case 'list':
       return html`<p style="${text};margin-bottom:4px">${block.label}:</p>
         <ul style="${text};padding-left:24px">

@@ -26,6 +26,8 @@ export interface NotificationContext {
   productNames: ReadonlyMap<string, { it: string; en: string }>;
   /** The signed pickup pass (AISLE:PASS:2:…), for the messages that carry its QR code. */
   pickupPass?: string;
+  /** The customer's curbside page ("I'm here" from the car), for the ready-for-pickup message. */
+  curbsideUrl?: string;
 }
 
 /** A message a retry cannot fix (no template, a malformed payload, no address): it fails at once. */

@@ -9,28 +9,20 @@ import { isPermanentSmtpError, type MailSender } from './mail-sender';
 import { languageOf, type OpeningHours } from './message-format';
 import { PermanentNotificationError, type NotificationContext } from './notification-context';
 import { kindsWithPickupPass, renderNotification } from './render-notification';
-import { retryDelayMs, type RetrySchedule } from './retry-delay';
+import { OutboxWorker, type OutboxWorkerOptions } from './outbox-worker';
+import { retryDelayMs } from './retry-delay';
 import type { SmsAdapter } from './sms-adapter';
 
-export interface WorkerLog {
-  info(details: object, message: string): void;
-  warn(details: object, message: string): void;
-}
+export type { WorkerLog } from './outbox-worker';
 
-export interface NotifierOptions {
+export interface NotifierOptions extends OutboxWorkerOptions {
   db: Db;
   /** E-mail; without it, messages for customers with an address stay queued. */
   mail?: MailSender | undefined;
   sms: SmsAdapter;
   passKeys: PassKeyRing;
-  /** After this many failed attempts a message is given up (failed_at, last_error). */
-  maxAttempts?: number;
-  retry?: RetrySchedule;
-  /** How long a claimed message is hidden from other instances while it is being sent. */
-  leaseMs?: number;
-  batchSize?: number;
-  now?: () => Date;
-  log?: WorkerLog;
+  /** The curbside page's link for an order, ready until its hold ends; without it, no link. */
+  curbsideUrl?: (order: { id: string; readyAt: Date; pickupHoldDays: number }) => string;
 }
 
 interface Claimed {
@@ -45,8 +37,6 @@ type Outcome =
   | { status: 'sent'; channel: 'email' | 'sms'; recipient: string }
   | { status: 'retry' | 'failed'; error: string; channel?: 'email' | 'sms'; recipient?: string }
   | { status: 'skipped'; reason: string };
-
-const quiet: WorkerLog = { info: () => undefined, warn: () => undefined };
 
 function nonEmpty(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() ? value.trim() : undefined;
@@ -64,32 +54,9 @@ function messageOf(error: unknown): string {
  * the lease's end. A failed send is retried with exponential back-off and jitter, up to
  * maxAttempts, then kept as failed with its last error.
  */
-export class Notifier {
-  private readonly maxAttempts: number;
-  private readonly retry: RetrySchedule;
-  private readonly leaseMs: number;
-  private readonly batchSize: number;
-  private readonly now: () => Date;
-  private readonly log: WorkerLog;
-
+export class Notifier extends OutboxWorker {
   constructor(private readonly options: NotifierOptions) {
-    this.maxAttempts = options.maxAttempts ?? 8;
-    this.retry = options.retry ?? { baseMs: 30_000, capMs: 3_600_000 };
-    this.leaseMs = options.leaseMs ?? 300_000;
-    this.batchSize = options.batchSize ?? 20;
-    this.now = options.now ?? (() => new Date());
-    this.log = options.log ?? quiet;
-  }
-
-  /** Sends batches until nothing is due; returns how many rows it handled. */
-  async drain(): Promise<number> {
-    let total = 0;
-    for (let round = 0; round < 50; round++) {
-      const handled = await this.runOnce();
-      total += handled;
-      if (handled < this.batchSize) break;
-    }
-    return total;
+    super(options, { maxAttempts: 8, retry: { baseMs: 30_000, capMs: 3_600_000 }, leaseMs: 300_000 });
   }
 
   /** Claims one batch of due rows and sends each. */
@@ -184,6 +151,14 @@ export class Notifier {
           { storeId: order.storeId, number: order.number, pickupCode: order.pickupCode },
           this.now(),
         ).text;
+      }
+      if (row.kind === 'ready_for_pickup' && this.options.curbsideUrl) {
+        const readyAt = order.readyAt === null ? this.now() : new Date(iso(order.readyAt));
+        context.curbsideUrl = this.options.curbsideUrl({
+          id: order.id,
+          readyAt,
+          pickupHoldDays: store.pickupHoldDays,
+        });
       }
       const email = nonEmpty(row.payload.email) ?? nonEmpty(order.customerEmail);
       const phone = nonEmpty(order.customerPhone);

@@ -55,6 +55,22 @@ function collectBlocks(ctx: NotificationContext): Block[] {
   return blocks;
 }
 
+/** The link to the curbside page: the customer can stay in the car and say where it is. */
+function curbsideBlocks(ctx: NotificationContext): Block[] {
+  if (!ctx.curbsideUrl) return [];
+  const it = ctx.language === 'it';
+  return [
+    {
+      type: 'link',
+      text: it
+        ? 'Preferisci restare in auto? Quando arrivi al parcheggio, diccelo e te lo portiamo noi.'
+        : "Rather stay in your car? When you reach the car park, tell us and we'll bring it out.",
+      label: it ? 'Sono arrivato: ritiro in auto' : "I'm here: curbside pickup",
+      href: ctx.curbsideUrl,
+    },
+  ];
+}
+
 export function readyForPickup(ctx: NotificationContext): MessageParts {
   const it = ctx.language === 'it';
   const { number } = ctx.order;
@@ -76,6 +92,7 @@ export function readyForPickup(ctx: NotificationContext): MessageParts {
             : `Your order ${number} is ready for pickup at ${where(ctx)}.`,
         },
         ...collectBlocks(ctx),
+        ...curbsideBlocks(ctx),
         {
           type: 'paragraph',
           text: it

@@ -138,3 +138,21 @@ describe('the other kinds', () => {
     });
   });
 });
+
+describe('the curbside link', () => {
+  const url = 'https://aisle.example.com/curbside/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+  it('is in the ready-for-pickup e-mail, text and HTML, in the customer’s language', async () => {
+    const en = (await renderNotification(context({ curbsideUrl: url }))).email;
+    expect(en?.text).toContain(`I'm here: curbside pickup: ${url}`);
+    expect(en?.html).toContain(`href="${url}"`);
+    const it = (await renderNotification(context({ curbsideUrl: url, language: 'it' }))).email;
+    expect(it?.text).toContain(`Sono arrivato: ritiro in auto: ${url}`);
+  });
+
+  it('is left out when the server has no public address, and from other messages', async () => {
+    expect((await renderNotification(context())).email?.html).not.toContain('/curbside/');
+    const reminder = await renderNotification(context({ kind: 'pickup_reminder', curbsideUrl: url }));
+    expect(reminder.email?.text).not.toContain('/curbside/');
+  });
+});

@@ -3,23 +3,16 @@ import type { Db } from '../db/client';
 import { rowsOf } from '../db/rows';
 import { webhookDeliveries } from '../db/schema';
 import { iso } from '../db/time';
-import type { WorkerLog } from './notifier';
-import { retryDelayMs, type RetrySchedule } from './retry-delay';
+import { OutboxWorker, type OutboxWorkerOptions } from './outbox-worker';
+import { retryDelayMs } from './retry-delay';
 import { signWebhook } from './webhook-signature';
 
-export interface WebhookDispatcherOptions {
+export interface WebhookDispatcherOptions extends OutboxWorkerOptions {
   db: Db;
   url: string;
   secret: string;
-  maxAttempts?: number;
-  retry?: RetrySchedule;
-  /** How long a claimed delivery is hidden from other instances while it is being posted. */
-  leaseMs?: number;
-  batchSize?: number;
   /** The platform must answer within this; otherwise the attempt failed. */
   timeoutMs?: number;
-  now?: () => Date;
-  log?: WorkerLog;
 }
 
 interface Claimed {
@@ -32,41 +25,18 @@ interface Claimed {
 type Outcome =
   { delivered: true; status: number } | { delivered: false; status: number | null; error: string };
 
-const quiet: WorkerLog = { info: () => undefined, warn: () => undefined };
-
 /**
  * Posts the webhook_deliveries outbox to the platform, signed (docs/webhooks.md). Claims rows
  * like the notifier does (SKIP LOCKED, then a lease), so instances share the work. A 2xx answer
  * is delivered; anything else, a timeout or no connection is retried with capped exponential
  * back-off and jitter, up to maxAttempts, then kept as failed with the last status and error.
  */
-export class WebhookDispatcher {
-  private readonly maxAttempts: number;
-  private readonly retry: RetrySchedule;
-  private readonly leaseMs: number;
-  private readonly batchSize: number;
+export class WebhookDispatcher extends OutboxWorker {
   private readonly timeoutMs: number;
-  private readonly now: () => Date;
-  private readonly log: WorkerLog;
 
   constructor(private readonly options: WebhookDispatcherOptions) {
-    this.maxAttempts = options.maxAttempts ?? 12;
-    this.retry = options.retry ?? { baseMs: 10_000, capMs: 3_600_000 };
-    this.leaseMs = options.leaseMs ?? 120_000;
-    this.batchSize = options.batchSize ?? 20;
+    super(options, { maxAttempts: 12, retry: { baseMs: 10_000, capMs: 3_600_000 }, leaseMs: 120_000 });
     this.timeoutMs = options.timeoutMs ?? 10_000;
-    this.now = options.now ?? (() => new Date());
-    this.log = options.log ?? quiet;
-  }
-
-  async drain(): Promise<number> {
-    let total = 0;
-    for (let round = 0; round < 50; round++) {
-      const handled = await this.runOnce();
-      total += handled;
-      if (handled < this.batchSize) break;
-    }
-    return total;
   }
 
   async runOnce(): Promise<number> {

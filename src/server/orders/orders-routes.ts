@@ -14,6 +14,7 @@ import {
 } from '../../contract/orders';
 import { packOrderBody } from '../../contract/shipping';
 import type { PassSignatureVerifier } from '../../domain/signed-pickup-pass';
+import { closeArrivalsOnHandover } from '../curbside/arrival-actions';
 import type { Db } from '../db/client';
 import type { Guards } from '../plugins/auth';
 import { actorOf, principalOf } from '../plugins/auth';
@@ -201,9 +202,11 @@ export function ordersRoutes(
     },
     async (request) =>
       (
-        await act(request, request.params.orderId, (ctx) =>
-          handOver(ctx, request.params.orderId, request.body.code),
-        )
+        await act(request, request.params.orderId, async (ctx) => {
+          await handOver(ctx, request.params.orderId, request.body.code);
+          // A customer waiting at the counter or in the car is served (src/server/curbside).
+          await closeArrivalsOnHandover(ctx, request.params.orderId);
+        })
       ).order,
   );
 

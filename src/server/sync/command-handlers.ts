@@ -1,5 +1,6 @@
 import type { CommandName } from '../../contract/sync';
 import { commandArgs } from '../../contract/sync';
+import { acknowledgeArrival, closeArrivalsOnHandover } from '../curbside/arrival-actions';
 import type { ActionContext } from '../orders/order-actions';
 import { claimOrder, handOver, pickUnits, putBack, shortLine, stageOrder } from '../orders/order-actions';
 import { receiveOrder } from '../orders/receive-action';
@@ -26,7 +27,15 @@ export const commandHandlers: { [N in CommandName]: { v: number; run: Handler<N>
   },
   'pick.short': { v: 1, run: (ctx, a) => shortLine(ctx, a.orderId, a).then(() => null) },
   'order.stage': { v: 1, run: (ctx, a) => stageOrder(ctx, a.orderId, a.locationCode).then(() => null) },
-  'order.handover': { v: 1, run: (ctx, a) => handOver(ctx, a.orderId, a.code).then(() => null) },
+  // A customer waiting (at the counter or in the car) is served by the handover: recorded after it.
+  'order.handover': {
+    v: 1,
+    run: async (ctx, a) => {
+      await handOver(ctx, a.orderId, a.code);
+      await closeArrivalsOnHandover(ctx, a.orderId);
+      return null;
+    },
+  },
   'order.putBack': { v: 1, run: (ctx, a) => putBack(ctx, a.orderId).then(() => null) },
   'order.pack': { v: 1, run: (ctx, a) => packOrder(ctx, a.orderId, a.packages).then(() => null) },
   'order.ship': { v: 1, run: (ctx, a) => shipOrder(ctx, a.orderId).then(() => null) },
@@ -38,6 +47,7 @@ export const commandHandlers: { [N in CommandName]: { v: number; run: Handler<N>
   'order.reroute': { v: 1, run: (ctx, a) => rerouteLine(ctx, a) },
   'order.cancelLine': { v: 1, run: (ctx, a) => cancelShortLine(ctx, a).then(() => null) },
   'return.submit': { v: 1, run: (ctx, a) => submitReturn(ctx, a) },
+  'arrival.acknowledge': { v: 1, run: (ctx, a) => acknowledgeArrival(ctx, a) },
 };
 
 export function isCommandName(name: string): name is CommandName {

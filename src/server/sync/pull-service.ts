@@ -1,9 +1,10 @@
-import { and, eq, gt, inArray, lte } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lte } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { PullResponse } from '../../contract/sync';
 import type { Principal } from '../auth/tokens';
 import type { Db } from '../db/client';
-import { products, stagingLocations, stock, syncClients, orders } from '../db/schema';
+import { loadArrivals } from '../curbside/arrival-views';
+import { pickupArrivals, products, stagingLocations, stock, syncClients, orders } from '../db/schema';
 import { iso } from '../db/time';
 import { loadOrderDetails, queueOrderIds } from '../orders/order-views';
 import { currentStoreVersion } from './store-version';
@@ -67,6 +68,16 @@ export async function pullChanges(
         .from(stagingLocations)
         .where(and(eq(stagingLocations.storeId, storeId), window(stagingLocations.syncVersion)));
 
+      // A snapshot holds the customers still waiting; a delta every arrival that changed, served
+      // ones included, so devices drop them.
+      const customerArrivals = await loadArrivals(
+        tx,
+        storeId,
+        reset
+          ? and(isNull(pickupArrivals.handedOverAt), eq(orders.status, 'ready'))
+          : window(pickupArrivals.syncVersion),
+      );
+
       const [client] = query.clientId
         ? await tx
             .select({ lastSeq: syncClients.lastSeq })
@@ -82,6 +93,7 @@ export async function pullChanges(
         stock: stockRows.map((r) => ({ ...r, updatedAt: iso(r.updatedAt) })),
         products: productRows,
         locations,
+        customerArrivals,
         lastProcessedSeq: client?.lastSeq ?? 0,
         serverTime: new Date().toISOString(),
       };

@@ -1,0 +1,217 @@
+import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useParams } from 'react-router';
+import type { CurbsideView } from '../../contract/curbside';
+import { isApiError } from '../../sync/api-error';
+import { readCurbside, sayArrived } from '../../sync/curbside-api';
+import { curbsideWords, errorKey, type CurbsideKey, type CurbsideLanguage } from './curbside-words';
+import './curbside.css';
+
+const POLL_MS = 4_000;
+
+const codeOf = (error: unknown) => (isApiError(error) ? error.code : 'unexpected');
+
+/**
+ * The customer's page from the ready-for-pickup e-mail: no sign-in, in the customer's language
+ * (with a toggle). "I'm here" with the parking spot and car; then it follows the associate
+ * ("on the way") until the order is handed over.
+ */
+export function CurbsidePage() {
+  const { token = '' } = useParams();
+  const [view, setView] = useState<CurbsideView | undefined>();
+  const [chosen, setChosen] = useState<CurbsideLanguage | undefined>();
+  const [problem, setProblem] = useState<CurbsideKey | undefined>();
+  const [editing, setEditing] = useState(false);
+  const language: CurbsideLanguage =
+    chosen ?? view?.language ?? (navigator.language.toLowerCase().startsWith('it') ? 'it' : 'en');
+  const w = useMemo(() => curbsideWords(language), [language]);
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.title = w('title');
+  }, [language, w]);
+
+  const load = useCallback(async () => {
+    try {
+      setView(await readCurbside(token));
+      setProblem(undefined);
+    } catch (error) {
+      setProblem(errorKey(codeOf(error)));
+    }
+  }, [token]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const following = view?.state === 'arrived' || view?.state === 'onTheWay';
+  useEffect(() => {
+    if (!following) return;
+    const timer = setInterval(() => void load(), POLL_MS);
+    return () => clearInterval(timer);
+  }, [following, load]);
+
+  return (
+    <div className="curbside">
+      <header className="curbside__head">
+        <p className="curbside__brand">Aisle</p>
+        <div role="group" aria-label={w('language')} className="curbside__languages">
+          {(['en', 'it'] as const).map((option) => (
+            <button
+              key={option}
+              type="button"
+              lang={option}
+              className="curbside__language"
+              aria-pressed={language === option}
+              onClick={() => setChosen(option)}
+            >
+              {option === 'en' ? 'English' : 'Italiano'}
+            </button>
+          ))}
+        </div>
+      </header>
+      <main id="main" className="curbside__main">
+        <h1>{w('title')}</h1>
+        {view ? (
+          <p className="curbside__order">{w('order', { number: view.orderNumber, store: view.storeName })}</p>
+        ) : null}
+        {problem ? (
+          <p role="alert" className="curbside__problem" data-testid="curbside-problem">
+            {w(problem)}
+          </p>
+        ) : null}
+        {!view && !problem ? <p role="status">{w('loading')}</p> : null}
+        {view ? (
+          <CurbsideState
+            view={view}
+            token={token}
+            w={w}
+            editing={editing || view.state === 'waiting'}
+            onEdit={() => setEditing(true)}
+            onSaved={(next) => {
+              setView(next);
+              setEditing(false);
+              setProblem(undefined);
+            }}
+            onError={(error) => setProblem(errorKey(codeOf(error)))}
+          />
+        ) : null}
+      </main>
+    </div>
+  );
+}
+
+interface StateProps {
+  view: CurbsideView;
+  token: string;
+  w: ReturnType<typeof curbsideWords>;
+  editing: boolean;
+  onEdit: () => void;
+  onSaved: (view: CurbsideView) => void;
+  onError: (error: unknown) => void;
+}
+
+function CurbsideState({ view, token, w, editing, onEdit, onSaved, onError }: StateProps) {
+  if (view.state === 'handedOver') {
+    return (
+      <p role="status" className="curbside__done" data-testid="curbside-status" data-state={view.state}>
+        {w('handedOver')}
+      </p>
+    );
+  }
+  if (view.state === 'closed') {
+    return (
+      <p role="status" data-testid="curbside-status" data-state={view.state}>
+        {w('closed')}
+      </p>
+    );
+  }
+  const spot = view.parkingSpot ?? '';
+  return (
+    <>
+      {view.state !== 'waiting' ? (
+        <div role="status" className="curbside__status" data-testid="curbside-status" data-state={view.state}>
+          <p>{w(view.state === 'onTheWay' ? 'onTheWay' : 'arrived', { spot })}</p>
+          {view.vehicle ? <p>{w('waitingCar', { car: view.vehicle })}</p> : null}
+        </div>
+      ) : (
+        <p>{w('intro')}</p>
+      )}
+      {editing ? (
+        <ArrivalForm token={token} w={w} initialSpot={spot} onSaved={onSaved} onError={onError} />
+      ) : (
+        <button type="button" className="curbside__link-button" onClick={onEdit}>
+          {w('change')}
+        </button>
+      )}
+    </>
+  );
+}
+
+function ArrivalForm({
+  token,
+  w,
+  initialSpot,
+  onSaved,
+  onError,
+}: Pick<StateProps, 'token' | 'w' | 'onSaved' | 'onError'> & { initialSpot: string }) {
+  const id = useId();
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const text = (name: string) => String(data.get(name) ?? '').trim();
+    setBusy(true);
+    try {
+      const plate = text('plate');
+      onSaved(
+        await sayArrived(token, {
+          parkingSpot: text('spot'),
+          make: text('make'),
+          colour: text('colour'),
+          ...(plate ? { plate } : {}),
+        }),
+      );
+    } catch (error) {
+      onError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const field = (
+    name: string,
+    label: CurbsideKey,
+    hint: CurbsideKey | null,
+    max: number,
+    required = true,
+  ) => (
+    <div className="curbside__field">
+      <label htmlFor={`${id}-${name}`}>{w(label)}</label>
+      {hint ? (
+        <span id={`${id}-${name}-hint`} className="curbside__hint">
+          {w(hint)}
+        </span>
+      ) : null}
+      <input
+        id={`${id}-${name}`}
+        name={name}
+        required={required}
+        maxLength={max}
+        autoComplete="off"
+        defaultValue={name === 'spot' ? initialSpot : undefined}
+        aria-describedby={hint ? `${id}-${name}-hint` : undefined}
+        data-testid={`curbside-${name}`}
+      />
+    </div>
+  );
+  return (
+    <form className="curbside__form" onSubmit={(event) => void submit(event)}>
+      {field('spot', 'spot', 'spotHint', 16)}
+      {field('make', 'make', 'makeHint', 40)}
+      {field('colour', 'colour', 'colourHint', 30)}
+      {field('plate', 'plate', null, 12, false)}
+      <button type="submit" className="curbside__submit" disabled={busy} data-testid="curbside-here">
+        {busy ? w('sending') : w('here')}
+      </button>
+    </form>
+  );
+}

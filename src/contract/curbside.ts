@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/** Printable text only: what a customer types lands in associates' alerts and the audit. */
+const shortText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .regex(/^[^\p{Cc}\p{Cf}<>]*$/u, 'must be plain text');
+
+export const curbsideParams = z.object({ token: z.string().min(1).max(128) });
+
+export const curbsideArrivalBody = z
+  .object({
+    parkingSpot: shortText(16),
+    make: shortText(40),
+    colour: shortText(30),
+    plate: z
+      .string()
+      .trim()
+      .max(12)
+      .regex(/^[\p{L}\p{N} -]*$/u, 'letters, digits, spaces and dashes')
+      .optional(),
+  })
+  .meta({ id: 'CurbsideArrivalBody' });
+export type CurbsideArrivalBody = z.infer<typeof curbsideArrivalBody>;
+
+export const curbsideView = z
+  .object({
+    orderNumber: z.string(),
+    storeName: z.string(),
+    language: z.enum(['it', 'en']),
+    state: z.enum(['waiting', 'arrived', 'onTheWay', 'handedOver', 'closed']),
+    parkingSpot: z.string().nullable(),
+    vehicle: z.string().nullable(),
+  })
+  .meta({ id: 'CurbsideView' });
+export type CurbsideView = z.infer<typeof curbsideView>;
+
+/** How the car reads in the associates' alert: "red Fiat · AB123CD". */
+export function vehicleText(body: CurbsideArrivalBody): string {
+  const plate = body.plate?.trim();
+  return `${body.colour} ${body.make}${plate ? ` · ${plate.toUpperCase()}` : ''}`;
+}

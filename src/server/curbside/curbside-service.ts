@@ -1,0 +1,126 @@
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { systemActor } from '../audit/audit';
+import type { Db, Executor } from '../db/client';
+import { orders, pickupArrivals, stores } from '../db/schema';
+import { HttpError } from '../http-error';
+import { OrderWork } from '../orders/order-work';
+import { nextStoreVersion } from '../sync/store-version';
+
+/** Where the customer stands, as the curbside page shows it. */
+export type CurbsideState = 'waiting' | 'arrived' | 'onTheWay' | 'handedOver' | 'closed';
+
+export interface CurbsideView {
+  orderNumber: string;
+  storeName: string;
+  language: 'it' | 'en';
+  state: CurbsideState;
+  parkingSpot: string | null;
+  vehicle: string | null;
+}
+
+export interface ArrivalInput {
+  parkingSpot: string;
+  vehicle: string;
+}
+
+const notFound = () => new HttpError(404, 'curbside.notFound', 'This link does not name an order.');
+
+async function latestArrival(tx: Executor, orderId: string) {
+  const [arrival] = await tx
+    .select()
+    .from(pickupArrivals)
+    .where(and(eq(pickupArrivals.orderId, orderId), eq(pickupArrivals.kind, 'curbside')))
+    .orderBy(desc(pickupArrivals.arrivedAt))
+    .limit(1);
+  return arrival;
+}
+
+export async function curbsideView(db: Db, orderId: string): Promise<CurbsideView> {
+  const [order] = await db
+    .select({
+      number: orders.number,
+      status: orders.status,
+      language: orders.customerLanguage,
+      storeName: stores.name,
+    })
+    .from(orders)
+    .innerJoin(stores, eq(stores.id, orders.storeId))
+    .where(eq(orders.id, orderId));
+  if (!order) throw notFound();
+  const arrival = await latestArrival(db, orderId);
+  const state: CurbsideState =
+    order.status === 'collected'
+      ? 'handedOver'
+      : order.status !== 'ready'
+        ? 'closed'
+        : !arrival || arrival.handedOverAt
+          ? 'waiting'
+          : arrival.acknowledgedAt
+            ? 'onTheWay'
+            : 'arrived';
+  return {
+    orderNumber: order.number,
+    storeName: order.storeName,
+    language: order.language === 'it' ? 'it' : 'en',
+    state,
+    parkingSpot: arrival?.parkingSpot ?? null,
+    vehicle: arrival?.vehicle ?? null,
+  };
+}
+
+/**
+ * The customer's "I'm here" from the car: a curbside arrival the store's devices receive at once
+ * (its own store change number pokes them), and orders.arrived_at through the unit of work. A
+ * second "I'm here" updates the spot and car of the same arrival, so associates see one alert.
+ */
+export async function recordCurbsideArrival(db: Db, orderId: string, input: ArrivalInput): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [head] = await tx.select({ storeId: orders.storeId }).from(orders).where(eq(orders.id, orderId));
+    if (!head) throw notFound();
+    const work = new OrderWork(tx, head.storeId);
+    const order = await work.order(orderId);
+    if (order.status !== 'ready') {
+      throw new HttpError(409, 'curbside.notReady', 'This order is not waiting for pickup.', {
+        status: order.status,
+      });
+    }
+    const version = await nextStoreVersion(tx, head.storeId);
+    const [open] = await tx
+      .select({ id: pickupArrivals.id })
+      .from(pickupArrivals)
+      .where(
+        and(
+          eq(pickupArrivals.orderId, orderId),
+          eq(pickupArrivals.kind, 'curbside'),
+          isNull(pickupArrivals.handedOverAt),
+        ),
+      )
+      .for('update');
+    if (open) {
+      await tx
+        .update(pickupArrivals)
+        .set({ parkingSpot: input.parkingSpot, vehicle: input.vehicle, syncVersion: version })
+        .where(eq(pickupArrivals.id, open.id));
+    } else {
+      await tx.insert(pickupArrivals).values({
+        orderId,
+        storeId: head.storeId,
+        kind: 'curbside',
+        parkingSpot: input.parkingSpot,
+        vehicle: input.vehicle,
+        syncVersion: version,
+      });
+    }
+    if (!order.arrivedAt) work.updateOrder(order, { arrivedAt: new Date().toISOString() });
+    work.audit(
+      { ...systemActor, storeId: head.storeId },
+      {
+        action: open ? 'order.curbsideUpdated' : 'order.curbsideArrived',
+        entityType: 'order',
+        entityId: orderId,
+        details: { by: 'customer', parkingSpot: input.parkingSpot, vehicle: input.vehicle },
+      },
+    );
+    await work.flush();
+  });
+}

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { Language } from '../../i18n/language';
-import { interpolate, type Vars } from '../../i18n/translate';
+import { errorCodeOf, featureDictionary, type FeatureTranslate } from '../../i18n/feature-dictionary';
 import { useI18n } from '../../i18n/use-t';
 import { counterEn } from './counter-en';
 import { counterIt } from './counter-it';
@@ -8,25 +8,16 @@ import { counterIt } from './counter-it';
 /** The counter's words travel in its own chunk, so the associates' first screen stays small. */
 export type CounterKey = keyof typeof counterEn;
 export type CounterMessages = Record<CounterKey, string>;
-export type Ct = (key: CounterKey, vars?: Vars) => string;
+export type Ct = FeatureTranslate<CounterKey>;
 
-const dictionaries: Record<Language, CounterMessages> = { en: counterEn, it: counterIt };
+const words = featureDictionary<CounterKey>({ en: counterEn, it: counterIt });
 
-export function isCounterKey(key: string): key is CounterKey {
-  return Object.hasOwn(counterEn, key);
-}
-
-export function makeCt(language: Language): Ct {
-  const messages = dictionaries[language];
-  return (key, vars) => interpolate(messages[key] ?? key, vars);
-}
+export const isCounterKey = words.has;
+export const makeCt = (language: Language): Ct => words.translator(language);
 
 /** An error in the customer's words: what happened and what to do next. */
 export function counterErrorText(ct: Ct, error: unknown): string {
-  const code =
-    typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
-      ? error.code
-      : '';
+  const code = errorCodeOf(error);
   const key = `errors.${code}`;
   if (code === 'kiosk.tooManyTries') {
     const details = (error as { details?: { retryAfterSeconds?: unknown } }).details;

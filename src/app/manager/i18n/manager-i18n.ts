@@ -1,6 +1,12 @@
 import { useMemo } from 'react';
 import type { Language } from '../../i18n/language';
-import { errorMessageKey, interpolate, type Translate, type Vars } from '../../i18n/translate';
+import {
+  featureDictionary,
+  type FeaturePlural,
+  type FeatureTranslate,
+  type PluralKey,
+} from '../../i18n/feature-dictionary';
+import type { Translate } from '../../i18n/translate';
 import { useI18n } from '../../i18n/use-t';
 import { managerEn } from './manager-en';
 import { managerIt } from './manager-it';
@@ -12,41 +18,18 @@ import { managerIt } from './manager-it';
 export type ManagerKey = keyof typeof managerEn;
 export type ManagerMessages = Record<ManagerKey, string>;
 
-const dictionaries: Record<Language, ManagerMessages> = { en: managerEn, it: managerIt };
+const words = featureDictionary<ManagerKey>({ en: managerEn, it: managerIt });
 
-export type ManagerPluralKey = {
-  [K in ManagerKey]: K extends `${infer Base}.one`
-    ? `${Base}.other` extends ManagerKey
-      ? Base
-      : never
-    : never;
-}[ManagerKey];
+export type ManagerPluralKey = PluralKey<ManagerKey>;
+export type Mt = FeatureTranslate<ManagerKey>;
+export type Mtp = FeaturePlural<ManagerKey>;
 
-export type Mt = (key: ManagerKey, vars?: Vars) => string;
-export type Mtp = (key: ManagerPluralKey, count: number, vars?: Vars) => string;
-
-export function makeMt(language: Language): Mt {
-  const messages = dictionaries[language];
-  return (key, vars) => interpolate(messages[key] ?? key, vars);
-}
-
-export function makeMtp(language: Language, mt: Mt): Mtp {
-  const rules = new Intl.PluralRules(language);
-  return (key, count, vars) =>
-    mt(`${key}.${rules.select(count) === 'one' ? 'one' : 'other'}` as ManagerKey, { count, ...vars });
-}
+export const makeMt = (language: Language): Mt => words.translator(language);
+export const makeMtp = (language: Language, mt: Mt): Mtp => words.plural(language, mt);
 
 /** An error in words: the manager's own codes from this dictionary, the others from the app's. */
-export function makeManagerErrorText(mt: Mt, t: Translate): (error: unknown) => string {
-  return (error) => {
-    const code =
-      typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
-        ? error.code
-        : '';
-    const own = `errors.${code}`;
-    return Object.hasOwn(managerEn, own) ? mt(own as ManagerKey) : t(errorMessageKey(error));
-  };
-}
+export const makeManagerErrorText = (mt: Mt, t: Translate): ((error: unknown) => string) =>
+  words.errorText(mt, t);
 
 export function useManagerI18n() {
   const i18n = useI18n();

@@ -1,6 +1,12 @@
 import { useMemo } from 'react';
 import type { Language } from '../../i18n/language';
-import { errorMessageKey, interpolate, type Translate, type Vars } from '../../i18n/translate';
+import {
+  featureDictionary,
+  type FeaturePlural,
+  type FeatureTranslate,
+  type PluralKey,
+} from '../../i18n/feature-dictionary';
+import type { Translate } from '../../i18n/translate';
 import { useI18n } from '../../i18n/use-t';
 import { returnsEn } from './returns-en';
 import { returnsIt } from './returns-it';
@@ -14,33 +20,15 @@ import { returnsIt } from './returns-it';
 export type ReturnsKey = keyof typeof returnsEn;
 export type ReturnsMessages = Record<ReturnsKey, string>;
 
-const dictionaries: Record<Language, ReturnsMessages> = { en: returnsEn, it: returnsIt };
+const words = featureDictionary<ReturnsKey>({ en: returnsEn, it: returnsIt });
 
-export type ReturnsPluralKey = {
-  [K in ReturnsKey]: K extends `${infer Base}.one`
-    ? `${Base}.other` extends ReturnsKey
-      ? Base
-      : never
-    : never;
-}[ReturnsKey];
+export type ReturnsPluralKey = PluralKey<ReturnsKey>;
+export type Rt = FeatureTranslate<ReturnsKey>;
+export type Rtp = FeaturePlural<ReturnsKey>;
 
-export type Rt = (key: ReturnsKey, vars?: Vars) => string;
-export type Rtp = (key: ReturnsPluralKey, count: number, vars?: Vars) => string;
-
-export function isReturnsKey(key: string): key is ReturnsKey {
-  return Object.hasOwn(returnsEn, key);
-}
-
-export function makeRt(language: Language): Rt {
-  const messages = dictionaries[language];
-  return (key, vars) => interpolate(messages[key] ?? key, vars);
-}
-
-export function makeRtp(language: Language, rt: Rt): Rtp {
-  const rules = new Intl.PluralRules(language);
-  return (key, count, vars) =>
-    rt(`${key}.${rules.select(count) === 'one' ? 'one' : 'other'}` as ReturnsKey, { count, ...vars });
-}
+export const isReturnsKey = words.has;
+export const makeRt = (language: Language): Rt => words.translator(language);
+export const makeRtp = (language: Language, rt: Rt): Rtp => words.plural(language, rt);
 
 export interface Formatters {
   /** Cents in the order's currency, in the UI language: "€ 12,50" / "€12.50". */
@@ -86,16 +74,7 @@ export function makeFormatters(locale: string): Formatters {
  * An error in words: the return counter's own codes (a manager's decision, an override) from its
  * dictionary, every other code from the app's, else the generic message.
  */
-export function makeErrorText(rt: Rt, t: Translate): (error: unknown) => string {
-  return (error) => {
-    const code =
-      typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
-        ? error.code
-        : '';
-    const own = `errors.${code}`;
-    return isReturnsKey(own) ? rt(own) : t(errorMessageKey(error));
-  };
-}
+export const makeErrorText = (rt: Rt, t: Translate): ((error: unknown) => string) => words.errorText(rt, t);
 
 /** The app's i18n plus the return counter's own words and formatters. */
 export function useReturnsI18n() {

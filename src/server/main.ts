@@ -14,7 +14,14 @@ async function main(): Promise<void> {
   });
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
   await runMigrations(database);
-  const app = await buildApp({ database, settings: env, backgroundJobs: true });
+  const shown = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST;
+  // E-mails link back to the app (the curbside page): on a laptop demo that is this server.
+  const publicUrl = env.PUBLIC_URL ?? `http://${shown}:${env.PORT}`;
+  const app = await buildApp({
+    database,
+    settings: { ...env, PUBLIC_URL: publicUrl },
+    backgroundJobs: true,
+  });
   const log = app.log;
 
   if (env.SEED === 'demo') {
@@ -49,7 +56,6 @@ async function main(): Promise<void> {
         )
       : () => undefined;
 
-  const shown = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST;
   process.stdout.write(
     [
       '',
@@ -58,6 +64,11 @@ async function main(): Promise<void> {
       env.SEED === 'demo'
         ? '  Sign in: store "Aisle Milano Duomo", employee 1001, PIN 1234 (manager: 1000, PIN 9999)'
         : '  No demo data (SEED=none).',
+      `  Returns: /returns · manager view: /manager · counter kiosk: /counter · board: /board`,
+      '  (a manager enrolls the kiosk or board device under Settings → Kiosks)',
+      env.SMTP_URL
+        ? `  E-mail: via ${new URL(env.SMTP_URL).host}`
+        : '  E-mail: off (set SMTP_URL); messages wait in the outbox',
       '',
       '',
     ].join('\n'),

@@ -65,7 +65,7 @@ async function main(): Promise<void> {
         ? '  Sign in: store "Aisle Milano Duomo", employee 1001, PIN 1234 (manager: 1000, PIN 9999)'
         : '  No demo data (SEED=none).',
       `  Returns: /returns · manager view: /manager · counter kiosk: /counter · board: /board`,
-      '  (a manager enrolls the kiosk or board device under Settings → Kiosks)',
+      '  (a manager enrolls the kiosk or board device under Settings → Counter kiosk and board)',
       env.SMTP_URL
         ? `  E-mail: via ${new URL(env.SMTP_URL).host}`
         : '  E-mail: off (set SMTP_URL); messages wait in the outbox',

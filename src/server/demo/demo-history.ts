@@ -98,3 +98,24 @@ export async function backdate(db: Db, orderId: string, seconds: number) {
       created_at = ${back(sql`created_at`)}
     where order_id = ${orderId}`);
 }
+
+const MINUTE = 60_000;
+
+/**
+ * The actions ran within a second, so every step of the order has the same time; a real one
+ * took minutes between steps and was promised hours ahead. Gives the order such a timeline,
+ * ending when the customer received it, so the manager's KPIs over the demo week read like a
+ * store's (picked in minutes, ready before the promise). Collection and shipping stay as the
+ * scenario dated them: the return windows count from them.
+ */
+export async function spreadTimeline(db: Db, orderId: string, receivedAt: Date, shipped: boolean) {
+  const placed = new Date(receivedAt.getTime() - (shipped ? 5 * 60 : 26 * 60) * MINUTE);
+  const at = (minutes: number) => new Date(placed.getTime() + minutes * MINUTE).toISOString();
+  await db.execute(sql`
+    update orders set placed_at = ${placed.toISOString()}, promised_at = ${at(shipped ? 24 * 60 : 4 * 60)},
+      claimed_at = ${at(22)}, picked_at = ${at(33)},
+      ready_at = case when ready_at is null then null else ${at(39)}::timestamptz end,
+      packed_at = case when packed_at is null then null else ${at(41)}::timestamptz end,
+      created_at = ${placed.toISOString()}
+    where id = ${orderId}`);
+}

@@ -16,7 +16,7 @@ import {
 import { packOrder, shipOrder } from '../orders/ship-actions';
 import { createCarrierRegistry } from '../shipping/carrier-registry';
 import { createOrderShipment } from '../shipping/shipment-service';
-import { backdate, manifestShipment } from './demo-history';
+import { backdate, manifestShipment, spreadTimeline } from './demo-history';
 import { demoReturnOrders, type DemoReturnScenario } from './demo-returns';
 
 /*
@@ -274,6 +274,7 @@ async function placeScenario(db: Db, key: DemoReturnScenario, now: Date, used: S
     await manifestShipment(db, order.id, actor, receivedAt);
   }
   await backdate(db, order.id, Math.round((Date.now() - receivedAt.getTime()) / 1000));
+  await spreadTimeline(db, order.id, receivedAt, spec.fulfillmentType === 'ship_from_store');
 }
 
 /** Places every returnable demo order; returns how many. */

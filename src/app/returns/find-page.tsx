@@ -141,7 +141,7 @@ function FoundOrders({ query, answer, storeId }: { query: string; answer: Orders
           return (
             <li key={order.id}>
               <Link
-                className="return-hit"
+                className="link-card return-hit"
                 to={newReturnPath(order.id)}
                 data-testid={`return-order-${order.number}`}
               >

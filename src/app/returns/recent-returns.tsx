@@ -52,7 +52,7 @@ function DeviceReturnItem({ view }: { view: LocalReturnView }) {
   return (
     <li>
       <Link
-        className="return-hit"
+        className="link-card return-hit"
         to={returnPath(row.returnId)}
         data-testid="device-return"
         data-state={view.state}
@@ -116,7 +116,7 @@ function StoreReturnItem({ summary }: { summary: ReturnSummary }) {
   const { rt, rtp, dateTime } = useReturnsI18n();
   return (
     <li>
-      <Link className="return-hit" to={returnPath(summary.id)} data-testid="store-return">
+      <Link className="link-card return-hit" to={returnPath(summary.id)} data-testid="store-return">
         <span className="return-hit__number">{summary.number}</span>
         <span>
           {rt('find.order', { number: summary.orderNumber })} · {summary.customerName} ·{' '}

@@ -115,7 +115,7 @@ function SearchAnswer({ query, result }: { query: string; result: LookupResult<S
           <ul className="stock-hits">
             {answer.products.map((hit) => (
               <li key={hit.id}>
-                <Link className="stock-hit" to={productPath(hit.id)} data-testid={`hit-${hit.sku}`}>
+                <Link className="link-card stock-hit" to={productPath(hit.id)} data-testid={`hit-${hit.sku}`}>
                   <span className="stock-hit__name">{productName(hit, language)}</span>
                   <ProductFacts product={hit} />
                   <span className="stock-hit__here">
@@ -147,7 +147,7 @@ function RecentLookups({ storeId }: { storeId: string }) {
       <ul className="stock-hits">
         {recent.map(({ value }) => (
           <li key={value.product.id}>
-            <Link className="stock-hit" to={productPath(value.product.id)}>
+            <Link className="link-card stock-hit" to={productPath(value.product.id)}>
               <span className="stock-hit__name">{productName(value.product, language)}</span>
               <ProductFacts product={value.product} />
             </Link>

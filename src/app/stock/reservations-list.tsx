@@ -24,7 +24,7 @@ export function ReservationsList({ storeId }: { storeId: string }) {
         {views.map(({ reservation, state }) => (
           <li key={reservation.id}>
             <Link
-              className="stock-hit"
+              className="link-card stock-hit"
               to={reservationPath(reservation.id)}
               data-testid="reservation-item"
               data-state={state}

@@ -3,7 +3,7 @@ import type { EnrolledKiosk } from '../src/contract/kiosk';
 import type { PickupPassResponse } from '../src/contract/passes';
 import { barcodeVideo, launchWithCamera } from './support/fake-camera';
 import type { Session } from '../src/contract/auth';
-import { expect, test } from './support/fixtures';
+import { expect, test, type CheckA11y } from './support/fixtures';
 import {
   apiSignIn,
   authHeaders,
@@ -41,7 +41,7 @@ async function readyOrder(request: APIRequestContext, session: Session): Promise
 }
 
 /** The manager signs in on the kiosk device and makes it the store's kiosk from Settings. */
-async function enrollThisDevice(page: Page): Promise<void> {
+async function enrollThisDevice(page: Page, checkA11y: CheckA11y): Promise<void> {
   await page.goto('/sign-in');
   await page.getByLabel('Store').selectOption(STORE_ID);
   await page.getByLabel('Employee ID').fill(MANAGER_ID);
@@ -53,6 +53,13 @@ async function enrollThisDevice(page: Page): Promise<void> {
   await page.getByTestId('enroll-this-device').click();
   await expect(page.getByText('This device is now the kiosk')).toBeVisible();
   await expect(page.getByTestId('kiosk-row').first()).toBeVisible();
+  // The manager's enrollment screen passes axe in both languages too.
+  await checkA11y(page);
+  await page.getByRole('button', { name: 'IT', exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'it');
+  await checkA11y(page);
+  await page.getByRole('button', { name: 'EN', exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.getByRole('link', { name: 'Open the counter' }).click();
 }
 
@@ -70,7 +77,7 @@ test('a customer checks in at the kiosk, the associate is alerted, the board sho
 
   const kioskContext = await browser.newContext();
   const kiosk = await kioskContext.newPage();
-  await enrollThisDevice(kiosk);
+  await enrollThisDevice(kiosk, checkA11y);
 
   // The counter opens in Italian, with a toggle to English; both pass axe.
   await expect(kiosk).toHaveURL(/\/counter$/);

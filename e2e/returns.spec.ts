@@ -6,7 +6,7 @@ import type { PullResponse, PushResponse } from '../src/contract/sync';
 import { computeRefund, DEFAULT_SHIPPING_RULE, orderPaidCents, type RefundOrder } from '../src/domain/refund';
 import { refundRequestOf, type ReturnUnit } from '../src/domain/return-units';
 import { demoReturnOrders as demo } from '../src/server/demo/demo-returns';
-import { expect, test } from './support/fixtures';
+import { expect, test, type CheckA11y } from './support/fixtures';
 import { expectDrained, goOffline, goOnline, PIN, signIn, wedgeScan } from './support/sync-helpers';
 
 // Issue 6, "buy online, return in store": an associate at Milano Duomo finds an online order
@@ -115,6 +115,15 @@ async function submitReturn(page: Page): Promise<string> {
   return page.url().split('/').pop()!;
 }
 
+/** Checks the screen with axe in Italian, then goes back to English for the steps that follow. */
+async function inItalianToo(page: Page, checkA11y: CheckA11y): Promise<void> {
+  await page.getByRole('button', { name: 'IT', exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'it');
+  await checkA11y(page);
+  await page.getByRole('button', { name: 'EN', exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+}
+
 const returnState = (page: Page) => page.getByTestId('return-state');
 
 async function signInAs(page: Page, employeeId: string, pin: string): Promise<void> {
@@ -171,6 +180,7 @@ test('the full return journey: find by e-mail, scan each unit, refund, receipt; 
   const refund = expectedRefund(order, units);
   await expect(page.getByTestId('refund-total')).toHaveAttribute('data-cents', String(refund));
   await checkA11y(page);
+  await inItalianToo(page, checkA11y);
 
   const returnId = await submitReturn(page);
   await expect(returnState(page)).toHaveAttribute('data-state', 'refunded', { timeout: 20_000 });
@@ -380,6 +390,7 @@ test('a return taken offline that fails the policy on sync waits for a manager, 
     await manager.page.goto('/returns/review');
     await expect(manager.page.getByRole('heading', { level: 1, name: 'Returns to review' })).toBeVisible();
     await checkA11y(manager.page);
+    await inItalianToo(manager.page, checkA11y);
     const item = manager.page.locator(`[data-testid="review-item"][data-number="${waiting.number}"]`);
     await expect(item).toBeVisible();
     await item

@@ -14,12 +14,19 @@ interface AssignControlProps {
 
 /**
  * Choose, then confirm with the button: changing a select never acts by itself (WCAG 3.2.2).
- * Keyed by the current assignee, so a change from elsewhere resets the choice.
+ * An assignment arriving from elsewhere (another manager, or this one's own change coming back
+ * through the replica) moves the choice with it, unless the manager has picked someone else
+ * meanwhile: a late echo never undoes what they are about to confirm.
  */
 export function AssignControl({ order, associates, onDone, onError }: AssignControlProps) {
   const { mt, errorText } = useManagerI18n();
   const current = order.assignedTo?.id ?? '';
   const [choice, setChoice] = useState(current);
+  const [seen, setSeen] = useState(current);
+  if (seen !== current) {
+    setSeen(current);
+    if (choice === seen) setChoice(current);
+  }
   const assign = useAssignOrder();
   const id = `assign-${order.id}`;
 

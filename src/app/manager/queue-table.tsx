@@ -66,13 +66,7 @@ export function QueueTable({ status, orders, associates, now, onDone, onError }:
                   </td>
                   <td>{order.claimedBy?.name ?? mt('queue.nobody')}</td>
                   <td>
-                    <AssignControl
-                      key={order.assignedTo?.id ?? ''}
-                      order={order}
-                      associates={associates}
-                      onDone={onDone}
-                      onError={onError}
-                    />
+                    <AssignControl order={order} associates={associates} onDone={onDone} onError={onError} />
                   </td>
                 </tr>
               );

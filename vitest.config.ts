@@ -12,8 +12,13 @@ const dbProject = (kind: 'pglite' | 'postgres') => ({
   },
 });
 
+// Vitest's default is one worker per core less one: a single worker on a 2-core CI machine.
+// Database tests mostly wait on PostgreSQL, timers and sockets, so three share two cores well.
+const maxWorkers = Number(process.env.VITEST_MAX_WORKERS ?? 3);
+
 export default defineConfig({
   test: {
+    maxWorkers,
     projects: [
       {
         test: {

@@ -31,7 +31,10 @@ export function percentile(values: number[], p: number): number {
 
 export const median = (values: number[]) => percentile(values, 50);
 
-async function freePort(): Promise<number> {
+/** A free port, or the one BENCH_PORT names (to keep a shared machine's benches apart). */
+export async function freePort(fromEnv = 'BENCH_PORT'): Promise<number> {
+  const chosen = Number(process.env[fromEnv]);
+  if (Number.isInteger(chosen) && chosen > 0) return chosen;
   return new Promise((resolvePort, reject) => {
     const probe = createServer();
     probe.once('error', reject);
@@ -71,6 +74,7 @@ export async function startServer(dataDir: string): Promise<RunningServer> {
     DATA_DIR: dataDir,
     DEMO_ORDERS: 'off',
     NODE_ENV: 'production',
+    SEED: 'demo',
     LOG_LEVEL: 'warn',
     INTAKE_API_KEY: INTAKE_KEY,
   };
@@ -125,6 +129,11 @@ export class Api {
     this.token = ((await response.json()) as { accessToken: string }).accessToken;
   }
 
+  /** The Authorization header of the signed-in bench associate. */
+  authorization(): Record<string, string> {
+    return { authorization: `Bearer ${this.token}` };
+  }
+
   private async get<T>(path: string): Promise<T> {
     const response = await fetch(`${this.baseURL}${path}`, {
       headers: { authorization: `Bearer ${this.token}` },
@@ -168,8 +177,9 @@ export class Api {
 // ---------------------------------------------------------------------------------------------
 // The device side, through the UI.
 
-export async function signIn(page: Page): Promise<void> {
-  await page.goto('/');
+/** Signs in through the UI; `origin` for a page whose context has no baseURL. */
+export async function signIn(page: Page, origin = ''): Promise<void> {
+  await page.goto(`${origin}/`);
   await page.getByLabel('Store').selectOption(STORE_ID);
   await page.getByLabel('Employee ID').fill('1001');
   await page.getByLabel('PIN', { exact: true }).fill('1234');

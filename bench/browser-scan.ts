@@ -1,11 +1,7 @@
 // Browser benchmarks of scanning: how long a code held up to the camera takes to become a
-// confirmed pick, and how much JavaScript the first screen loads (the scanner must be lazy).
+// confirmed pick. (How much JavaScript the first screen loads is in ./first-load.ts.)
 // They drive the BUILT app (dist/): run `npm run build` first.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { chromiumArgs, chromiumExecutable } from '../e2e/support/browser';
+import type { Page } from '@playwright/test';
 import { barcodeVideo, launchWithCamera } from '../e2e/support/fake-camera';
 import type { Api } from './browser-harness';
 import { median, openAndClaim, percentile, signIn, withBuiltApp } from './browser-harness';
@@ -65,60 +61,6 @@ async function scanToConfirm(baseURL: string, api: Api, product: { sku: string; 
   }
 }
 
-/** Gzip size of the scripts the page fetched before `interactiveAt` (ms since navigation). */
-async function scriptBytesBefore(
-  page: Page,
-  interactiveAt: number,
-): Promise<{ kb: number; files: string[] }> {
-  const urls = await page.evaluate(
-    (until) =>
-      performance
-        .getEntriesByType('resource')
-        .filter((entry): entry is PerformanceResourceTiming => entry instanceof PerformanceResourceTiming)
-        .filter((entry) => entry.responseEnd <= until && new URL(entry.name).pathname.endsWith('.js'))
-        .map((entry) => new URL(entry.name).pathname),
-    interactiveAt,
-  );
-  const files = [...new Set(urls)];
-  let bytes = 0;
-  for (const path of files)
-    bytes += gzipSync(readFileSync(join('dist', 'client', path)), { level: 9 }).length;
-  return { kb: bytes / 1024, files };
-}
-
-/** The first screen a signed-in associate sees (the queue), and the sign-in of a new device. */
-async function initialJs(browser: Browser, baseURL: string) {
-  const context = await browser.newContext({ baseURL, serviceWorkers: 'block', locale: 'en-GB' });
-  // The moment the first screen can be used, seen from inside the page: the sign-in form's
-  // button, or the queue's first row. Later fetches (pages preloaded when idle) do not count.
-  await context.addInitScript(() => {
-    const w = window as unknown as { __firstScreenAt?: number };
-    new MutationObserver((_, observer) => {
-      if (document.querySelector('form button[type="submit"], [data-testid^="order-row-"]')) {
-        w.__firstScreenAt = performance.now();
-        observer.disconnect();
-      }
-    }).observe(document, { childList: true, subtree: true });
-  });
-  const page = await context.newPage();
-  const firstScreenAt = () =>
-    page.evaluate(() => (window as unknown as { __firstScreenAt: number }).__firstScreenAt);
-  try {
-    await page.goto('/');
-    await page.getByRole('button', { name: 'Sign in' }).waitFor();
-    const signInPage = await scriptBytesBefore(page, await firstScreenAt());
-    await signIn(page);
-    await page.locator('[data-testid^="order-row-"]').first().waitFor(); // the replica is there
-    // A reload of the signed-in app: what an associate's device loads at the start of a shift.
-    await page.reload();
-    await page.locator('[data-testid^="order-row-"]').first().waitFor();
-    const queue = await scriptBytesBefore(page, await firstScreenAt());
-    return { signIn: signInPage, queue };
-  } finally {
-    await context.close();
-  }
-}
-
 export async function runBrowserScanBench(): Promise<void> {
   await withBuiltApp('browser scan benchmarks', async ({ baseURL, api }) => {
     const [product] = await api.products();
@@ -132,16 +74,6 @@ export async function runBrowserScanBench(): Promise<void> {
       `fake camera (Chromium playing a bwip-js/ffmpeg video of the product's ${product.barcode.length}-digit barcode, 640×480): ` +
         `camera's first frame → line confirmed (command durable + shown), median of ${CAMERA_RUNS} opens of the camera ` +
         `(p95 ${scan.p95.toFixed(0)}, first ${scan.first.toFixed(0)} incl. compiling the decoder); budget ≤ 400`,
-    );
-
-    const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
-    const js = await initialJs(browser, baseURL).finally(() => browser.close());
-    recordResult(
-      'initial-js-gzip-kb',
-      Math.max(js.queue.kb, js.signIn.kb),
-      'kB',
-      `JavaScript fetched before the first screen is interactive, gzip -9: signed-in queue ${js.queue.kb.toFixed(1)} kB ` +
-        `(${js.queue.files.join(', ')}), sign-in ${js.signIn.kb.toFixed(1)} kB; the scanner is a lazy chunk; budget ≤ 150`,
     );
   });
 }

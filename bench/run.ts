@@ -9,8 +9,11 @@
 import { performance } from 'node:perf_hooks';
 import { runBrowserScanBench } from './browser-scan';
 import { runBrowserSyncBench } from './browser-sync';
+import { runFirstLoadBench } from './first-load';
+import { runLighthouseBench } from './lighthouse';
 import { printReport, recordNote } from './report';
 import { runScanDecodeBench } from './scan-decode';
+import { runScanTimeBench } from './scan-time';
 import { runServerApiBench } from './server-api';
 import { runServerPushBench } from './server-push';
 import { runShippingLabelBench } from './shipping-label';
@@ -22,7 +25,10 @@ const benches: { name: string; run: () => Promise<void> }[] = [
   { name: 'stock-lookup', run: runStockLookupBench },
   { name: 'browser-sync', run: runBrowserSyncBench },
   { name: 'scan-decode', run: runScanDecodeBench },
+  { name: 'scan-time', run: runScanTimeBench },
   { name: 'browser-scan', run: runBrowserScanBench },
+  { name: 'first-load', run: runFirstLoadBench },
+  { name: 'lighthouse', run: runLighthouseBench },
   { name: 'shipping-label', run: runShippingLabelBench },
 ];
 

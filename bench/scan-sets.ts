@@ -3,7 +3,8 @@
 //   DIR has the ZXing blackbox layout: DIR/<set>/<image>.{png,jpg,gif} + <image>.txt, and an
 //   optional DIR/thresholds.json ({ sets: { <set>: { format, images, tryHarder0, maxMisreads } } }).
 //   Without thresholds.json a set is read with the format its name starts with (ean13-…, upce-…,
-//   qrcode-…), else with all nine. Default DIR: ../shared/fixtures/zxing-blackbox.
+//   qrcode-…), else with all nine. Default DIR: $ZXING_BLACKBOX_DIR, else
+//   src/scan/decode/testing/fixtures/zxing-blackbox (committed).
 //   --engine: wasm (the default, the engine the app prefers) records "scan-sets"; js records
 //   "scan-sets-js"; both records both and prints them side by side.
 import { renameSync, writeFileSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDecoder } from '../src/scan/decode/create-decoder';
 import type { EngineName } from '../src/scan/decode/decoder-engine';
-import { listBlackboxSets, scoreSet, sharedBlackboxRoot } from '../src/scan/decode/testing/blackbox-sets';
+import { listBlackboxSets, scoreSet, blackboxRoot } from '../src/scan/decode/testing/blackbox-sets';
 import { nodeWasmSource } from '../src/scan/decode/testing/node-wasm-binary';
 import { readResults, resultsPath } from './report';
 
@@ -20,7 +21,7 @@ type SetFigures = { images: number; decoded: number; misreads: number; medianMs:
 const { values } = parseArgs({
   options: { sets: { type: 'string' }, engine: { type: 'string', default: 'wasm' } },
 });
-const root = resolve(values.sets ?? sharedBlackboxRoot);
+const root = resolve(values.sets ?? blackboxRoot);
 const engines: EngineName[] =
   values.engine === 'both' ? ['wasm', 'js'] : values.engine === 'js' ? ['js'] : ['wasm'];
 

@@ -2,6 +2,7 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import type { Session } from '../src/contract/auth';
 import type { IntakeResult, OrderDetail, OrderLineView, QueueResponse } from '../src/contract/orders';
 import { expect, test, type CheckA11y } from './support/fixtures';
+import { chooseLanguage } from './support/header';
 
 // The online BOPIS journey as an associate walks it: sign in, claim, pick with the hardware
 // scanner (and a few wrong scans), stage, hand over to the customer. The order is created
@@ -12,7 +13,8 @@ const EMPLOYEE_ID = '1001';
 const PIN = '1234';
 const INTAKE_KEY = 'demo-intake-key';
 const PICKUP_CODE = '482913';
-const LOCATION = 'MI01-A03';
+// A bin, which holds several orders: the one-order shelves are e2e/shelves.spec.ts's.
+const LOCATION = 'MI01-B04';
 /** A real-format EAN-13 (valid check digit) that the demo catalogue does not hold. */
 const FOREIGN_GTIN = '4006381333931';
 
@@ -193,19 +195,20 @@ async function walkJourney(
   await expect(doubleLine).toContainText('1 / 2');
   await checkA11y(page);
 
-  // The last unit by typing its code.
+  // The last unit by typing its code (typed entry sits behind a button on the pick screen).
+  await page.getByRole('button', { name: 'Type a code' }).click();
   await page.getByRole('textbox', { name: 'Product barcode' }).fill(order.double.barcode);
   await page.getByRole('button', { name: 'Confirm' }).click();
   await expect(page.getByTestId('scan-feedback')).toHaveAttribute('data-outcome', 'success');
   await expect(page.getByTestId('order-status')).toHaveText('Picked');
 
   // Italian, then back to English.
-  await page.getByRole('button', { name: 'IT', exact: true }).click();
+  await chooseLanguage(page, 'IT');
   await expect(page.locator('html')).toHaveAttribute('lang', 'it');
   await expect(page.getByRole('link', { name: 'Metti a scaffale' })).toBeVisible();
   await expect(page.getByTestId('order-status')).toHaveText('Prelevato');
   await checkA11y(page);
-  await page.getByRole('button', { name: 'EN', exact: true }).click();
+  await chooseLanguage(page, 'EN');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 
   // Stage to a shelf by typing its label code.

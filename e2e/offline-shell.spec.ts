@@ -2,7 +2,7 @@ import { expect, test } from './support/fixtures';
 
 // Issue "Offline first", point 1: the app installs and its shell starts with no network.
 // The project blocks service workers so that route interception sees every request in the
-// sync specs; this spec needs the real one (see /work/shared/SYNC.md, "Testing it for real").
+// sync specs; this spec needs the real one (see docs/sync.md, "Testing it for real").
 test.use({ serviceWorkers: 'allow' });
 
 interface ManifestIcon {

@@ -36,7 +36,7 @@ import {
 
 // Issue "Offline first": every associate action works offline, is queued in IndexedDB and
 // synced when the network returns; nothing is lost and nothing is applied twice, and a conflict
-// is explained in plain words. See /work/shared/SYNC.md, "Testing it for real".
+// is explained in plain words. See docs/sync.md, "Testing it for real".
 //
 // The project blocks service workers, so `context.setOffline(true)` and `page.route` see every
 // request of the page. Only the journey that reloads and reopens the app offline allows the

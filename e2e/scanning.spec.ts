@@ -1,6 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
 import { barcodeVideo, launchWithCamera, launchWithDeniedCamera } from './support/fake-camera';
-import { expect, test } from './support/fixtures';
+import { expect, test, watchCsp } from './support/fixtures';
 import {
   apiSignIn,
   claim,
@@ -20,6 +20,7 @@ const symbologyOf = (barcode: string) => ({ 8: 'ean8', 12: 'upca', 13: 'ean13' }
 
 async function pageIn(browser: Browser, baseURL: string | undefined): Promise<Page> {
   const context = await browser.newContext({ baseURL, serviceWorkers: 'block', locale: 'en-GB' });
+  watchCsp(context);
   return context.newPage();
 }
 
@@ -77,6 +78,7 @@ test('a refused camera says what to do, and typed entry still picks', async ({
     await expect(panel.getByRole('status')).toContainText('not allowed to use the camera');
     await checkA11y(page);
 
+    await page.getByRole('button', { name: 'Type a code' }).click();
     await page.getByRole('textbox', { name: 'Product barcode' }).fill(product!.barcode);
     await page.getByRole('button', { name: 'Confirm', exact: true }).click();
     await expect(page.getByTestId('scan-feedback')).toHaveAttribute('data-outcome', 'success');
@@ -94,7 +96,7 @@ test('a hardware scanner with a prefix and a suffix, ending in Tab, is read anyw
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   await page.getByRole('textbox', { name: 'Prefix' }).fill('*');
   await page.getByRole('textbox', { name: 'Suffix (before Enter or Tab)' }).fill('#');
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText('Saved.')).toBeVisible();
   await checkA11y(page);
 

@@ -1,6 +1,7 @@
 import type { APIRequestContext, Page, Response } from '@playwright/test';
 import type { IntakeResult, OrderDetail } from '../src/contract/orders';
 import { expect, test } from './support/fixtures';
+import { chooseLanguage } from './support/header';
 import {
   INTAKE_KEY,
   STORE_ID,
@@ -204,12 +205,12 @@ test('ship from store: batch pick, pack, label, mark shipped, close the manifest
   await expectPdf(page, 'manifest-pdf', /\/api\/shipping\/manifests\/[0-9a-f-]{36}\.pdf$/);
 
   // The same screen in Italian.
-  await page.getByRole('button', { name: 'IT', exact: true }).click();
+  await chooseLanguage(page, 'IT');
   await expect(page.locator('html')).toHaveAttribute('lang', 'it');
   await expect(page.getByRole('heading', { level: 1, name: 'Distinta di fine giornata' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Chiuse oggi' })).toBeVisible();
   await checkA11y(page, screens);
-  await page.getByRole('button', { name: 'EN', exact: true }).click();
+  await chooseLanguage(page, 'EN');
 
   // The server agrees: shipped, with the booked label on the order.
   const response = await request.get(`/api/orders/${urgent.id}`, { headers: authHeaders(session) });

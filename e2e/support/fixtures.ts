@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type ConsoleMessage, type Page } from '@playwright/test';
 
 /** The WCAG rule sets every page must pass. */
 export const A11Y_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -37,7 +37,38 @@ function formatViolation(violation: Violation): string {
   );
 }
 
-export const test = base.extend<{ checkA11y: CheckA11y }>({
+/**
+ * Content-Security-Policy violations seen by the watched browser contexts of the running test
+ * (pages and their workers: zxing-wasm compiles in the decoder's worker). Any one fails the test.
+ */
+let cspViolations: string[] = [];
+const CSP_MESSAGE = /Content Security Policy|Refused to (load|execute|apply|compile|connect|frame|create)/i;
+
+function collectCsp(message: ConsoleMessage, where: string) {
+  if (CSP_MESSAGE.test(message.text())) cspViolations.push(`${where}: ${message.text()}`);
+}
+
+function watchPage(page: Page) {
+  page.on('console', (message) => collectCsp(message, page.url()));
+  page.on('worker', (worker) => worker.on('console', (message) => collectCsp(message, worker.url())));
+}
+
+/** Fails the running test on any CSP violation in this context (the default one is watched). */
+export function watchCsp(context: BrowserContext): void {
+  context.pages().forEach(watchPage);
+  context.on('page', watchPage);
+}
+
+export const test = base.extend<{ checkA11y: CheckA11y; cspGuard: void }>({
+  cspGuard: [
+    async ({ context }, use) => {
+      cspViolations = [];
+      watchCsp(context);
+      await use();
+      expect(cspViolations, 'Content-Security-Policy violations').toEqual([]);
+    },
+    { auto: true },
+  ],
   checkA11y: async ({ page: defaultPage }, use, testInfo) => {
     let scan = 0;
     await use(async (page = defaultPage, options = {}) => {

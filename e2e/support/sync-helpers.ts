@@ -12,7 +12,8 @@ export const EMPLOYEE_ID = '1001';
 export const PIN = '1234';
 export const INTAKE_KEY = 'demo-intake-key';
 export const PICKUP_CODE = '482913';
-export const LOCATION = 'MI01-A03';
+/** A bin: it takes several orders, so specs that leave theirs on it do not fill it for the next. */
+export const LOCATION = 'MI01-B01';
 
 export interface Product {
   id: string;
@@ -177,8 +178,14 @@ export async function signIn(page: Page, employeeId = EMPLOYEE_ID): Promise<void
   await expect(page.getByTestId('sync-status')).toHaveAttribute('data-online', 'true');
 }
 
-/** Opens an order from the queue (client-side navigation: it works offline too). */
+/**
+ * Opens an order from the queue (client-side navigation: it works offline too). The queue's
+ * "All" tab shows it whatever its state (To do holds only work; ready orders wait in their tab).
+ */
 export async function openOrder(page: Page, order: TestOrder): Promise<void> {
+  const allTab = page.getByTestId('queue-tab-all');
+  await expect(allTab).toBeVisible({ timeout: 15_000 });
+  if ((await allTab.getAttribute('aria-pressed')) !== 'true') await allTab.click();
   const row = page.getByTestId(`order-row-${order.number}`);
   await expect(row).toBeVisible({ timeout: 15_000 });
   await row.click();

@@ -5,10 +5,12 @@ import { installAudioUnlock } from '../scan/feedback';
 import { afterFirstScreen } from './common/after-first-screen';
 import { initialLanguage } from './i18n/language';
 import { loadMessages } from './i18n/messages';
-import { AppRoutes } from './shell/app-routes';
+import { AppRoutes, loadFirstScreen } from './shell/app-routes';
 import { Providers } from './shell/providers';
 import './ui/styles.css';
 
+// Which build this is (vite.config.ts): the deploy test tells an old build from a new one by it.
+document.documentElement.dataset.build = import.meta.env.VITE_BUILD_ID as string;
 installAudioUnlock();
 // The service worker's code is not needed to show the first screen.
 afterFirstScreen(() => void registerServiceWorker());
@@ -25,8 +27,12 @@ const render = () =>
     </StrictMode>,
   );
 
-// The starting language's words come first; without them there is nothing to show.
-loadMessages(initialLanguage()).then(render, (error: unknown) => {
-  console.error('Could not load the messages', error);
-  root.textContent = 'Aisle could not start. Reload the page. / Aisle non è partito. Ricarica la pagina.';
-});
+// The starting language's words come first; without them there is nothing to show. The first
+// screen's page is fetched alongside, not after the first render.
+Promise.all([loadMessages(initialLanguage()), loadFirstScreen(window.location.pathname)]).then(
+  render,
+  (error: unknown) => {
+    console.error('Could not load the messages', error);
+    root.textContent = 'Aisle could not start. Reload the page. / Aisle non è partito. Ricarica la pagina.';
+  },
+);

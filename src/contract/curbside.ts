@@ -38,6 +38,15 @@ export const curbsideView = z
   .meta({ id: 'CurbsideView' });
 export type CurbsideView = z.infer<typeof curbsideView>;
 
+/** The curbside link of a ready order, for an associate to show as a QR or copy. */
+export const curbsideLink = z
+  .object({
+    url: z.string().describe("The customer's curbside page; the same link the ready e-mail and text carry"),
+    expiresAt: z.string().describe('When the store stops holding the order, and the link stops working'),
+  })
+  .meta({ id: 'CurbsideLink' });
+export type CurbsideLink = z.infer<typeof curbsideLink>;
+
 /** How the car reads in the associates' alert: "red Fiat · AB123CD". */
 export function vehicleText(body: CurbsideArrivalBody): string {
   const plate = body.plate?.trim();

@@ -3,6 +3,10 @@
 
 export const requestErrorCodes = {
   invalid: 'request.invalid',
+  /** Text the server never stores: a NUL, or a lone UTF-16 surrogate (src/contract/wire-text.ts). */
+  unsafeText: 'request.unsafeText',
+  /** A part of the address is longer than any real one (a path parameter of kilobytes). */
+  uriTooLong: 'request.uriTooLong',
   notFound: 'route.notFound',
   tooLarge: 'request.tooLarge',
   unsupportedMediaType: 'request.unsupportedMediaType',
@@ -21,6 +25,8 @@ export const authErrorCodes = {
   wrongStore: 'auth.wrongStore',
   badApiKey: 'auth.badApiKey',
   refreshInvalid: 'auth.refreshInvalid',
+  /** The access token's session ended: signed out, a reused refresh token, or deactivated. */
+  sessionEnded: 'auth.sessionEnded',
 } as const;
 
 export const orderErrorCodes = {
@@ -32,6 +38,8 @@ export const orderErrorCodes = {
   unknownStore: 'order.unknownStore',
   insufficientStock: 'stock.insufficient',
   unknownLocation: 'staging.unknownLocation',
+  /** The shelf holds as many orders as it can; staging there needs the associate's yes. */
+  shelfFull: 'staging.shelfFull',
 } as const;
 
 export const stockErrorCodes = {
@@ -53,6 +61,16 @@ export const syncErrorCodes = {
   inProgress: 'sync.inProgress',
   unknownCommand: 'sync.unknownCommand',
   invalidArgs: 'sync.invalidArgs',
+  /** An older version of a command that this server no longer accepts (ADR 0027). */
+  retiredVersion: 'sync.retiredVersion',
+  /** The same mutation id twice in one batch: the second is refused. */
+  duplicateMutationId: 'sync.duplicateMutationId',
+  /** Text the server never stores: a NUL or other control character, or a lone surrogate. */
+  unsafeText: 'sync.unsafeText',
+  /** Arguments nested too deep or too large to be a real command. */
+  argsTooLarge: 'sync.argsTooLarge',
+  /** The client id belongs to another device or store. */
+  foreignClient: 'sync.foreignClient',
 } as const;
 
 /** Returns (issue 6). The policy's own codes (return.windowExpired…) live in src/domain/return-policy.ts. */
@@ -69,4 +87,18 @@ export const returnErrorCodes = {
   approvalInvalid: 'return.approvalInvalid',
   /** A receipt e-mail was asked for, but the return has no address and none was given. */
   noReceiptEmail: 'return.noReceiptEmail',
+} as const;
+
+/** A customer who said they are here (kiosk, curbside). */
+export const arrivalErrorCodes = {
+  notFound: 'arrival.notFound',
+} as const;
+
+/** The customer's signed curbside link (the customer's own page shows these in their words). */
+export const curbsideErrorCodes = {
+  notFound: 'curbside.notFound',
+  /** The store no longer holds the order (collected, cancelled, expired). */
+  expired: 'curbside.expired',
+  /** The order is not waiting for pickup yet. */
+  notReady: 'curbside.notReady',
 } as const;

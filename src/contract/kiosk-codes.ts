@@ -14,7 +14,17 @@ export const kioskErrorCodes = {
   wrongStore: 'kiosk.wrongStore',
   notCollected: 'kiosk.notCollected',
   alreadyRated: 'kiosk.alreadyRated',
+  /** Not an enrollment code this server signed: scan the QR on the manager's screen again. */
+  enrollmentInvalid: 'kiosk.enrollmentInvalid',
+  /** The enrollment code's few minutes are over: the manager shows a new one. */
+  enrollmentExpired: 'kiosk.enrollmentExpired',
+  /** Another device already enrolled with this code: the manager shows a new one. */
+  enrollmentUsed: 'kiosk.enrollmentUsed',
 } as const;
+
+/** Where an enrollment code the manager's screen shows stands. */
+export const enrollmentCodeStates = ['waiting', 'used', 'expired'] as const;
+export type EnrollmentCodeState = (typeof enrollmentCodeStates)[number];
 
 /** What a kiosk check-in found, once the customer proved they hold the order's code. */
 export const checkInOutcomes = ['arrived', 'notReady', 'collected', 'unavailable'] as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { orderStatuses } from '../domain/order-machine';
-import { checkInOutcomes } from './kiosk-codes';
+import { checkInOutcomes, enrollmentCodeStates } from './kiosk-codes';
 
 /** An enrolled counter kiosk or board, as managers see it; the secret is never listed. */
 export const kioskDevice = z
@@ -36,6 +36,40 @@ export const kioskSelf = z
   .object({ id: z.string(), name: z.string(), store: z.object({ id: z.string(), name: z.string() }) })
   .meta({ id: 'KioskSelf' });
 export type KioskSelf = z.infer<typeof kioskSelf>;
+
+/** A one-time code the manager's screen shows as a QR; the kiosk scans it to enroll. */
+export const enrollmentCode = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    text: z.string().describe('What the QR holds: AISLE:KIOSK:1:<signed code>'),
+    expiresAt: z.string(),
+  })
+  .meta({ id: 'KioskEnrollmentCode' });
+export type EnrollmentCode = z.infer<typeof enrollmentCode>;
+
+export const enrollmentCodeStatus = z
+  .object({
+    id: z.string(),
+    state: z.enum(enrollmentCodeStates),
+    expiresAt: z.string(),
+    kiosk: kioskDevice.nullable().describe('The kiosk the code became, once used'),
+  })
+  .meta({ id: 'KioskEnrollmentCodeStatus' });
+export type EnrollmentCodeStatus = z.infer<typeof enrollmentCodeStatus>;
+
+export const kioskEnrollBody = z
+  .object({ code: z.string().trim().min(1).max(200).describe('The scanned enrollment QR text') })
+  .meta({ id: 'KioskEnrollBody' });
+export type KioskEnrollBody = z.infer<typeof kioskEnrollBody>;
+
+export const kioskEnrolled = z
+  .object({
+    kiosk: kioskSelf,
+    secret: z.string().describe('Kept by the device, sent as "Authorization: Kiosk <secret>"'),
+  })
+  .meta({ id: 'KioskEnrolled' });
+export type KioskEnrolled = z.infer<typeof kioskEnrolled>;
 
 export const checkInBody = z
   .union([

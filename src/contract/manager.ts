@@ -30,6 +30,21 @@ export const storeAssociatesResponse = z
   .meta({ id: 'StoreAssociates' });
 export type StoreAssociatesResponse = z.infer<typeof storeAssociatesResponse>;
 
+/** An associate whose PIN tries wait after wrong PINs (issue 13 point 4, ADR 0025). */
+export const lockedOutAssociate = z.object({
+  id: z.uuid(),
+  employeeId: z.string(),
+  name: z.string(),
+  role: z.enum(['associate', 'manager']),
+  lockedUntil: z.string().describe('When the current delay ends; a further wrong PIN doubles it'),
+});
+export type LockedOutAssociate = z.infer<typeof lockedOutAssociate>;
+
+export const lockOutsResponse = z
+  .object({ lockedOut: z.array(lockedOutAssociate) })
+  .meta({ id: 'LockedOutAssociates' });
+export type LockOutsResponse = z.infer<typeof lockOutsResponse>;
+
 export const kpiQuery = z.object({ range: z.enum(kpiRanges).default('day') });
 
 const nullableNumber = z.number().nullable();
@@ -68,8 +83,10 @@ export const kpiReport = z
         start: z.string(),
         salesCents: z.number(),
         salesOrders: z.number(),
-        readyOnTime: z.number(),
-        readyLate: z.number(),
+        onTime: z.number().meta({ description: 'Orders promised in the bucket and ready by the promise' }),
+        late: z
+          .number()
+          .meta({ description: 'Orders promised in the bucket and ready after it, or not yet' }),
         picked: z.number(),
       }),
     ),

@@ -8,6 +8,8 @@ export const intakeChannels = ['web', 'app', 'marketplace', 'social'] as const;
 /** Where an order came from: the platform's channels, or 'store' (reserved at another store). */
 export const channels = [...intakeChannels, 'store'] as const;
 export const languages = ['it', 'en'] as const;
+/** The languages a customer is written to in, and documents are printed in. */
+export type Language = (typeof languages)[number];
 
 const isoTime = z.iso.datetime({ offset: true });
 
@@ -239,7 +241,15 @@ export const shortBody = z.object({
   qty: z.number().int().min(1).max(99),
   reason: z.enum(shortReasons),
 });
-export const stageBody = z.object({ locationCode: z.string().trim().min(1).max(32) });
+export const stageBody = z.object({
+  locationCode: z.string().trim().min(1).max(32),
+  shareShelf: z
+    .boolean()
+    .optional()
+    .describe(
+      'True when the associate was told the shelf is full (409 staging.shelfFull) and stages the order there anyway',
+    ),
+});
 export const handoverBody = z.object({
   code: z.string().trim().min(1).max(256).describe('The typed pickup code or the QR pass content'),
 });

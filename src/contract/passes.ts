@@ -9,7 +9,10 @@ export const passPublicKey = z
   .meta({ id: 'PassPublicKey' });
 export type PassPublicKey = z.infer<typeof passPublicKey>;
 
-/** A signed pickup pass of an order, and what a printed pass shows beside its QR code. */
+/**
+ * A signed pickup pass of an order, and what a printed pass shows beside its QR code. The code
+ * is in the QR for the scanner, never spelled out to the associate who opens the pass.
+ */
 export const pickupPassResponse = z
   .object({
     text: z.string().describe('The QR text: AISLE:PASS:2:<store>:<order>:<code>:<issued>:<key id>:<sig>'),
@@ -17,7 +20,6 @@ export const pickupPassResponse = z
     issuedAt: z.string().describe('ISO time the server signed the pass (whole seconds)'),
     orderNumber: z.string(),
     customerName: z.string(),
-    pickupCode: z.string(),
     store: z.object({
       id: z.string(),
       name: z.string(),

@@ -10,9 +10,10 @@ import { packOrderBody } from './shipping';
 import { stagingLocation } from './stores';
 
 /**
- * The commands an associate's device queues in its outbox. Each has a name, a version and
- * intent-level arguments. Old offline clients may push old versions for weeks: a version the
- * server no longer knows is rejected with `sync.unknownCommand`, never silently dropped.
+ * The arguments of the commands an associate's device queues in its outbox, each in its current
+ * version (the version, and the upcasts of older ones, are its definition's in src/commands).
+ * Old offline clients may push old versions for weeks: a version the server no longer accepts
+ * is refused alone with a stable code, never silently dropped (ADR 0028).
  */
 const orderId = z.uuid();
 export const commandArgs = {
@@ -28,9 +29,23 @@ export const commandArgs = {
     qty: z.number().int().min(1).max(99),
     reason: z.enum(shortReasons),
   }),
-  'order.stage': z.object({ orderId, locationCode: z.string().trim().min(1).max(32) }),
+  // `shareShelf`: the associate was told the shelf is full and put the order there anyway.
+  'order.stage': z.object({
+    orderId,
+    locationCode: z.string().trim().min(1).max(32),
+    shareShelf: z.boolean().optional(),
+  }),
   'order.handover': z.object({ orderId, code: z.string().trim().min(1).max(256) }),
   'order.putBack': z.object({ orderId }),
+  // A count in one look (issue 17): the units the camera counted, by GTIN-14, against the order's
+  // expected list: its picked units being put back, or a ship-to-store parcel's contents.
+  'order.count': z.object({
+    orderId,
+    purpose: z.enum(['putBack', 'arrival']),
+    counted: z
+      .array(z.object({ gtin14: z.string().regex(/^\d{14}$/), qty: z.number().int().min(1).max(999) }))
+      .max(200),
+  }),
   'order.pack': packOrderBody.extend({ orderId }),
   'order.ship': z.object({ orderId }),
   // A ship-to-store parcel arrived: `code` is its scanned label, checked against the order's.
@@ -38,6 +53,7 @@ export const commandArgs = {
     orderId,
     code: z.string().trim().min(1).max(128),
     locationCode: z.string().trim().min(1).max(32),
+    shareShelf: z.boolean().optional(),
   }),
   // Acts on no order of this store: it creates one at another store (src/contract/reservations.ts).
   'stock.reserveElsewhere': reserveElsewhereArgs,
@@ -48,12 +64,13 @@ export const commandArgs = {
   'return.submit': returnSubmitArgs,
   // "I'm on it": the associate takes a customer who said they are here (kiosk or curbside).
   'arrival.acknowledge': z.object({ orderId, arrivalId: z.uuid() }),
+  // Managers only (and the platform's cancel): releases the reservation.
+  'order.cancel': z.object({ orderId, reason: z.string().trim().min(1).max(200) }),
 } as const;
 
 export type CommandName = keyof typeof commandArgs;
 export type CommandArgs<N extends CommandName> = z.infer<(typeof commandArgs)[N]>;
 export const commandNames = Object.keys(commandArgs) as CommandName[];
-export const COMMAND_VERSION = 1;
 
 export const MAX_PUSH_BATCH = 50;
 
@@ -137,14 +154,24 @@ export const syncOrder = orderDetail.extend({
     .describe('Ship-to-store: the parcel the order waits for, as inboundParcelKey writes it'),
   pickupCodeDigest: z
     .string()
-    .describe('Hex SHA-256 of pickupDigestInput(number, code), to verify a pickup code offline'),
+    .describe(
+      'hmac1:<keyId>:<hex HMAC-SHA256 of pickupDigestInput(number, code)> under the pickupCodeKeys key of that id, to verify a pickup code offline',
+    ),
 });
 export type SyncOrder = z.infer<typeof syncOrder>;
+
+/** A store's key for pickup-code digests of one month (ADR 0025). */
+export const pickupCodeKey = z.object({
+  keyId: z.string().describe('The UTC month of the orders it covers, e.g. 2026-12'),
+  key: z.string().describe('base64url HMAC-SHA256 key'),
+});
+export type PickupCodeKey = z.infer<typeof pickupCodeKey>;
 
 export const pullQuery = z.object({
   cursor: z
     .string()
-    .regex(/^v1:\d+$/, 'cursor must be one this server returned')
+    // v1 cursors are from servers that sent unkeyed digests: answered with a full snapshot.
+    .regex(/^v[12]:\d+$/, 'cursor must be one this server returned')
     .optional(),
   clientId: z.uuid().optional(),
 });
@@ -172,6 +199,12 @@ export const pullResponse = z
       .array(passPublicKey)
       .optional()
       .describe('Public keys that verify signed pickup passes offline; absent from older servers'),
+    pickupCodeKeys: z
+      .array(pickupCodeKey)
+      .optional()
+      .describe(
+        "The store's keys of the orders' pickup-code digests, and this month's; absent from older servers",
+      ),
   })
   .meta({ id: 'PullResponse' });
 export type PullResponse = z.infer<typeof pullResponse>;

@@ -1,11 +1,6 @@
 import { interpretScan } from './interpret-scan';
 import type { InterpretScanOptions } from './interpret-scan';
 
-export const receiveErrorCodes = {
-  wrongParcel: 'receive.wrongParcel',
-  badInboundTracking: 'receive.badInboundTracking',
-} as const;
-
 /**
  * The one form a ship-to-store parcel's number is stored and compared in, or undefined when the
  * code is neither an SSCC nor a carrier number with a valid check digit. An SSCC (GS1-128 "00"

@@ -139,10 +139,43 @@ describe('computeKpis over a day', () => {
   it('buckets by local hour', () => {
     const byKey = new Map(report.buckets.map((b) => [b.key, b]));
     expect(byKey.get('2026-11-22T15')).toMatchObject({ salesOrders: 1, salesCents: 5970 });
-    expect(byKey.get('2026-11-22T14')).toMatchObject({ salesOrders: 1, salesCents: 12000, readyOnTime: 1 });
-    expect(byKey.get('2026-11-22T12')).toMatchObject({ readyLate: 1, picked: 1 });
+    // Due orders sit in the hour of their promise: 11:00 on time, 12:00 late, 15:00 late, 16:00 on time.
+    expect(byKey.get('2026-11-22T11')).toMatchObject({ onTime: 1, late: 0 });
+    expect(byKey.get('2026-11-22T12')).toMatchObject({ onTime: 0, late: 1, picked: 1 });
+    expect(byKey.get('2026-11-22T14')).toMatchObject({ salesOrders: 1, salesCents: 12000 });
+    expect(byKey.get('2026-11-22T16')).toMatchObject({ onTime: 1, late: 0 });
     expect(report.buckets.reduce((sum, b) => sum + b.picked, 0)).toBe(3);
   });
+});
+
+describe('card, chart and CSV', () => {
+  for (const range of ['day', 'week'] as const) {
+    it(`count the same orders over a ${range}`, () => {
+      const report = computeKpis(kpiPeriod(range, NOW, ROME), NOW, { orders, returns, ratings });
+      const total = (pick: (b: (typeof report.buckets)[number]) => number) =>
+        report.buckets.reduce((sum, b) => sum + pick(b), 0);
+      // The chart's bars add up to the cards.
+      expect(total((b) => b.onTime)).toBe(report.onTime.onTime);
+      expect(total((b) => b.late)).toBe(report.onTime.late);
+      expect(total((b) => b.salesOrders)).toBe(report.sales.orders);
+      expect(total((b) => b.salesCents)).toBe(report.sales.cents);
+      // The CSV carries the cards' figures and the chart's rows.
+      const csv = kpiCsvRows(report);
+      const figure = (name: string) => csv.find((row) => row[0] === name)?.[1];
+      expect(figure('on_time_due')).toBe(report.onTime.due);
+      expect(figure('on_time_on_time')).toBe(report.onTime.onTime);
+      expect(figure('on_time_late')).toBe(report.onTime.late);
+      expect(figure('time_to_pick_median')).toBe(report.timeToPick.medianMinutes);
+      expect(figure('time_to_pick_average')).toBe(report.timeToPick.averageMinutes);
+      expect(figure('ready_vs_promise_median_ahead')).toBe(report.readyVsPromise.medianMinutesAhead);
+      expect(figure('ready_vs_promise_average_ahead')).toBe(report.readyVsPromise.averageMinutesAhead);
+      const header = csv.findIndex((row) => row[1] === 'online_sales_orders' && row[3] === 'due_on_time');
+      const rows = csv.slice(header + 1);
+      expect(rows).toHaveLength(report.buckets.length);
+      expect(rows.reduce((sum, row) => sum + Number(row[3]), 0)).toBe(report.onTime.onTime);
+      expect(rows.reduce((sum, row) => sum + Number(row[4]), 0)).toBe(report.onTime.late);
+    });
+  }
 });
 
 describe('computeKpis over a week', () => {

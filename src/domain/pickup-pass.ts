@@ -4,6 +4,8 @@ export const handoverErrorCodes = {
   codeMismatch: 'handover.codeMismatch',
   wrongOrder: 'handover.wrongOrder',
   badPass: 'handover.badPass',
+  /** Too many wrong codes for this order lately: only the QR pass hands it over now (server only). */
+  tooManyTries: 'handover.tooManyTries',
 } as const;
 
 const PASS_PREFIX = 'AISLE:PASS:1:';
@@ -57,9 +59,13 @@ export function verifyPickup(raw: string, order: { number: string; pickupCode: s
 }
 
 /**
- * What a device hashes to check a pickup code offline. The replica carries only the SHA-256
- * of this text, never the code, and the server checks the code again when the handover syncs.
+ * What a device hashes to check a pickup code offline. The replica carries only a keyed hash
+ * of this text (`hmac1:<keyId>:<hex>`, HMAC-SHA256 under a per-store monthly key that signed-in
+ * devices receive), never the code, and the server checks the code again when the handover syncs.
  */
+/** How a keyed pickup-code digest starts; anything else is an older, unkeyed one. */
+export const PICKUP_DIGEST_PREFIX = 'hmac1:';
+
 export function pickupDigestInput(orderNumber: string, pickupCode: string): string {
   return `aisle-pickup:${orderNumber}:${pickupCode}`;
 }

@@ -21,7 +21,8 @@ export function proposeReroute<S extends StoreAvailability>(others: readonly S[]
 /** What a short line needs to know to be offered a re-route or a cancellation. */
 export interface ShortLineState {
   qtyShort: number;
-  reroutedTo: string | null;
+  /** Where the short units went (an order id, or its view), null while they have not moved. */
+  reroutedTo: object | string | null;
   customerNotified: boolean;
 }
 

@@ -119,15 +119,19 @@ export function checkReservation(
       fields: problems.map(({ field, code }) => ({ field, code })),
     });
   }
-  const { customer } = input;
+  return { qty: input.qty, customer: walkInCustomerOf(input.customer) };
+}
+
+/**
+ * The customer as a reservation stores them: trimmed, the phone in E.164. Unchecked: a phone
+ * that cannot be one becomes null (checkReservation refuses it first).
+ */
+export function walkInCustomerOf(customer: WalkInCustomerInput): WalkInCustomer {
   return {
-    qty: input.qty,
-    customer: {
-      name: customer.name.trim(),
-      phone: present(customer.phone) ? normalizePhone(customer.phone) : null,
-      email: present(customer.email) ? customer.email.trim() : null,
-      language: customer.language,
-    },
+    name: customer.name.trim(),
+    phone: present(customer.phone) ? normalizePhone(customer.phone) : null,
+    email: present(customer.email) ? customer.email.trim() : null,
+    language: customer.language,
   };
 }
 

@@ -1,22 +1,24 @@
-import { orderErrorCodes } from '../contract/error-codes';
+import type { CommandReads } from '../commands/define-command';
+import { replicaTx } from '../commands/replica-tx';
+import { definitionOf } from '../commands/registry';
+import { orderErrorCodes, syncErrorCodes } from '../contract/error-codes';
 import type { CommandArgs, CommandName, SyncOrder } from '../contract/sync';
 import { DomainError } from '../domain/domain-error';
-import { parseGtin } from '../domain/gtin';
 import { ensureClientId } from './client-identity';
 import { db } from './db';
 import { getMeta, setMeta } from './meta';
-import { applyCommand, foldOverlay, type OverlayFacts } from './overlay';
-import { orderKey, type OutboxRecord } from './outbox-record';
-import { orderViewOf, type OrderView } from './replica-read';
+import { foldOverlay } from './overlay';
+import { type OutboxRecord } from './outbox-record';
+import { deviceFacts, type ReplicaView } from './device-facts';
+import { orderViewOf, readShelves, type OrderView } from './replica-read';
 import { askPersistentStorageOnce } from './storage-health';
-
-/** Same value as the contract's COMMAND_VERSION; importing it would pull zod into the bundle. */
-const COMMAND_VERSION = 1;
 
 export interface Actor {
   id: string;
   name: string;
   storeId: string;
+  /** A manager may run what associates may not (cancel an order); the server checks it too. */
+  role?: 'associate' | 'manager';
 }
 
 export interface EnqueueInput<N extends CommandName> {
@@ -76,26 +78,66 @@ export function announceEnqueued(): void {
   for (const listener of listeners) listener();
 }
 
-async function factsFor(name: CommandName, args: Record<string, unknown>): Promise<OverlayFacts> {
-  if (name === 'pick.confirm') {
-    const parsed = parseGtin(String(args.code));
-    const known = parsed.ok && (await db.products.where('gtin14').equals(parsed.gtin14).count()) > 0;
-    return { isKnownProduct: (gtin14) => known && parsed.ok && parsed.gtin14 === gtin14 };
+/** Reads from the replica what a command declared, before the queueing transaction. */
+async function replicaView(reads: CommandReads): Promise<ReplicaView> {
+  const orderIds = [
+    ...new Set([
+      ...(reads.orders ?? []),
+      ...(reads.pickups ?? []).map((p) => p.orderId),
+      ...(reads.parcels ?? []).map((p) => p.orderId),
+    ]),
+  ];
+  const [orders, products, shelves, arrivals] = await Promise.all([
+    db.orders.bulkGet(orderIds),
+    reads.gtins?.length
+      ? db.products
+          .where('gtin14')
+          .anyOf([...reads.gtins])
+          .toArray()
+      : [],
+    reads.locations?.length ? readShelves(reads.locations) : [],
+    reads.arrivals?.length ? db.customerArrivals.bulkGet(reads.arrivals.map((a) => a.arrivalId)) : [],
+  ]);
+  const byId = new Map(orders.flatMap((o) => (o ? [[o.id, o] as const] : [])));
+  const arrivalById = new Map(
+    arrivals.flatMap((a) =>
+      a ? [[a.id, { orderId: a.orderId, acknowledgedBy: a.acknowledgedBy?.id ?? null }] as const] : [],
+    ),
+  );
+  return {
+    order: (id) => byId.get(id),
+    knownGtins: new Set(products.map((p) => p.gtin14)),
+    locations: new Set(shelves.map((l) => l.code)),
+    shelves: new Map(shelves.map((l) => [l.code, { capacity: l.capacity, orderIds: l.orderIds }])),
+    arrival: (id) => arrivalById.get(id),
+  };
+}
+
+// The commands' argument validators live in a chunk of their own (contract/sync), so the first
+// screen stays light. They load as soon as a screen that queues commands does, while the device
+// is still online: a command queued offline is then checked without the network, whether or
+// not a service worker holds the chunk.
+void import('../contract/sync').catch(() => undefined);
+
+/** Arguments are checked as the server will check them, before anything is queued. */
+async function validArgs(name: CommandName, args: unknown) {
+  const definition = definitionOf(name);
+  if (!definition) throw new Error(`${name} has no definition`);
+  const parsed = (await definition.validator()).safeParse(args);
+  if (!parsed.success) {
+    throw new DomainError(syncErrorCodes.invalidArgs, `Invalid arguments for ${name}`, {
+      fields: parsed.error.issues.map((i) => ({ path: `args.${i.path.join('.')}`, message: i.message })),
+    });
   }
-  if (name === 'order.stage') {
-    const code = String(args.locationCode).trim().toUpperCase();
-    const exists = (await db.locations.get(code)) !== undefined;
-    return { locationExists: (candidate) => exists && candidate === code };
-  }
-  return {};
+  return { definition, args: parsed.data as Record<string, unknown> };
 }
 
 /**
  * Checks a command against the order as this device sees it (server state plus its own
- * unsynced commands) with the same domain rules the server runs, and queues it. The check,
- * the outbox row and the counters share one transaction: back-to-back scans see each other,
- * and the command and its optimistic effect are durable together. Throws the DomainError the
- * server would answer with, and then nothing is queued.
+ * unsynced commands) by its one definition, the same code the server runs, and queues it. The
+ * check, the outbox row and the counters share one transaction: back-to-back scans see each
+ * other, and the command and its optimistic effect are durable together. Throws the DomainError
+ * the server would answer with, and then nothing is queued.
  */
 export async function enqueueCommand<N extends CommandName>(input: EnqueueInput<N>): Promise<Enqueued> {
   clientIdOnce ??= ensureClientId().catch((error: unknown) => {
@@ -103,54 +145,64 @@ export async function enqueueCommand<N extends CommandName>(input: EnqueueInput<
     throw error;
   });
   const clientId = await clientIdOnce;
-  const args = input.args as Record<string, unknown>;
+  const { definition, args } = await validArgs(input.name, input.args);
   const orderId = String(args.orderId);
-  const key = orderKey(orderId);
-  const enqueued = await db.transaction(
-    'rw',
-    [db.meta, db.outbox, db.orders, db.products, db.locations],
-    async () => {
-      // Every read at once: requests in one IndexedDB transaction pipeline, and a scan waits for
-      // the slowest of them rather than for their sum.
-      const [order, pulledSeqValue, localOrderValue, related, facts] = await Promise.all([
-        db.orders.get(orderId),
-        getMeta('pulledSeq'),
-        getMeta('nextLocalOrder'),
-        db.outbox.where('entityKeys').equals(key).toArray(),
-        factsFor(input.name, args),
-      ]);
-      if (!order)
-        throw new DomainError(orderErrorCodes.notFound, 'No such order on this device', { orderId });
-      const pulledSeq = pulledSeqValue ?? 0;
-      const before = foldOverlay(order, related, pulledSeq).order;
-      const createdAt = new Date().toISOString();
-      const shape = {
-        name: input.name,
-        args,
-        associateId: input.actor.id,
-        associateName: input.actor.name,
-        createdAt,
-      };
-      const after = applyCommand(before, shape, facts);
-      const localOrder = localOrderValue ?? 1;
-      const record: OutboxRecord = {
-        ...shape,
-        id: crypto.randomUUID(),
-        clientId,
-        localOrder,
-        seq: null,
-        v: COMMAND_VERSION,
-        entityKeys: [key],
+  const reads = definition.reads(args);
+  // Facts first: checking a pickup code takes WebCrypto, which would end an IndexedDB transaction.
+  const facts = await deviceFacts(reads, await replicaView(reads));
+  const entityKeys = definition.entityKeys(args);
+  const enqueued = await db.transaction('rw', [db.meta, db.outbox, db.orders], async () => {
+    // Every read at once: requests in one IndexedDB transaction pipeline, and a scan waits for
+    // the slowest of them rather than for their sum.
+    const [order, pulledSeqValue, localOrderValue, related] = await Promise.all([
+      db.orders.get(orderId),
+      getMeta('pulledSeq'),
+      getMeta('nextLocalOrder'),
+      db.outbox.where('entityKeys').anyOf(entityKeys).toArray(),
+    ]);
+    if (!order) {
+      throw new DomainError(orderErrorCodes.notFound, 'No such order on this device', { orderId });
+    }
+    const pulledSeq = pulledSeqValue ?? 0;
+    const before = foldOverlay(order, related, pulledSeq).order;
+    const createdAt = new Date().toISOString();
+    const tx = replicaTx(
+      [before],
+      {
+        type: 'associate',
+        id: input.actor.id,
+        name: input.actor.name,
         storeId: input.actor.storeId,
-        orderNumber: order.number,
-        status: 'pending',
-        attempts: 0,
-        nextAttemptAt: 0,
-      };
-      await Promise.all([db.outbox.add(record), setMeta('nextLocalOrder', localOrder + 1)]);
-      return { record, before, after, view: orderViewOf(order, [...related, record], pulledSeq) };
-    },
-  );
+        role: input.actor.role ?? 'associate',
+        deviceId: null,
+      },
+      createdAt,
+      facts,
+    );
+    definition.apply(tx, args);
+    const after = tx.orders.get(orderId) ?? before;
+    const localOrder = localOrderValue ?? 1;
+    const record: OutboxRecord = {
+      name: input.name,
+      args,
+      associateId: input.actor.id,
+      associateName: input.actor.name,
+      createdAt,
+      id: crypto.randomUUID(),
+      clientId,
+      localOrder,
+      seq: null,
+      v: definition.v,
+      entityKeys,
+      storeId: input.actor.storeId,
+      orderNumber: order.number,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: 0,
+    };
+    await Promise.all([db.outbox.add(record), setMeta('nextLocalOrder', localOrder + 1)]);
+    return { record, before, after, view: orderViewOf(order, [...related, record], pulledSeq) };
+  });
   commits += 1;
   const result = { ...enqueued, stamp: commits };
   for (const listener of viewListeners) listener(result);

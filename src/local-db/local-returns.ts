@@ -1,9 +1,11 @@
-import type { ReturnSubmitArgs, ReturnSubmitResult } from '../contract/returns';
+import { returnEntity } from '../commands/define-command';
+import type { ReturnableOrder, ReturnSubmitArgs, ReturnSubmitResult } from '../contract/returns';
 import { queueWithRow } from './queue-with-row';
 import { db } from './db';
 import type { Actor } from './enqueue';
 import type { LocalReturnRow, ReturnOutcome, ReturnShown } from './local-return-row';
 import type { CommandError, OutboxRecord } from './outbox-record';
+import { returnOrderFacts } from './return-order-facts';
 
 /** Rows older than this are forgotten: the server keeps every return, the device only recent ones. */
 const KEEP_LOCAL_RETURNS_MS = 30 * 24 * 60 * 60_000;
@@ -12,7 +14,7 @@ const KEEP_LOCAL_RETURNS_MS = 30 * 24 * 60 * 60_000;
  * A return is its own entity in the outbox: its refusal blocks no pick or handover of the order,
  * and the order may be another store's, not in the replica at all.
  */
-export const returnKey = (returnId: string) => `return:${returnId}`;
+export const returnKey = returnEntity;
 
 /**
  * - saved: on the device, not sent yet (or waiting for the network);
@@ -38,13 +40,16 @@ export interface NewLocalReturn {
   args: ReturnSubmitArgs;
   shown: ReturnShown;
   actor: Actor;
+  /** The counter's copy of the order, when it has one: the units are checked to be on it. */
+  order?: ReturnableOrder;
 }
 
 /**
  * Queues `return.submit` with what the associate was shown, in one transaction: the customer
- * leaves with the promise of a refund, and the command goes out when it can.
+ * leaves with the promise of a refund, and the command goes out when it can. Its policy is
+ * judged by the server, which knows every device's returns; the counter's check is the preview.
  */
-export async function queueReturn({ args, shown, actor }: NewLocalReturn): Promise<LocalReturnRow> {
+export async function queueReturn({ args, shown, actor, order }: NewLocalReturn): Promise<LocalReturnRow> {
   const createdAt = new Date().toISOString();
   const row: LocalReturnRow = {
     returnId: args.returnId,
@@ -59,10 +64,10 @@ export async function queueReturn({ args, shown, actor }: NewLocalReturn): Promi
   await queueWithRow({
     name: 'return.submit',
     args,
-    entityKey: returnKey(args.returnId),
     actor,
     orderNumber: shown.order.number,
     createdAt,
+    facts: order ? { returnOrders: new Map([[order.id, returnOrderFacts(order)]]) } : {},
     table: db.returns,
     row,
   });

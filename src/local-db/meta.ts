@@ -31,6 +31,8 @@ export interface MetaValues {
   serverOffsetMs: number;
   /** The chain's public keys for signed pickup passes, from the last pull that carried them. */
   passKeys: PassPublicKey[];
+  /** The store's keys of pickup-code digests by key id (a month), base64url (ADR 0025). */
+  pickupCodeKeys: Record<string, string>;
   /** Each associate's open batch pick on this device (ship-from-store), by associate id. */
   pickBatches: Record<string, PickBatch>;
   /** The return policy as last received, so the counter checks returns offline (return-orders.ts). */

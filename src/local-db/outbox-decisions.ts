@@ -60,14 +60,26 @@ export async function resendCommand(id: string): Promise<void> {
  * resolved. Pressed again after a crash in between, the put-back is already queued (the local
  * check refuses a second one) and only the resolution is left to do.
  */
-export async function confirmPutBack(orderId: string, actor: Actor, serverHasPicked: boolean): Promise<void> {
+export async function confirmPutBack(
+  orderId: string,
+  actor: Actor,
+  serverHasPicked: boolean,
+  /** The units counted by camera (issue 17): the put-back goes out as one order.count. */
+  counted?: CommandArgs<'order.count'>['counted'],
+): Promise<void> {
   if (serverHasPicked) {
     try {
-      await enqueueCommand({
-        name: 'order.putBack',
-        args: { orderId } satisfies CommandArgs<'order.putBack'>,
-        actor,
-      });
+      await (counted
+        ? enqueueCommand({
+            name: 'order.count',
+            args: { orderId, purpose: 'putBack', counted } satisfies CommandArgs<'order.count'>,
+            actor,
+          })
+        : enqueueCommand({
+            name: 'order.putBack',
+            args: { orderId } satisfies CommandArgs<'order.putBack'>,
+            actor,
+          }));
     } catch (error) {
       if (!isDomainError(error)) throw error;
     }

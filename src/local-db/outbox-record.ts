@@ -40,6 +40,8 @@ export interface OutboxRecord {
   /** Epoch ms before which a retrying command is not sent again by a timer. */
   nextAttemptAt: number;
   lastError?: CommandError;
+  /** Epoch ms of the first of an unbroken run of server failures of this command alone. */
+  failingSince?: number;
   result?: unknown;
   /** When it reached acked or rejected, for the 24 h retention of the activity list. */
   settledAt?: number;

@@ -28,14 +28,17 @@ export async function takeBatch(
   associateId: string,
   now: number,
   respectBackoff: boolean,
+  limit = MAX_PUSH_BATCH,
 ): Promise<BatchPlan> {
   return db.transaction('rw', [db.outbox, db.meta], async () => {
     const clientId = await getMeta('clientId');
     if (!clientId) return null;
-    const candidates = (await db.outbox.where('associateId').equals(associateId).toArray())
+    const queued = (await db.outbox.where('associateId').equals(associateId).toArray())
       .filter((r) => (r.status === 'pending' || r.status === 'retrying') && !r.resolution)
-      .sort((a, b) => a.localOrder - b.localOrder)
-      .slice(0, MAX_PUSH_BATCH);
+      .sort((a, b) => a.localOrder - b.localOrder);
+    // A command that failed alone goes alone again, until it is answered or parked.
+    const cap = queued[0]?.failingSince !== undefined ? 1 : Math.max(1, Math.min(limit, MAX_PUSH_BATCH));
+    const candidates = queued.slice(0, cap);
     if (candidates.length === 0) return null;
     const waitUntil = Math.max(...candidates.map((r) => (r.status === 'retrying' ? r.nextAttemptAt : 0)));
     if (respectBackoff && waitUntil > now) return { waitUntil };
@@ -69,7 +72,12 @@ export async function applyResults(batch: readonly OutboxRecord[], results: read
         await blockLater(record, error);
       } else {
         applied += 1;
-        await db.outbox.update(record.id, { status: 'acked', result: result.result ?? null, settledAt: now });
+        await db.outbox.update(record.id, {
+          status: 'acked',
+          result: result.result ?? null,
+          settledAt: now,
+          failingSince: undefined,
+        });
       }
     }
   });
@@ -105,7 +113,12 @@ export function backoffDelay(attempts: number, random: () => number = Math.rando
   return Math.floor(random() * ceiling);
 }
 
-export async function markRetrying(batch: readonly OutboxRecord[], error: CommandError): Promise<void> {
+export async function markRetrying(
+  batch: readonly OutboxRecord[],
+  error: CommandError,
+  /** False for the network, a busy server or a proxy: nothing in the batch is at fault. */
+  mayBeAtFault = true,
+): Promise<void> {
   const now = Date.now();
   await db.transaction('rw', db.outbox, async () => {
     for (const record of batch) {
@@ -115,8 +128,38 @@ export async function markRetrying(batch: readonly OutboxRecord[], error: Comman
         attempts,
         nextAttemptAt: now + backoffDelay(attempts),
         lastError: error,
+        // Only a command sent alone, on a failure that is not the network's, can be the one at fault.
+        ...(batch.length === 1 && mayBeAtFault ? { failingSince: record.failingSince ?? now } : {}),
       });
     }
+  });
+}
+
+/**
+ * The server refused this command for good, on its own (a 4xx that no resend can change, or a
+ * failure that repeats while the server answers everything else): it is consumed like a
+ * business refusal, shown under "Needs attention" in words, and the rest of the queue goes on.
+ */
+export async function parkRefused(record: OutboxRecord, error: CommandError): Promise<void> {
+  await applyResults([record], [{ id: record.id, seq: record.seq ?? 0, status: 'rejected', error }]);
+}
+
+/**
+ * 403 sync.foreignClient: the server holds this stream id for another device (a copied
+ * profile, a restored backup). The device takes a new stream, and its unsynced commands are
+ * numbered afresh in it; one the old stream may have applied is refused by the server as
+ * already used, never applied twice.
+ */
+export async function startNewStream(): Promise<string> {
+  return db.transaction('rw', [db.outbox, db.meta], async () => {
+    const clientId = crypto.randomUUID();
+    await db.outbox
+      .filter((r) => r.status === 'pending' || r.status === 'retrying' || r.status === 'inflight')
+      .modify({ seq: null, status: 'retrying', nextAttemptAt: 0 });
+    await setMeta('clientId', clientId);
+    await setMeta('nextSeq', 1);
+    await setMeta('pulledSeq', 0);
+    return clientId;
   });
 }
 

@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { factKey } from '../commands/replica-tx';
+import { isExpectedParcel } from '../domain/inbound-parcel';
 import { applyCommand } from './overlay';
-import { cmd, order } from './testing/order-fixture';
+import { cmd, ORDER, order } from './testing/order-fixture';
 
-// order.receive on the device, with the server's checks (src/server/orders/receive-action.ts).
+// order.receive on the device: the definition the server runs too (src/commands/order-receive.ts),
+// with the facts enqueue reads first (the parcel check, the store's shelves).
 const SSCC = '00380123450000000013';
-const facts = { locationExists: (code: string) => code === 'MI01-A03' };
+const parcels = ['00380123450000000020', SSCC, `]C1${SSCC}`];
+const facts = {
+  locations: new Set(['MI01-A03']),
+  parcels: new Map(parcels.map((code) => [factKey(ORDER, code), isExpectedParcel(code, SSCC)])),
+};
 const awaiting = () => order({ fulfillmentType: 'ship_to_store', inboundTracking: SSCC });
 const receive = (code: string, locationCode = 'MI01-A03') => cmd('order.receive', { code, locationCode });
 

@@ -14,7 +14,7 @@ describe('applyCommand', () => {
   });
 
   it('picks by scan like the server: wrong item, unknown code, over-pick, then picked when complete', () => {
-    const facts = { isKnownProduct: (gtin: string) => gtin === EAN_OTHER.padStart(14, '0') };
+    const facts = { knownGtins: new Set([EAN_OTHER.padStart(14, '0')]) };
     let current = applyCommand(order(), cmd('order.claim', {}));
     const pick = (code: string) => applyCommand(current, cmd('pick.confirm', { code, qty: 1 }), facts);
     expect(() => pick(EAN_OTHER)).toThrow(expect.objectContaining({ code: 'scan.wrongItem' }));
@@ -46,7 +46,7 @@ describe('applyCommand', () => {
 
   it('stages on a known shelf and hands over a ready order', () => {
     const picked = order({ status: 'picked', claimedBy: { id: A, name: 'Tommaso' } });
-    const facts = { locationExists: (code: string) => code === 'MI01-A03' };
+    const facts = { locations: new Set(['MI01-A03']) };
     expect(() => applyCommand(picked, cmd('order.stage', { locationCode: 'MI01-Z99' }), facts)).toThrow(
       expect.objectContaining({ code: 'staging.unknownLocation' }),
     );
@@ -73,6 +73,16 @@ describe('applyCommand', () => {
 
 describe('applyCommand: ship-from-store', () => {
   const picked = order({ fulfillmentType: 'ship_from_store', status: 'picked' });
+  const label = {
+    id: 's',
+    carrierId: 'aisle-fleet',
+    carrierName: 'Aisle Fleet',
+    service: 'next-day',
+    serviceName: 'Next day',
+    shipDate: '2026-11-22',
+    bookedAt: '2026-11-22T10:05:00Z',
+    packages: [{ packageNumber: 1, trackingNumber: 'AISMI010000001X' }],
+  };
   const box = { type: 'box-s', weightGrams: 850 };
 
   it('packs a picked order with numbered packages, and re-packs it until a label is known', () => {
@@ -87,19 +97,7 @@ describe('applyCommand: ship-from-store', () => {
     ]);
     const repacked = applyCommand(packed, cmd('order.pack', { packages: [box] }));
     expect(repacked.packages).toHaveLength(1);
-    const labelled = {
-      ...packed,
-      shipment: {
-        id: 's',
-        carrierId: 'aisle-fleet',
-        carrierName: 'Aisle Fleet',
-        service: 'next-day',
-        serviceName: 'Next day',
-        shipDate: '2026-11-22',
-        bookedAt: '2026-11-22T10:05:00Z',
-        packages: [{ packageNumber: 1, trackingNumber: 'AISMI010000001X' }],
-      },
-    };
+    const labelled = { ...packed, shipment: label };
     expect(() => applyCommand(labelled, cmd('order.pack', { packages: [box] }))).toThrow(
       expect.objectContaining({ code: 'pack.alreadyLabelled' }),
     );
@@ -120,9 +118,15 @@ describe('applyCommand: ship-from-store', () => {
     ).toThrow(expect.objectContaining({ code: 'order.illegalTransition' }));
   });
 
-  it('marks a packed order shipped, leaving the label check to the server', () => {
+  it('marks a packed order shipped once its label is on the device, as the server will', () => {
     const packed = applyCommand(picked, cmd('order.pack', { packages: [box] }));
-    expect(applyCommand(packed, cmd('order.ship', {}))).toMatchObject({
+    // The parity test (src/parity) found that shipping on trust showed "shipped" for orders the
+    // server then refused: the device now decides with the label its replica holds.
+    expect(() => applyCommand(packed, cmd('order.ship', {}))).toThrow(
+      expect.objectContaining({ code: 'ship.noLabel' }),
+    );
+    const labelled = { ...packed, shipment: label };
+    expect(applyCommand(labelled, cmd('order.ship', {}))).toMatchObject({
       status: 'shipped',
       shippedAt: '2026-11-22T10:00:00Z',
     });

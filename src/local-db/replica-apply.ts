@@ -7,7 +7,8 @@ import { getMeta } from './meta';
 /** A closed order stays on the device this long, as the server's queue keeps it. */
 export const KEEP_CLOSED_MS = 12 * 60 * 60_000;
 
-const cursorVersion = (cursor: string | undefined) => (cursor ? Number(cursor.slice('v1:'.length)) : -1);
+// 'v1:<n>' or 'v2:<n>' (v2 since pickup digests are keyed); the prefix is three characters.
+const cursorVersion = (cursor: string | undefined) => (cursor ? Number(cursor.slice(3)) : -1);
 
 function keepsShowing(order: ReplicaOrder, now: number): boolean {
   if (isOpen(order.status) || needsPutBack(order, order.lines)) return true;
@@ -37,6 +38,11 @@ export async function applyPull(pull: PullResponse, receivedAt: number = Date.no
     if (pull.reset || !sameStore) {
       await Promise.all(replicaTables().map((table) => table.clear()));
     }
+    const pickupCodeKeys = mergePickupCodeKeys(
+      pull.reset || !sameStore ? undefined : await getMeta('pickupCodeKeys'),
+      pull.pickupCodeKeys,
+      receivedAt,
+    );
     await db.orders.bulkPut(pull.orders.map((o) => annotate(o, previous.get(o.id), receivedAt)));
     await db.products.bulkPut(pull.products);
     await db.stock.bulkPut(pull.stock);
@@ -55,6 +61,7 @@ export async function applyPull(pull: PullResponse, receivedAt: number = Date.no
       { key: 'serverOffsetMs', value: Date.parse(pull.serverTime) - receivedAt },
       // An older server sends none: the keys already held stay.
       ...(pull.passKeys ? [{ key: 'passKeys', value: pull.passKeys }] : []),
+      { key: 'pickupCodeKeys', value: pickupCodeKeys },
     ]);
     return true;
   });
@@ -63,4 +70,20 @@ export async function applyPull(pull: PullResponse, receivedAt: number = Date.no
 /** The cursor to send: none when the replica holds another store (then the pull is a full reset). */
 export async function cursorFor(storeId: string): Promise<string | undefined> {
   return (await getMeta('storeId')) === storeId ? getMeta('cursor') : undefined;
+}
+
+/**
+ * The store's pickup-code keys after a pull: those held (none after a reset or another store's
+ * sign-in) and those it brought, without keys of months more than a year ago.
+ */
+export function mergePickupCodeKeys(
+  held: Record<string, string> | undefined,
+  received: readonly { keyId: string; key: string }[] | undefined,
+  now: number,
+): Record<string, string> {
+  const oldest = new Date(now - 366 * 86_400_000).toISOString().slice(0, 7);
+  const keys: Record<string, string> = {};
+  for (const [keyId, key] of Object.entries(held ?? {})) if (keyId >= oldest) keys[keyId] = key;
+  for (const { keyId, key } of received ?? []) if (keyId >= oldest) keys[keyId] = key;
+  return keys;
 }

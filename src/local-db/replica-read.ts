@@ -15,6 +15,8 @@ export interface OrderView {
   putBack: PutBackTask | null;
   /** Actions on this order not synced yet. */
   unsynced: number;
+  /** This device's actions on the order that the server refused or that are blocked, awaiting a decision. */
+  attentionIds: string[];
 }
 
 /** The order as this device shows it: the server's copy with these commands folded on top. */
@@ -29,6 +31,7 @@ export function orderViewOf(
     foldedIds,
     putBack: putBackTask(server, order, records),
     unsynced: records.filter(isUnsynced).length,
+    attentionIds: records.filter(needsAttention).map((record) => record.id),
   };
 }
 
@@ -69,6 +72,32 @@ export async function readQueue(): Promise<OrderView[]> {
 
 export async function readLocations(): Promise<StagingLocation[]> {
   return db.locations.orderBy('code').toArray();
+}
+
+export interface ShelfView extends StagingLocation {
+  /** Orders ready on it now, this device's unsynced staging included. */
+  orderIds: string[];
+}
+
+/**
+ * The store's staging shelves with what is on each, as this device sees it: the replica's
+ * orders with its own unsynced commands on top, so a shelf it just filled offline shows full.
+ */
+export async function readShelves(codes?: readonly string[]): Promise<ShelfView[]> {
+  const [locations, views] = await Promise.all([
+    codes ? db.locations.bulkGet([...codes]) : readLocations(),
+    readQueue(),
+  ]);
+  const on = new Map<string, string[]>();
+  for (const { order } of views) {
+    if (order.status !== 'ready' || !order.stagingLocation) continue;
+    on.set(order.stagingLocation, [...(on.get(order.stagingLocation) ?? []), order.id]);
+  }
+  return locations.flatMap((location) =>
+    location
+      ? [{ ...location, capacity: location.capacity ?? 1, orderIds: on.get(location.code) ?? [] }]
+      : [],
+  );
 }
 
 export interface StockBay {

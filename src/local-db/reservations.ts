@@ -1,3 +1,5 @@
+import { reservationEntity } from '../commands/define-command';
+import { stockKey } from '../commands/replica-tx';
 import type { ReserveElsewhereArgs, ReserveElsewhereResult } from '../contract/reservations';
 import { queueWithRow } from './queue-with-row';
 import { db, type ReservationRow } from './db';
@@ -5,7 +7,7 @@ import type { Actor } from './enqueue';
 import type { CommandError, OutboxRecord } from './outbox-record';
 
 /** A reservation is its own entity in the outbox: its refusal blocks nothing else. */
-export const reservationKey = (reservationId: string) => `reservation:${reservationId}`;
+export const reservationKey = reservationEntity;
 
 export type ReservationState = 'saved' | 'sending' | 'confirmed' | 'refused' | 'discarded';
 
@@ -29,9 +31,9 @@ export interface NewReservation {
 
 /**
  * Queues `stock.reserveElsewhere` and keeps what the associate saw (store, product), in one
- * transaction: the customer leaves with the code, and the command goes out when it can. Its
- * optimistic effect is only this entry in the device's list; the order itself exists once the
- * other store has it.
+ * transaction: the customer leaves with the code, and the command goes out when it can. It is
+ * checked against the availability the associate was shown. Its optimistic effect is only this
+ * entry in the device's list, pending; the order itself exists once the other store has it.
  */
 export async function queueReservation(input: NewReservation): Promise<ReservationRow> {
   const createdAt = new Date().toISOString();
@@ -48,10 +50,14 @@ export async function queueReservation(input: NewReservation): Promise<Reservati
   await queueWithRow({
     name: 'stock.reserveElsewhere',
     args: input.args,
-    entityKey: reservationKey(row.id),
     actor: input.actor,
     orderNumber: null,
     createdAt,
+    facts: {
+      stock: new Map([
+        [stockKey(input.args.storeId, { productId: input.args.productId }), input.availableShown],
+      ]),
+    },
     table: db.reservations,
     row,
   });

@@ -22,18 +22,23 @@ export function code128Svg(text: string): string {
 }
 
 /**
- * The customer's pickup pass as a QR code: error correction M (a pass on a cracked phone screen
- * or a creased print still reads) and the 4-module quiet zone the standard asks for.
+ * Text as a QR code: error correction M (a code on a cracked phone screen or a creased print
+ * still reads) and the 4-module quiet zone the standard asks for.
  */
-export function pickupPassQrSvg(passText: string): string {
+export function qrSvg(text: string): string {
   // eclevel is a BWIPP option the typings do not list.
   const options: RenderOptions & { eclevel: 'M' } = {
     bcid: 'qrcode',
-    text: passText,
+    text,
     eclevel: 'M',
     scale: 2,
     paddingwidth: 8,
     paddingheight: 8,
   };
   return qrcode(options, drawingSVG());
+}
+
+/** The customer's pickup pass as a QR code. */
+export function pickupPassQrSvg(passText: string): string {
+  return qrSvg(passText);
 }

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 const fake = vi.hoisted(() => ({
   handlers: new Map<string, () => void>(),
   messageSkipWaiting: vi.fn(),
+  registration: undefined as EventTarget | undefined,
 }));
 
 vi.mock('workbox-window', () => ({
@@ -12,7 +13,7 @@ vi.mock('workbox-window', () => ({
       fake.handlers.set(type, handler);
     }
     register() {
-      return Promise.resolve(undefined);
+      return Promise.resolve(fake.registration);
     }
     update() {
       return Promise.resolve();
@@ -38,6 +39,7 @@ function fire(type: 'waiting' | 'controlling') {
 
 beforeEach(() => {
   fake.handlers.clear();
+  fake.registration = undefined;
   fake.messageSkipWaiting.mockClear();
   reload.mockClear();
   vi.stubEnv('PROD', true);
@@ -68,6 +70,28 @@ describe('registerServiceWorker', () => {
     fire('waiting');
     expect(sw.isUpdateWaiting()).toBe(true);
     expect(listener).toHaveBeenCalledOnce();
+  });
+
+  it('reports every version that installs later, not only the first update found', async () => {
+    // A rolling deploy: the first new version fails to install (old and new servers answered
+    // its precache), a later check finds one that installs.
+    const registration = Object.assign(new EventTarget(), { installing: null as EventTarget | null });
+    fake.registration = registration;
+    vi.stubGlobal('navigator', { serviceWorker: { controller: {} }, onLine: true });
+    const { sw } = await load();
+    await sw.registerServiceWorker();
+    await Promise.resolve();
+    const install = (outcome: 'installed' | 'redundant') => {
+      const worker = Object.assign(new EventTarget(), { state: 'installing' });
+      registration.installing = worker;
+      registration.dispatchEvent(new Event('updatefound'));
+      worker.state = outcome;
+      worker.dispatchEvent(new Event('statechange'));
+    };
+    install('redundant');
+    expect(sw.isUpdateWaiting()).toBe(false);
+    install('installed');
+    expect(sw.isUpdateWaiting()).toBe(true);
   });
 
   it('does not reload when the first install takes control', async () => {

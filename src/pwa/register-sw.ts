@@ -75,7 +75,8 @@ function register(wb: Workbox): void {
   });
 
   wb.register()
-    .then(() => {
+    .then((registration) => {
+      if (registration) watchUpdates(registration);
       window.setInterval(() => {
         if (navigator.onLine) void wb.update().catch(() => undefined);
       }, UPDATE_CHECK_INTERVAL_MS);
@@ -84,6 +85,20 @@ function register(wb: Workbox): void {
       // The app still works online without it; nothing to show the associate.
       console.warn('Service worker registration failed', error);
     });
+}
+
+/**
+ * workbox-window reports only the first update found after registering; a deploy can bring
+ * several, e.g. one whose install failed while the old and the new server both answered, then
+ * the good one. Any version that installs while another controls the page is waiting.
+ */
+function watchUpdates(registration: ServiceWorkerRegistration): void {
+  registration.addEventListener('updatefound', () => {
+    const installing = registration.installing;
+    installing?.addEventListener('statechange', () => {
+      if (installing.state === 'installed' && navigator.serviceWorker.controller) setUpdateWaiting(true);
+    });
+  });
 }
 
 /**

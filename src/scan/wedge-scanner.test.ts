@@ -100,3 +100,25 @@ describe('stripAffixes', () => {
     expect(stripAffixes('12345', ']E0', '#')).toBe('12345');
   });
 });
+
+describe('listenForWedgeScans at the scanner pace this device learned', () => {
+  it.each([0, 20, 50, 100])('reads a scanner typing %i ms apart once its pace is known', (gap) => {
+    const doc = fakeDocument();
+    const scans: string[] = [];
+    listenForWedgeScans((code) => scans.push(code), { scannerGapMs: gap }, doc.target);
+    doc.type('8001234567895', 1000, gap);
+    expect(scans).toEqual(['8001234567895']);
+    expect(doc.prevented).toEqual(['Enter']);
+  });
+
+  it('still lets a person typing at about that pace through, Enter and all', () => {
+    const doc = fakeDocument();
+    const scans: string[] = [];
+    listenForWedgeScans((code) => scans.push(code), { scannerGapMs: 100 }, doc.target);
+    let at = 1000;
+    for (const [i, key] of [...'80012345'].entries()) doc.press(key, (at += [90, 160, 70, 230][i % 4]!));
+    doc.press('Enter', at + 350);
+    expect(scans).toEqual([]);
+    expect(doc.prevented).toEqual([]);
+  });
+});

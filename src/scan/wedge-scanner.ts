@@ -1,12 +1,12 @@
 import { useEffect, useRef } from 'react';
+import { FAST_GAP_MS, isScanBurst } from './burst-shape';
 
 export interface WedgeScannerOptions {
   /**
-   * Longest average pause between the keys of one scan. Scanners type every few ms; people
-   * don't. The average, not each gap, decides: a busy main thread can deliver one key of a
-   * real scan late, which must not split the scan in two.
+   * The pace this device's scanner types at, measured from one scan in Settings or set by hand
+   * (src/scan/burst-shape.ts); null or unset when nobody has, and only fast bursts are scans.
    */
-  maxKeyGapMs?: number;
+  scannerGapMs?: number | null;
   /** Shortest burst that counts as a scan, so a fast double key press is not one. */
   minLength?: number;
   /** Stripped when a scanner is set to send one (e.g. an AIM symbology id such as "]E0"). */
@@ -16,11 +16,14 @@ export interface WedgeScannerOptions {
 }
 
 const DEFAULTS = {
-  maxKeyGapMs: 50,
+  scannerGapMs: null,
   minLength: 3,
   prefix: '',
   suffix: '',
 } satisfies Required<WedgeScannerOptions>;
+
+/** A pause this long ends any burst: nobody's scanner stalls for it mid-code. */
+const breakGapOf = (scannerGapMs: number | null) => Math.max(FAST_GAP_MS * 8, (scannerGapMs ?? 0) * 4);
 
 /** Inputs handle their own typing, scanner or not; the wedge listener only catches what lands elsewhere. */
 function isEditable(target: EventTarget | null): boolean {
@@ -43,24 +46,18 @@ export function stripAffixes(code: string, prefix: string, suffix: string): stri
 }
 
 /**
- * Listens on `document` for the burst a keyboard-wedge scanner types (characters, then Enter
- * or Tab) while no text field has focus. Returns the function that stops listening.
+ * Listens on `document` for bursts of keys ended by Enter or Tab while no text field has
+ * focus, and hands each to `onBurst` with its keys' time stamps (the terminator's last). When
+ * `onBurst` returns true the terminator is kept from clicking a focused button or moving focus.
  */
-export function listenForWedgeScans(
-  onScan: (code: string) => void,
-  options: WedgeScannerOptions = {},
+export function listenForBursts(
+  onBurst: (text: string, stamps: readonly number[]) => boolean,
+  breakGapMs: number,
   target: Document = document,
 ): () => void {
-  // `??` and not a spread: the hook passes unset options as explicit undefined.
-  const maxKeyGapMs = options.maxKeyGapMs ?? DEFAULTS.maxKeyGapMs;
-  const minLength = options.minLength ?? DEFAULTS.minLength;
-  const prefix = options.prefix ?? DEFAULTS.prefix;
-  const suffix = options.suffix ?? DEFAULTS.suffix;
   let buffer = '';
+  let stamps: number[] = [];
   let lastKeyAt = 0;
-  let burstStartedAt = 0;
-  // A pause this long ends any burst: nobody's scanner stalls for it mid-code.
-  const breakGapMs = maxKeyGapMs * 8;
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.defaultPrevented || isEditable(event.target) || event.isComposing) {
@@ -76,29 +73,57 @@ export function listenForWedgeScans(
     lastKeyAt = now;
 
     if (event.key === 'Enter' || event.key === 'Tab') {
-      const code = buffer;
+      const text = buffer;
+      const burst = [...stamps, now];
       buffer = '';
-      const averageGap = (now - burstStartedAt) / Math.max(code.length, 1);
-      if (code.length >= minLength && gap <= breakGapMs && averageGap <= maxKeyGapMs) {
-        // The terminator belongs to the scan: it must not click a focused button or move focus.
+      stamps = [];
+      if (text && gap <= breakGapMs && onBurst(text, burst)) {
         event.preventDefault();
         event.stopPropagation();
-        const stripped = stripAffixes(code, prefix, suffix);
-        if (stripped) onScan(stripped);
       }
       return;
     }
     if (event.key.length !== 1) return; // Shift, arrows and the like neither add nor break a burst.
     if (buffer && gap <= breakGapMs) {
       buffer += event.key;
+      stamps.push(now);
     } else {
       buffer = event.key;
-      burstStartedAt = now;
+      stamps = [now];
     }
   };
 
   target.addEventListener('keydown', onKeyDown, true);
   return () => target.removeEventListener('keydown', onKeyDown, true);
+}
+
+/**
+ * Listens on `document` for the burst a keyboard-wedge scanner types (characters, then Enter
+ * or Tab) while no text field has focus. A burst is a scan by its pace and shape
+ * ({@link isScanBurst}): fast, or even at the pace this device's scanner was measured at.
+ * Returns the function that stops listening.
+ */
+export function listenForWedgeScans(
+  onScan: (code: string) => void,
+  options: WedgeScannerOptions = {},
+  target: Document = document,
+): () => void {
+  // `??` and not a spread: the hook passes unset options as explicit undefined.
+  const scannerGapMs = options.scannerGapMs ?? DEFAULTS.scannerGapMs;
+  const minLength = options.minLength ?? DEFAULTS.minLength;
+  const prefix = options.prefix ?? DEFAULTS.prefix;
+  const suffix = options.suffix ?? DEFAULTS.suffix;
+  return listenForBursts(
+    (text, stamps) => {
+      if (!isScanBurst(stamps, { minLength, scannerGapMs })) return false;
+      const stripped = stripAffixes(text, prefix, suffix);
+      if (stripped) onScan(stripped);
+      // The terminator belongs to the scan: it must not click a focused button or move focus.
+      return true;
+    },
+    breakGapOf(scannerGapMs),
+    target,
+  );
 }
 
 /** Active while `enabled`: a scan step turns it on, a dialog over the step turns it off. */
@@ -110,9 +135,14 @@ export function useWedgeScanner(
   useEffect(() => {
     onScanRef.current = onScan;
   });
-  const { maxKeyGapMs, minLength, prefix, suffix } = options;
+  const { scannerGapMs, minLength, prefix, suffix } = options;
   useEffect(() => {
     if (!enabled) return;
-    return listenForWedgeScans((code) => onScanRef.current(code), { maxKeyGapMs, minLength, prefix, suffix });
-  }, [enabled, maxKeyGapMs, minLength, prefix, suffix]);
+    return listenForWedgeScans((code) => onScanRef.current(code), {
+      scannerGapMs,
+      minLength,
+      prefix,
+      suffix,
+    });
+  }, [enabled, scannerGapMs, minLength, prefix, suffix]);
 }

@@ -1,5 +1,6 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
-import { readPrivateKey, readRawPublicKeys } from './passes/pass-key-material';
+import { readPrivateKey, readRawPublicKeys } from './core/pass-key-material';
 
 /** An optional setting that must read as a key; an empty value counts as unset. */
 const keySetting = (read: (value: string) => unknown) =>
@@ -35,6 +36,36 @@ const urlSetting = (protocols: readonly string[], example: string) =>
       }
     });
 
+/**
+ * Which proxies in front may say who the client is and whether it came over HTTPS
+ * (X-Forwarded-For, X-Forwarded-Proto): `false` (none, the default), `true` (any: only when
+ * nothing else can reach the server), a number of hops, or addresses and CIDR ranges.
+ */
+export const trustProxySetting = z
+  .string()
+  .optional()
+  .transform((value, ctx): boolean | number | string[] => {
+    const text = value?.trim().toLowerCase() ?? '';
+    if (text === '' || ['false', 'off', 'no', '0'].includes(text)) return false;
+    if (['true', 'on', 'yes'].includes(text)) return true;
+    if (/^\d{1,2}$/.test(text)) return Number(text);
+    const entries = text.split(',').map((entry) => entry.trim());
+    const bad = entries.filter((entry) => {
+      const [address = '', bits, extra] = entry.split('/');
+      const version = isIP(address);
+      if (!version || extra !== undefined) return true;
+      if (bits === undefined) return false;
+      return !/^\d{1,3}$/.test(bits) || Number(bits) > (version === 4 ? 32 : 128);
+    });
+    if (bad.length) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be true, false, a number of hops, or addresses/CIDR ranges like 10.0.0.0/8 (not ${bad.join(', ')})`,
+      });
+    }
+    return entries;
+  });
+
 const flag = z
   .enum(['on', 'off', 'true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => ['on', 'true', '1', 'yes'].includes(value));
@@ -50,12 +81,31 @@ export const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  // Straight to PostgreSQL for LISTEN and migrations when DATABASE_URL is a PgBouncer (ADR 0044).
+  DATABASE_LISTEN_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  // Pool connections per process: a server holds WORKERS × (this + 1 listener) (docs/deploying-a-chain.md).
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // Processes serving the one port (node:cluster); 1 runs no cluster.
+  WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  // Unset: no /metrics. Set: Prometheus scrapes it with Authorization: Bearer <token>.
+  METRICS_TOKEN: z
+    .string()
+    .optional()
+    .transform((value) => (value?.trim() ? value.trim() : undefined))
+    .refine((value) => value === undefined || value.length >= 16, 'must be at least 16 characters'),
+  TRUST_PROXY: trustProxySetting,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SEED: z.enum(['demo', 'none']).default('demo'),
+  // Unset: the demo in development and tests, nothing in production (the demo only by name).
+  SEED: z.enum(['demo', 'none']).optional(),
   RESEED: flag.default(false),
   DEMO_ORDERS: flag.default(true),
   DEMO_ORDER_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(180),
-  INTAKE_API_KEY: z.string().min(8).default('demo-intake-key'),
+  // Unset: the demo's key, which production refuses (see productionProblems).
+  INTAKE_API_KEY: z.string().min(8).optional(),
   JWT_SECRET: z.string().min(32).optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(30),
@@ -90,10 +140,57 @@ export const envSchema = z.object({
     .refine((value) => value === undefined || value.length >= 32, 'must be at least 32 characters'),
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(12),
 });
-export type Env = z.infer<typeof envSchema>;
+type ParsedEnv = z.infer<typeof envSchema>;
+export type Env = Omit<ParsedEnv, 'SEED' | 'INTAKE_API_KEY'> & {
+  SEED: 'demo' | 'none';
+  INTAKE_API_KEY: string;
+  /** Production, not the demo: the secrets are the operator's and the demo's are refused. */
+  isProduction: boolean;
+};
+
+/** The demo's intake key, published in the README: only ever accepted by a demo. */
+export const DEMO_INTAKE_API_KEY = 'demo-intake-key';
+
+/**
+ * What production (NODE_ENV=production without SEED=demo) may not run on: every missing or
+ * demo-valued setting, listed together. A demo asked for by name (SEED=demo, --seed-demo) is a
+ * demo, not production.
+ */
+function productionProblems(env: ParsedEnv): { path: string; message: string }[] {
+  if (env.NODE_ENV !== 'production' || env.SEED === 'demo') return [];
+  const problems: { path: string; message: string }[] = [];
+  if (env.INTAKE_API_KEY === undefined) {
+    problems.push({
+      path: 'INTAKE_API_KEY',
+      message: 'is required in production (the key the e-commerce platform sends), 24+ characters',
+    });
+  } else if (env.INTAKE_API_KEY === DEMO_INTAKE_API_KEY) {
+    problems.push({ path: 'INTAKE_API_KEY', message: "is the demo's published key: set your own" });
+  } else if (env.INTAKE_API_KEY.length < 24) {
+    problems.push({ path: 'INTAKE_API_KEY', message: 'must be at least 24 characters in production' });
+  }
+  return problems;
+}
 
 /** Settings that only make sense together. */
 const checkedEnv = envSchema.superRefine((env, ctx) => {
+  for (const problem of productionProblems(env)) {
+    ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message });
+  }
+  if (env.DATABASE_LISTEN_URL && !env.DATABASE_URL) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['DATABASE_LISTEN_URL'],
+      message: 'needs DATABASE_URL (PGlite listens in process)',
+    });
+  }
+  if (env.WORKERS > 1 && !env.DATABASE_URL) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['WORKERS'],
+      message: 'above 1 needs DATABASE_URL: PGlite is one process',
+    });
+  }
   if (env.SMTP_URL && !env.MAIL_FROM) {
     ctx.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'is required when SMTP_URL is set' });
   }
@@ -109,7 +206,16 @@ const checkedEnv = envSchema.superRefine((env, ctx) => {
 /** Parses the environment, or fails listing every setting that is wrong. */
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const result = checkedEnv.safeParse(source);
-  if (result.success) return result.data;
+  if (result.success) {
+    const env = result.data;
+    const isProduction = env.NODE_ENV === 'production' && env.SEED !== 'demo';
+    return {
+      ...env,
+      SEED: env.SEED ?? (isProduction ? 'none' : 'demo'),
+      INTAKE_API_KEY: env.INTAKE_API_KEY ?? DEMO_INTAKE_API_KEY,
+      isProduction,
+    };
+  }
   const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
   throw new Error(`Invalid environment:\n${problems.join('\n')}`);
 }

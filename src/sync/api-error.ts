@@ -1,8 +1,6 @@
+import { clientErrorCodes } from '../contract/device-error-codes';
 /** Codes the client itself produces, next to the server's error codes. */
-export const clientErrorCodes = {
-  offline: 'network.offline',
-  unexpected: 'http.unexpected',
-} as const;
+export { clientErrorCodes };
 
 /**
  * A failed API call, always with a stable code: the server's `code`, or a client code when

@@ -3,7 +3,10 @@ import type {
   CheckInBody,
   CheckInResult,
   EnrolledKiosk,
+  EnrollmentCode,
+  EnrollmentCodeStatus,
   KioskDevice,
+  KioskEnrolled,
   KioskList,
   KioskOrderView,
   KioskSelf,
@@ -76,12 +79,30 @@ export const ratePickup = (body: RatingBody) => kioskRequest<void>('POST', '/api
 export const fetchBoard = (signal?: AbortSignal) =>
   kioskRequest<BoardResponse>('GET', '/api/kiosk/board', undefined, signal);
 
+/** The device scanned a manager's enrollment QR: it becomes a kiosk and keeps the secret. */
+export async function enrollWithCode(code: string): Promise<KioskEnrolled> {
+  const enrolled = await apiRequest<KioskEnrolled>('POST', '/api/kiosk/enroll', {
+    body: { code },
+    auth: false,
+  });
+  saveKioskSecret(enrolled.secret);
+  return enrolled;
+}
+
 // A manager's side, with their session.
 
 export const listKiosks = () => apiRequest<KioskList>('GET', '/api/kiosks');
 
 export const enrollKiosk = (name: string) =>
   apiRequest<EnrolledKiosk>('POST', '/api/kiosks', { body: { name } });
+
+export const issueEnrollmentCode = (name: string) =>
+  apiRequest<EnrollmentCode>('POST', '/api/kiosks/enrollment-codes', { body: { name } });
+
+export const fetchEnrollmentCodeStatus = (codeId: string, signal?: AbortSignal) =>
+  apiRequest<EnrollmentCodeStatus>('GET', `/api/kiosks/enrollment-codes/${encodeURIComponent(codeId)}`, {
+    signal,
+  });
 
 export const revokeKiosk = (kioskId: string) =>
   apiRequest<KioskDevice>('DELETE', `/api/kiosks/${encodeURIComponent(kioskId)}`);

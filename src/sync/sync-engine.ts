@@ -1,4 +1,3 @@
-import { liveQuery } from 'dexie';
 import { ensureClientId } from '../local-db/client-identity';
 import { onCommandResent } from '../local-db/outbox-decisions';
 import { onCommandEnqueued } from '../local-db/enqueue';
@@ -6,6 +5,7 @@ import { pruneLocalReturns } from '../local-db/local-returns';
 import { pruneSettled } from '../local-db/outbox-sync';
 import { setOutboxIdle } from '../local-db/outbox-status';
 import { countBusy } from '../local-db/replica-read';
+import { watch } from '../local-db/watch';
 import { openPokeStream, type PokeStream } from './poke-stream';
 import { pullReplica } from './pull';
 import { pushOutbox } from './push';
@@ -207,14 +207,15 @@ export function startSyncEngine({ associateId, storeId }: SyncEngineOptions): ()
   cleanups.push(() => intervals.forEach(clearInterval));
 
   // The PWA update prompt waits for this; see docs/decisions/0006.
-  const subscription = liveQuery(() => countBusy(associateId)).subscribe({
-    next: (count) => {
-      busy = count;
-      setOutboxIdle(count === 0);
-    },
-    error: (error: unknown) => console.warn('Outbox status query failed', error),
-  });
-  cleanups.push(() => subscription.unsubscribe());
+  cleanups.push(
+    watch(
+      () => countBusy(associateId),
+      (count) => {
+        busy = count;
+        setOutboxIdle(count === 0);
+      },
+    ),
+  );
 
   return () => {
     stopped = true;

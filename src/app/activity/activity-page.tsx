@@ -5,7 +5,7 @@ import { useActor } from '../common/use-actor';
 import { useT } from '../i18n/use-t';
 import { Loading } from '../ui/alert';
 import { PageHeading } from '../ui/page-heading';
-import { useOnline } from '../shell/use-connectivity';
+import { useOnline } from '../common/use-connectivity';
 import { ActivityItem, AttentionItem } from './activity-item';
 
 /** Every action of this associate on this device, and the ones that need a decision first. */

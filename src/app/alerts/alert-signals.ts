@@ -60,15 +60,3 @@ export function setIconBadge(count: number): void {
   const done = count > 0 ? nav.setAppBadge?.(count) : nav.clearAppBadge?.();
   void done?.catch(() => undefined);
 }
-
-/** A system notification while the app is hidden, when the associate allowed them in Settings. */
-export async function notifyInBackground(title: string, tag: string): Promise<void> {
-  if (!document.hidden || typeof Notification === 'undefined' || Notification.permission !== 'granted')
-    return;
-  const registration = await navigator.serviceWorker?.getRegistration();
-  await registration?.showNotification(title, {
-    tag,
-    icon: '/icons/icon-192.png',
-    badge: '/icons/icon-192.png',
-  });
-}

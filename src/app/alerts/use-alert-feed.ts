@@ -2,7 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import { readArrivalAlerts, readNewOrderIds, type ArrivalAlert } from '../../local-db/customer-arrivals';
 import { db } from '../../local-db/db';
-import { notifyInBackground, setIconBadge, signal } from './alert-signals';
+import { notifyInBackground } from '../../pwa/notify';
+import { setIconBadge, signal } from './alert-signals';
 
 export interface AlertFeed {
   arrivals: ArrivalAlert[];

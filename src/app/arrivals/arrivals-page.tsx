@@ -1,20 +1,27 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { SyncOrder } from '../../contract/sync';
 import { enqueueCommand } from '../../local-db/enqueue';
 import type { ScannedCode } from '../../scan/scanned-code';
 import { DownloadingReplica } from '../common/downloading-replica';
 import { StatusBadge } from '../common/order-badges';
+import { refusalTitleKey } from '../common/refusal-title';
 import { parcelKeyOf } from '../common/scan-meaning';
 import { ScanStep } from '../common/scan-step';
 import { useActor } from '../common/use-actor';
+import { FullShelfDialog } from '../common/full-shelf-dialog';
 import { useStagingScan } from '../common/use-staging-scan';
 import { useT } from '../i18n/use-t';
 import { Loading } from '../ui/alert';
+import { Icon } from '../ui/icon';
+import { lineName } from '../common/localized';
+import { useI18n } from '../i18n/use-t';
 import { Button, ButtonLink } from '../ui/button';
 import { PageHeading } from '../ui/page-heading';
 import { ScanBanner } from '../ui/scan-banner';
 import { useScanBanner } from '../ui/use-scan-banner';
 import { useArrivals } from './use-arrivals';
+
+const CountPanel = lazy(() => import('../shelf/count-panel').then((m) => ({ default: m.CountPanel })));
 
 /** The parcel in hand: its order, and the label text as scanned (the server checks it again). */
 interface Parcel {
@@ -27,7 +34,8 @@ interface Parcel {
  * then the shelf it goes on; the order is ready and the customer told once the command syncs.
  */
 export function ArrivalsPage() {
-  const t = useT();
+  const { t, language } = useI18n();
+  const [counting, setCounting] = useState(false);
   const actor = useActor();
   const arrivals = useArrivals(actor.storeId);
   const { banner, flash } = useScanBanner();
@@ -41,7 +49,7 @@ export function ArrivalsPage() {
   const onParcel = (scan: ScannedCode) => {
     const meaning = parcelKeyOf(scan);
     if (!meaning.ok) {
-      flash('unknown', t('feedback.unknown'), t('arrivals.notAParcel'));
+      flash('unknown', t(refusalTitleKey(scan)), t('arrivals.notAParcel'));
       return;
     }
     const match = waiting.find(({ order }) => order.inboundTracking === meaning.value)?.order;
@@ -50,13 +58,19 @@ export function ArrivalsPage() {
       return;
     }
     setReceived(null);
+    setCounting(false);
     setParcel({ orderId: match.id, code: scan.text.trim() });
     flash('success', t('arrivals.found', { number: match.number }), match.customerName);
   };
 
-  const onLocation = useStagingScan(flash, (locationCode) => {
+  const staging = useStagingScan(flash, (locationCode, shareShelf) => {
     if (!parcel) return Promise.resolve();
-    const args = { orderId: parcel.orderId, code: parcel.code, locationCode };
+    const args = {
+      orderId: parcel.orderId,
+      code: parcel.code,
+      locationCode,
+      ...(shareShelf ? { shareShelf } : {}),
+    };
     return enqueueCommand({ name: 'order.receive', args, actor }).then(() => {
       setParcel(null);
       setReceived(args.orderId);
@@ -75,15 +89,50 @@ export function ArrivalsPage() {
           {inHand ? (
             <div className="stack">
               <p>{t('arrivals.foundFor', { number: inHand.number, customer: inHand.customerName })}</p>
+              {counting ? (
+                <Suspense fallback={<Loading />}>
+                  <CountPanel
+                    expected={inHand.lines.map((line) => ({
+                      gtin14: line.gtin14,
+                      qty: line.qtyOrdered,
+                      name: lineName(line, language),
+                    }))}
+                    onConfirm={(counted) =>
+                      enqueueCommand({
+                        name: 'order.count',
+                        args: { orderId: inHand.id, purpose: 'arrival', counted },
+                        actor,
+                      }).then(() => {
+                        setCounting(false);
+                        flash('success', t('command.order.count'), inHand.number);
+                      })
+                    }
+                    onClose={() => setCounting(false)}
+                  />
+                </Suspense>
+              ) : (
+                <Button onClick={() => setCounting(true)} data-testid="count-open">
+                  <Icon name="camera" />
+                  {t('shelf.count')}
+                </Button>
+              )}
               <ScanStep
                 key="location"
                 label={t('stage.label')}
                 hint={t('stage.hint')}
                 buttonLabel={t('stage.confirm')}
-                onScan={onLocation}
+                onScan={staging.onScan}
+                enabled={staging.fullShelf === null}
                 name="staging-location"
+                cameraBlocked={counting}
               />
               <Button onClick={() => setParcel(null)}>{t('arrivals.cancel')}</Button>
+              <FullShelfDialog
+                shelf={staging.fullShelf}
+                number={inHand.number}
+                onShare={staging.shareShelf}
+                onChooseAnother={staging.chooseAnother}
+              />
             </div>
           ) : (
             <ScanStep

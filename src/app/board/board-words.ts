@@ -10,9 +10,19 @@ const boardEn = {
   none: 'None right now',
   updated: 'Updated {time}',
   stale: 'Trying to reconnect…',
+  page: 'Page {page} of {pages}',
+  pause: 'Stop turning the pages',
   notEnrolled: 'This screen is not set up as the store’s board',
   notEnrolledHint:
-    'A store manager sets it up: Settings → Counter kiosk → "Use this device as the kiosk", then open /board.',
+    'A store manager opens Settings → Counter kiosk and board on their device and shows an enrollment QR code. Hold it up to this screen’s camera, or scan it with the scanner.',
+  codeLabel: 'Enrollment code',
+  submit: 'Enroll',
+  codeHint: 'A kiosk key created before also works: type or paste it here.',
+  enrolling: 'Enrolling this screen…',
+  wrongCode: 'That is not a kiosk enrollment code. Scan the QR code on the manager’s screen.',
+  signIn: 'Manager sign-in',
+  enrollFailed:
+    'This code did not work: it may have expired or been used. Ask the manager to show a new one.',
   revoked: 'A manager switched this board off.',
 };
 
@@ -27,9 +37,20 @@ const boardIt: BoardWords = {
   none: 'Nessuno al momento',
   updated: 'Aggiornato alle {time}',
   stale: 'Tentativo di riconnessione…',
+  page: 'Pagina {page} di {pages}',
+  pause: 'Ferma lo scorrimento delle pagine',
   notEnrolled: 'Questo schermo non è configurato come tabellone del negozio',
   notEnrolledHint:
-    'Lo configura un responsabile: Impostazioni → Chiosco al banco → "Usa questo dispositivo come chiosco", poi apri /board.',
+    'Un responsabile del negozio apre Impostazioni → Chiosco al banco e tabellone sul suo dispositivo e mostra un codice QR di configurazione. Avvicinalo alla fotocamera di questo schermo, oppure scansionalo con lo scanner.',
+  codeLabel: 'Codice di configurazione',
+  submit: 'Configura',
+  codeHint: 'Funziona anche una chiave chiosco creata in precedenza: digitala o incollala qui.',
+  enrolling: 'Configurazione dello schermo…',
+  wrongCode:
+    'Questo non è un codice di configurazione del chiosco. Scansiona il codice QR sullo schermo del responsabile.',
+  signIn: 'Accesso responsabile',
+  enrollFailed:
+    'Questo codice non ha funzionato: potrebbe essere scaduto o già usato. Chiedi al responsabile di mostrarne uno nuovo.',
   revoked: 'Un responsabile ha disattivato questo tabellone.',
 };
 

@@ -55,3 +55,8 @@ export function afterFirstScreen(task: () => void, fallbackMs = 2_000): () => vo
     cancelIdle?.();
   };
 }
+
+/** Resolves when the browser is next idle after the first screen is ready (see afterFirstScreen). */
+export function firstScreenShown(): Promise<void> {
+  return new Promise((resolve) => afterFirstScreen(resolve));
+}

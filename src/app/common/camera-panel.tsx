@@ -5,7 +5,7 @@ import type { DecodedBarcode } from '../../scan/decode/decoded-barcode';
 import type { ScannedCode } from '../../scan/scanned-code';
 import type { MessageKey } from '../i18n/en';
 import { useT } from '../i18n/use-t';
-import { Icon } from '../ui/icon';
+import { CameraControls } from './camera-controls';
 
 const region = defaultScanRegion;
 
@@ -58,25 +58,7 @@ export function CameraPanel({ id, onScan }: { id: string; onScan: (scan: Scanned
       >
         {t(status)}
       </p>
-      <div className="camera-panel__controls">
-        {state.status === 'error' ? (
-          <button type="button" className="btn" onClick={retry}>
-            {t('common.retry')}
-          </button>
-        ) : null}
-        {state.hasTorch ? (
-          <button type="button" className="btn" aria-pressed={state.torchOn} onClick={toggleTorch}>
-            <Icon name="torch" />
-            {t('camera.torch')}
-          </button>
-        ) : null}
-        {state.canSwitch ? (
-          <button type="button" className="btn" onClick={switchCamera}>
-            <Icon name="repeat" />
-            {t('camera.switch')}
-          </button>
-        ) : null}
-      </div>
+      <CameraControls state={state} retry={retry} toggleTorch={toggleTorch} switchCamera={switchCamera} />
     </section>
   );
 }

@@ -13,16 +13,19 @@ export function KioskFrame({
   title,
   store,
   languageLabel,
+  fill = false,
   children,
 }: {
   title: string;
   store?: string;
   languageLabel: string;
+  /** Exactly the screen's height, never scrolled (the board): the page sizes its content to fit. */
+  fill?: boolean;
   children: ReactNode;
 }) {
   const { language, setLanguage } = useI18n();
   return (
-    <div className="kiosk" lang={language}>
+    <div className={fill ? 'kiosk kiosk--fill' : 'kiosk'} lang={language}>
       <header className="kiosk__header">
         <h1 className="kiosk__title">
           {title}

@@ -10,22 +10,25 @@ interface OrderHeaderProps {
   order: OrderDetail;
   /** The page's own title, e.g. "Stage order 1042"; defaults to "Order 1042". */
   title?: string;
+  /** The pickup pass link; the pick step shows it under its list instead, to keep the walk in view. */
+  showPass?: boolean;
 }
 
-export function OrderHeader({ order, title }: OrderHeaderProps) {
+export function OrderHeader({ order, title, showPass = true }: OrderHeaderProps) {
   const t = useT();
+  const heading = title ?? t('order.title', { number: order.number });
   return (
     <header className="order-header">
-      <PageHeading>{title ?? t('order.title', { number: order.number })}</PageHeading>
-      <p className="order-header__customer">
-        <span className="visually-hidden">{t('order.customer')}: </span>
-        {order.customer.name}
-      </p>
+      <PageHeading>{heading}</PageHeading>
       <div className="order-header__meta">
+        <p className="order-header__customer">
+          <span className="visually-hidden">{t('order.customer')}: </span>
+          {order.customer.name}
+        </p>
         <TypeBadge type={order.fulfillmentType} />
         <StatusBadge status={order.status} testId="order-status" />
         <SlaCountdown order={order} />
-        {isHandedOverInStore(order.fulfillmentType) && isOpen(order.status) ? (
+        {showPass && isHandedOverInStore(order.fulfillmentType) && isOpen(order.status) ? (
           <ButtonLink to={`/orders/${order.id}/pass`} variant="ghost" className="order-header__pass">
             {t('order.pickupPass')}
           </ButtonLink>

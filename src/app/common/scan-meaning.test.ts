@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parcelKeyOf, productCodeOf, stagingCodeOf } from './scan-meaning';
+import { parcelKeyOf, productCodeOf, scanKindOf, stagingCodeOf } from './scan-meaning';
 
 describe('what a pick step takes from a scan', () => {
   it('reads the GTIN-14 from EAN-13, UPC-A, a camera UPC-E and a GS1 DataMatrix', () => {
@@ -91,5 +91,23 @@ describe('what an arrivals step takes from a scan', () => {
       ok: false,
       code: 'receive.badInboundTracking',
     });
+  });
+});
+
+describe('what kind of code a refused scan is', () => {
+  it('names shelf labels, pickup passes, parcels and products, so a refusal can say what it is', () => {
+    expect(scanKindOf({ text: 'LOC:MI01:STG:MI01-A03', source: 'wedge' })).toBe('location');
+    expect(scanKindOf({ text: 'LOC:MI01:BAY:A01-03', source: 'wedge' })).toBe('location');
+    expect(scanKindOf({ text: 'AISLE:PASS:1:W100:123456', source: 'camera', format: 'QR_CODE' })).toBe(
+      'pickupPass',
+    );
+    expect(scanKindOf({ text: '1Z999AA10123456784', source: 'camera', format: 'CODE_128' })).toBe('parcel');
+    expect(scanKindOf({ text: '4006381333931', source: 'wedge' })).toBe('product');
+  });
+
+  it('knows nothing of a code that is none of them', () => {
+    expect(scanKindOf({ text: 'hello world', source: 'typed' })).toBeNull();
+    // A misread product barcode (bad check digit) is not taken for a product.
+    expect(scanKindOf({ text: '4006381333932', source: 'wedge' })).toBeNull();
   });
 });

@@ -1,15 +1,10 @@
-import { inboundParcelKey, receiveErrorCodes } from '../../domain/inbound-parcel';
+import { inboundParcelKey } from '../../domain/inbound-parcel';
+import { receiveErrorCodes } from '../../domain/receive-errors';
 import { interpretScan, type ScanInterpretation } from '../../domain/interpret-scan';
 import type { ScannedCode } from '../../scan/scanned-code';
+import { scanMeaningErrorCodes } from '../../contract/device-error-codes';
 
-export const scanMeaningErrorCodes = {
-  notAProduct: 'scan.notAProduct',
-  locationLabel: 'scan.locationLabel',
-  pickupPass: 'scan.pickupPass',
-  trackingNumber: 'scan.trackingNumber',
-  notALocation: 'scan.notALocation',
-  otherStore: 'scan.otherStore',
-} as const;
+export { scanMeaningErrorCodes };
 
 export type Meaning<T> =
   { ok: true; value: T; interpretation: ScanInterpretation } | { ok: false; code: string };
@@ -78,4 +73,31 @@ export function parcelKeyOf(scan: ScannedCode): Meaning<string> {
   return key === undefined
     ? { ok: false, code: receiveErrorCodes.badInboundTracking }
     : { ok: true, value: key, interpretation };
+}
+
+export type ScanKind = 'product' | 'location' | 'pickupPass' | 'parcel';
+
+/**
+ * What a code is, whatever the step wanted: a product barcode, a shelf label, a pickup pass or
+ * a parcel number; null when it is none of them. A step that refuses a known code titles the
+ * refusal with it ("This is a shelf label") instead of "Unknown code".
+ */
+export function scanKindOf(scan: ScannedCode): ScanKind | null {
+  const interpretation = interpret(scan);
+  switch (interpretation.kind) {
+    case 'gtin':
+    case 'variableMeasure':
+      return 'product';
+    case 'gs1':
+      if (interpretation.gtin14) return 'product';
+      return parcelKeyOf(scan).ok ? 'parcel' : null;
+    case 'location':
+      return 'location';
+    case 'pickupPass':
+      return 'pickupPass';
+    case 'tracking':
+      return 'parcel';
+    case 'unknown':
+      return null;
+  }
 }

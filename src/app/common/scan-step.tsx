@@ -2,10 +2,13 @@ import {
   lazy,
   Suspense,
   useCallback,
+  useEffect,
   useId,
+  useRef,
   useState,
   useSyncExternalStore,
   type HTMLAttributes,
+  type ReactNode,
 } from 'react';
 import type { ScannedCode } from '../../scan/scanned-code';
 import { ScanField } from '../../scan/scan-field';
@@ -45,6 +48,13 @@ export interface ScanStepProps {
   enabled?: boolean;
   name?: string;
   inputMode?: HTMLAttributes<HTMLInputElement>['inputMode'];
+  /** Another camera view (find, count) has the camera: this one stays closed meanwhile. */
+  cameraBlocked?: boolean;
+  /**
+   * A slim strip for screens where the work itself must show first (the pick list): the scan
+   * banner passed here, with typed entry and the camera behind two buttons beside it.
+   */
+  strip?: { status: ReactNode };
 }
 
 /**
@@ -60,12 +70,23 @@ export function ScanStep({
   enabled = true,
   name,
   inputMode,
+  cameraBlocked = false,
+  strip,
 }: ScanStepProps) {
   const t = useT();
   const settings = useSyncExternalStore(subscribeScannerSettings, readScannerSettings);
   const [cameraOpen, setCameraOpen] = useState(cameraWasOpen);
   const panelId = useId();
-  const showCamera = cameraOpen && enabled;
+  const showCamera = cameraOpen && enabled && !cameraBlocked;
+  const [typing, setTyping] = useState(false);
+  const typedId = useId();
+  const typedRoot = useRef<HTMLDivElement>(null);
+  const showField = strip === undefined || typing;
+
+  // Opening typed entry puts the cursor in the field; closing it gives focus back to the button.
+  useEffect(() => {
+    if (typing) typedRoot.current?.querySelector('input')?.focus();
+  }, [typing]);
 
   const onWedge = useCallback((text: string) => onScan({ text, source: 'wedge' }), [onScan]);
   const onTyped = useCallback((text: string) => onScan({ text, source: 'typed' }), [onScan]);
@@ -76,8 +97,23 @@ export function ScanStep({
     setCameraOpen(!cameraOpen);
   };
 
-  return (
-    <div className="scan-step stack">
+  const cameraButton = (
+    <button
+      type="button"
+      className={`btn scan-step__camera-toggle${strip ? ' scan-strip__button' : ''}`}
+      aria-pressed={cameraOpen}
+      aria-controls={showCamera ? panelId : undefined}
+      onClick={toggleCamera}
+      data-testid="camera-toggle"
+    >
+      <Icon name="camera" />
+      <span className={strip ? 'scan-strip__label' : undefined}>
+        {cameraOpen ? t('camera.close') : t('camera.open')}
+      </span>
+    </button>
+  );
+  const field = showField ? (
+    <div id={typedId} ref={typedRoot}>
       <ScanField
         label={label}
         hint={hint}
@@ -87,22 +123,43 @@ export function ScanStep({
         name={name}
         inputMode={inputMode}
       />
-      <button
-        type="button"
-        className="btn scan-step__camera-toggle"
-        aria-pressed={cameraOpen}
-        aria-controls={showCamera ? panelId : undefined}
-        onClick={toggleCamera}
-        data-testid="camera-toggle"
-      >
-        <Icon name="camera" />
-        {cameraOpen ? t('camera.close') : t('camera.open')}
-      </button>
-      {showCamera ? (
-        <Suspense fallback={<Loading />}>
-          <CameraPanel id={panelId} onScan={onScan} />
-        </Suspense>
-      ) : null}
+    </div>
+  ) : null;
+  const camera = showCamera ? (
+    <Suspense fallback={<Loading />}>
+      <CameraPanel id={panelId} onScan={onScan} />
+    </Suspense>
+  ) : null;
+
+  if (strip) {
+    return (
+      <div className="scan-step scan-strip">
+        <div className="scan-strip__row">
+          <div className="scan-strip__status">{strip.status}</div>
+          <button
+            type="button"
+            className="btn scan-strip__button"
+            aria-expanded={typing}
+            aria-controls={typing ? typedId : undefined}
+            onClick={() => setTyping(!typing)}
+            data-testid="typed-entry-toggle"
+          >
+            <Icon name="keyboard" />
+            <span className="scan-strip__label">{t('scan.typeCode')}</span>
+          </button>
+          {cameraButton}
+        </div>
+        {field}
+        {camera}
+      </div>
+    );
+  }
+
+  return (
+    <div className="scan-step stack">
+      {field}
+      {cameraButton}
+      {camera}
     </div>
   );
 }

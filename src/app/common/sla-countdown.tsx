@@ -1,6 +1,8 @@
+import { useMemo } from 'react';
 import type { OrderStatus } from '../../domain/order-machine';
 import { useI18n } from '../i18n/use-t';
 import { Icon } from '../ui/icon';
+import { formatTime } from './format-time';
 import { slaFor, slaText } from './sla';
 import { useNow } from './use-now';
 
@@ -16,10 +18,10 @@ export function SlaCountdown({ order }: SlaCountdownProps) {
   const { t, locale } = useI18n();
   const now = useNow();
   const sla = slaFor(order, now);
-  const promised = new Date(order.promisedAt);
-  const promisedLabel = t('sla.promised', {
-    time: promised.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' }),
-  });
+  const promisedLabel = useMemo(
+    () => t('sla.promised', { time: formatTime(new Date(order.promisedAt), locale) }),
+    [t, locale, order.promisedAt],
+  );
   if (!sla) return <span className="sla sla--none">{promisedLabel}</span>;
   const icon = sla.state === 'late' ? 'alert' : sla.state === 'atRisk' ? 'warning' : 'clock';
   return (

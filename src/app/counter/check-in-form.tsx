@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { CheckInBody } from '../../contract/kiosk';
+import { readKioskSetupCode } from '../../domain/kiosk-setup-code';
 import type { ScannedCode } from '../../scan/scanned-code';
 import { ScanStep } from '../common/scan-step';
 import { Button } from '../ui/button';
@@ -22,6 +23,8 @@ export function CheckInForm({
 
   const onScan = (scan: ScannedCode) => {
     const text = scan.text.trim();
+    // The manager's enrollment QR, still in front of the camera that just enrolled this kiosk.
+    if (readKioskSetupCode(text).kind === 'enrollment') return;
     if (text) onCheckIn({ pass: text });
   };
   const submit = (event: FormEvent) => {

@@ -1,8 +1,9 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { CheckInBody, CheckInResult, KioskOrderView } from '../../contract/kiosk';
 import { fetchKioskSelf, kioskCheckIn } from '../../sync/kiosk-api';
 import { KioskFrame, useKioskDefaultLanguage } from '../common/kiosk-frame';
+import { useI18n } from '../i18n/use-t';
 import { Loading } from '../ui/alert';
 import { CheckInForm } from './check-in-form';
 import { CheckInOutcome } from './check-in-outcome';
@@ -34,7 +35,14 @@ export function CounterPage() {
       {self.isPending ? (
         <Loading />
       ) : self.isError ? (
-        <EnrollNeeded error={self.error} onSaved={() => void self.refetch()} />
+        <EnrollNeeded
+          error={self.error}
+          onSaved={() => {
+            // Set up: the kiosk is ready for its first customer, in its own language.
+            resetLanguage();
+            void self.refetch();
+          }}
+        />
       ) : (
         <CounterFlow resetLanguage={resetLanguage} />
       )}
@@ -44,13 +52,14 @@ export function CounterPage() {
 
 function CounterFlow({ resetLanguage }: { resetLanguage: () => void }) {
   const { ct } = useCounterI18n();
+  const { language, setLanguage } = useI18n();
   const [screen, setScreen] = useState<Screen>({ kind: 'start' });
   const [formKey, setFormKey] = useState(0);
   const ratings = usePendingRatings();
   const checkIn = useMutation({
     mutationFn: (body: CheckInBody) => kioskCheckIn(body),
     onSuccess: (result) => {
-      if (result.outcome === 'arrived') ratings.watch(result.order.orderId);
+      if (result.outcome === 'arrived') ratings.watch(result.order.orderId, language);
       if (result.outcome === 'collected' && !result.order.rated)
         setScreen({ kind: 'rating', order: result.order });
       else setScreen({ kind: 'outcome', result });
@@ -63,6 +72,15 @@ function CounterFlow({ resetLanguage }: { resetLanguage: () => void }) {
     reset();
     resetLanguage();
   }, [reset, resetLanguage]);
+
+  // The kiosk went back to its own language for the next customer meanwhile; the rating belongs
+  // to the customer who checked in, so it is asked in theirs, until it is done with.
+  const toRate = ratings.toRate;
+  const rateId = toRate?.order.orderId;
+  const rateLanguage = toRate?.language;
+  useEffect(() => {
+    if (rateId && rateLanguage) setLanguage(rateLanguage);
+  }, [rateId, rateLanguage, setLanguage]);
 
   if (screen.kind === 'outcome') return <CheckInOutcome result={screen.result} onDone={backToStart} />;
   if (screen.kind === 'rating') {
@@ -78,11 +96,14 @@ function CounterFlow({ resetLanguage }: { resetLanguage: () => void }) {
   }
   return (
     <div className="stack">
-      {ratings.toRate ? (
+      {toRate ? (
         <RatingStep
-          key={ratings.toRate.orderId}
-          order={ratings.toRate}
-          onDone={() => ratings.forget(ratings.toRate!.orderId)}
+          key={toRate.order.orderId}
+          order={toRate.order}
+          onDone={() => {
+            ratings.forget(toRate.order.orderId);
+            resetLanguage();
+          }}
         />
       ) : null}
       <CheckInForm

@@ -1,31 +1,39 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import type { EnrolledKiosk } from '../../contract/kiosk';
-import { enrollKiosk, listKiosks, revokeKiosk, saveKioskSecret } from '../../sync/kiosk-api';
-import { useSession } from '../shell/use-session';
+import type { EnrolledKiosk, EnrollmentCode } from '../../contract/kiosk';
+import {
+  enrollKiosk,
+  issueEnrollmentCode,
+  listKiosks,
+  revokeKiosk,
+  saveKioskSecret,
+} from '../../sync/kiosk-api';
+import { useSession } from '../common/use-session';
 import { ErrorAlert, Loading } from '../ui/alert';
 import { Button } from '../ui/button';
+import { EnrollmentQr } from './enrollment-qr';
 import { useCounterI18n } from './i18n/counter-i18n';
+import { PageHeading } from '../ui/page-heading';
 import './counter.css';
 
 const kiosksKey = ['kiosks'] as const;
 
-/** A manager enrolls this device (or another, by key) as the store's kiosk, and revokes kiosks. */
+/** A manager enrolls kiosks (a QR the kiosk scans, or this device itself), and revokes them. */
 export function KiosksPage() {
   const { ct } = useCounterI18n();
   const session = useSession();
   if (session?.associate.role !== 'manager') {
     return (
       <div className="stack">
-        <h1>{ct('kiosks.title')}</h1>
+        <PageHeading>{ct('kiosks.title')}</PageHeading>
         <p>{ct('kiosks.managersOnly')}</p>
       </div>
     );
   }
   return (
     <div className="stack">
-      <h1>{ct('kiosks.title')}</h1>
+      <PageHeading>{ct('kiosks.title')}</PageHeading>
       <p>{ct('kiosks.intro')}</p>
       <EnrollForm />
       <KioskList />
@@ -38,24 +46,24 @@ function EnrollForm() {
   const id = useId();
   const queryClient = useQueryClient();
   const [name, setName] = useState(() => ct('kiosks.defaultName'));
-  const [here, setHere] = useState(true);
-  const enroll = useMutation({
+  const [shown, setShown] = useState<EnrollmentCode | null>(null);
+  // The usual way: a QR the kiosk scans. Enrolling the device in hand still works too.
+  const issue = useMutation({ mutationFn: issueEnrollmentCode, onSuccess: setShown });
+  const enrollHere = useMutation({
     mutationFn: (kioskName: string) => enrollKiosk(kioskName),
     onSuccess: (enrolled: EnrolledKiosk) => {
-      if (here) saveKioskSecret(enrolled.secret);
+      saveKioskSecret(enrolled.secret);
       void queryClient.invalidateQueries({ queryKey: kiosksKey });
     },
   });
-  const submit = (thisDevice: boolean) => (event?: FormEvent) => {
+  const showQr = (event?: FormEvent) => {
     event?.preventDefault();
-    if (!name.trim()) return;
-    setHere(thisDevice);
-    enroll.mutate(name.trim());
+    if (name.trim()) issue.mutate(name.trim());
   };
-  const done = enroll.data;
+  const here = enrollHere.data;
   return (
     <section className="card stack" aria-labelledby={`${id}-title`}>
-      <form className="stack" onSubmit={submit(true)}>
+      <form className="stack" onSubmit={showQr}>
         <div className="field">
           <label id={`${id}-title`} htmlFor={`${id}-name`}>
             {ct('kiosks.name')}
@@ -69,36 +77,37 @@ function EnrollForm() {
             onChange={(event) => setName(event.target.value)}
           />
         </div>
+        <Button type="submit" variant="primary" busy={issue.isPending} data-testid="show-enrollment-qr">
+          {ct('kiosks.showQr')}
+        </Button>
         <Button
-          type="submit"
-          variant="primary"
-          busy={enroll.isPending && here}
+          busy={enrollHere.isPending}
+          onClick={() => name.trim() && enrollHere.mutate(name.trim())}
           data-testid="enroll-this-device"
         >
           {ct('kiosks.enrollHere')}
         </Button>
-        <Button busy={enroll.isPending && !here} onClick={() => submit(false)()}>
-          {ct('kiosks.enrollOther')}
-        </Button>
       </form>
-      {enroll.isError ? <ErrorAlert error={enroll.error} /> : null}
-      {done && here ? (
+      {issue.isError ? <ErrorAlert error={issue.error} /> : null}
+      {enrollHere.isError ? <ErrorAlert error={enrollHere.error} /> : null}
+      {shown ? (
+        <EnrollmentQr
+          key={shown.id}
+          code={shown}
+          kiosksKey={kiosksKey}
+          onNew={() => issue.mutate(shown.name)}
+          onHide={() => setShown(null)}
+        />
+      ) : null}
+      {here ? (
         <div className="stack" role="status">
-          <p>{ct('kiosks.enrolledHere', { name: done.kiosk.name })}</p>
+          <p>{ct('kiosks.enrolledHere', { name: here.kiosk.name })}</p>
           <Link to="/counter" className="btn btn--primary">
             {ct('kiosks.openCounter')}
           </Link>
           <Link to="/board" className="btn btn--secondary">
             {ct('kiosks.openBoard')}
           </Link>
-        </div>
-      ) : null}
-      {done && !here ? (
-        <div className="stack" role="status">
-          <p>{ct('kiosks.keyOnce', { name: done.kiosk.name })}</p>
-          <p className="kiosk-secret" data-testid="kiosk-secret">
-            {done.secret}
-          </p>
         </div>
       ) : null}
     </section>

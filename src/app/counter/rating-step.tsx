@@ -1,11 +1,15 @@
 import { useMutation } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useEffectEvent, useId, useState, type FormEvent } from 'react';
 import type { KioskOrderView } from '../../contract/kiosk';
 import { ratePickup } from '../../sync/kiosk-api';
 import { Button } from '../ui/button';
 import { counterErrorText, useCounterI18n } from './i18n/counter-i18n';
 
 const stars = [1, 2, 3, 4, 5] as const;
+/** A customer who walked away: the kiosk gets ready for the next one (and its language). */
+export const RATING_IDLE_MS = 90_000;
+/** The thanks stays up this long, unless the customer taps Done. */
+const THANKS_MS = 10_000;
 
 /** After the handover: 1 to 5, and a comment if the customer wants; once per order. */
 export function RatingStep({ order, onDone }: { order: KioskOrderView; onDone: (rated: boolean) => void }) {
@@ -22,6 +26,14 @@ export function RatingStep({ order, onDone }: { order: KioskOrderView; onDone: (
     event.preventDefault();
     if (rating !== null) send.mutate();
   };
+  // Any touch or key restarts the wait; the polls that re-render the counter do not.
+  const [activity, setActivity] = useState(0);
+  const touched = () => setActivity((count) => count + 1);
+  const finish = useEffectEvent(() => onDone(send.isSuccess));
+  useEffect(() => {
+    const timer = setTimeout(finish, send.isSuccess ? THANKS_MS : RATING_IDLE_MS);
+    return () => clearTimeout(timer);
+  }, [activity, send.isSuccess]);
 
   if (send.isSuccess) {
     return (
@@ -34,7 +46,13 @@ export function RatingStep({ order, onDone }: { order: KioskOrderView; onDone: (
     );
   }
   return (
-    <section className="kiosk-card stack" aria-labelledby={`${id}-title`} data-testid="rating-step">
+    <section
+      className="kiosk-card stack"
+      aria-labelledby={`${id}-title`}
+      data-testid="rating-step"
+      onPointerDown={touched}
+      onKeyDown={touched}
+    >
       <h2 id={`${id}-title`}>{ct('rating.title')}</h2>
       <p>{ct('rating.forOrder', { number: order.maskedNumber, name: order.customer })}</p>
       <form className="stack" onSubmit={submit}>

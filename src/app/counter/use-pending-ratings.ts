@@ -2,6 +2,7 @@ import { useQueries } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import type { KioskOrderView } from '../../contract/kiosk';
 import { fetchKioskOrder } from '../../sync/kiosk-api';
+import type { Language } from '../i18n/language';
 
 /** How often the counter asks whether a checked-in order has been handed over. */
 const STATUS_POLL_MS = 10_000;
@@ -11,6 +12,13 @@ const PENDING_FOR_MS = 60 * 60_000;
 interface Pending {
   orderId: string;
   since: number;
+  /** The language the customer checked in with: their rating is asked in it. */
+  language: Language;
+}
+
+export interface ToRate {
+  order: KioskOrderView;
+  language: Language;
 }
 
 /**
@@ -24,16 +32,23 @@ export function usePendingRatings() {
     queries: live.map((p) => ({
       queryKey: ['kiosk', 'order', p.orderId],
       queryFn: ({ signal }: { signal: AbortSignal }) => fetchKioskOrder(p.orderId, signal),
-      refetchInterval: STATUS_POLL_MS,
+      // Once collected there is nothing more to learn: the rating on screen stays put (with its
+      // thanks) until the customer is done with it, whatever a later poll would say.
+      refetchInterval: (query: { state: { data?: KioskOrderView } }) =>
+        query.state.data?.status === 'collected' ? false : STATUS_POLL_MS,
+      refetchOnWindowFocus: false,
       retry: false,
     })),
   });
-  const toRate: KioskOrderView | null =
-    results.map((r) => r.data).find((order) => order?.status === 'collected' && !order.rated) ?? null;
+  const index = results.findIndex(({ data }) => data?.status === 'collected' && !data.rated);
+  const toRate: ToRate | null =
+    index < 0 ? null : { order: results[index]!.data!, language: live[index]!.language };
 
-  const watch = useCallback((orderId: string) => {
+  const watch = useCallback((orderId: string, language: Language) => {
     setPending((current) =>
-      current.some((p) => p.orderId === orderId) ? current : [...current, { orderId, since: Date.now() }],
+      current.some((p) => p.orderId === orderId)
+        ? current
+        : [...current, { orderId, since: Date.now(), language }],
     );
   }, []);
   const forget = useCallback((orderId: string) => {

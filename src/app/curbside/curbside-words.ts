@@ -20,6 +20,7 @@ const en = {
   waitingCar: 'Your car: {car}',
   notFound: 'This link does not work. Check the e-mail, or ask at the pickup counter.',
   expired: 'This link has expired: the store no longer holds this order.',
+  notReady: 'Your order is not ready for pickup yet. We will tell you when it is.',
   tooMany: 'Too many tries. Wait a minute, then try again.',
   invalid: 'Check the fields: use letters and numbers only.',
   offline: 'No connection. Check your signal and try again.',
@@ -48,6 +49,7 @@ const it: typeof en = {
   waitingCar: 'La tua auto: {car}',
   notFound: 'Questo link non funziona. Controlla l’e-mail o chiedi al banco ritiri.',
   expired: 'Questo link è scaduto: il negozio non tiene più da parte questo ordine.',
+  notReady: 'Il tuo ordine non è ancora pronto per il ritiro. Te lo diremo quando lo sarà.',
   tooMany: 'Troppi tentativi. Aspetta un minuto e riprova.',
   invalid: 'Controlla i campi: usa solo lettere e numeri.',
   offline: 'Nessuna connessione. Controlla il segnale e riprova.',
@@ -72,6 +74,8 @@ export function errorKey(code: string): CurbsideKey {
       return 'notFound';
     case 'curbside.expired':
       return 'expired';
+    case 'curbside.notReady':
+      return 'notReady';
     case 'request.rateLimited':
       return 'tooMany';
     case 'request.invalid':

@@ -1,3 +1,4 @@
+import { DoneTitle } from './done-title';
 import { enqueueCommand } from '../../local-db/enqueue';
 import type { OrderView } from '../../local-db/replica-read';
 import type { ScannedCode } from '../../scan/scanned-code';
@@ -14,7 +15,7 @@ import { ButtonLink } from '../ui/button';
 import { Icon } from '../ui/icon';
 import { ScanBanner } from '../ui/scan-banner';
 import { useScanBanner } from '../ui/use-scan-banner';
-import { checkPickupOffline } from './pickup-check';
+import { checkPickupOffline } from '../../local-db/pickup-check';
 
 export function HandoverPage() {
   return <OrderGate>{(view) => <HandoverView view={view} />}</OrderGate>;
@@ -48,14 +49,9 @@ function HandoverView({ view }: { view: OrderView }) {
   return (
     <div className="stack">
       <OrderHeader order={order} title={t('handover.title', { number: order.number })} />
-      {canHandOver || banner ? <ScanBanner state={banner} /> : null}
+      {canHandOver || banner ? <ScanBanner state={banner} slim /> : null}
       {canHandOver ? (
         <>
-          {order.stagingLocation ? (
-            <Notice>
-              <p>{t('order.readyAt', { location: order.stagingLocation })}</p>
-            </Notice>
-          ) : null}
           <section className="card">
             <ScanStep
               label={t('handover.label')}
@@ -66,14 +62,19 @@ function HandoverView({ view }: { view: OrderView }) {
               name="pickup-code"
             />
           </section>
+          {order.stagingLocation ? (
+            <Notice>
+              <p>{t('order.readyAt', { location: order.stagingLocation })}</p>
+            </Notice>
+          ) : null}
           <OrderSummary order={order} />
         </>
       ) : null}
       {order.status === 'collected' ? (
         <section className="card stack done-panel">
-          <h2 className="done-panel__title">
+          <DoneTitle>
             <Icon name="check" /> {t('handover.done')}
-          </h2>
+          </DoneTitle>
           <ButtonLink to="/" variant="primary" size="lg">
             {t('common.backToQueue')}
           </ButtonLink>

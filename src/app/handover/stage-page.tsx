@@ -1,16 +1,19 @@
+import { DoneTitle } from './done-title';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { OrderDetail } from '../../contract/orders';
 import type { StagingLocation } from '../../contract/stores';
+import { shelfRoom } from '../../domain/shelf';
 import { enqueueCommand } from '../../local-db/enqueue';
-import { readLocations, type OrderView } from '../../local-db/replica-read';
+import { readShelves, type OrderView } from '../../local-db/replica-read';
 import type { ScannedCode } from '../../scan/scanned-code';
+import { FullShelfDialog } from '../common/full-shelf-dialog';
 import { OrderGate } from '../common/order-gate';
 import { OrderHeader } from '../common/order-header';
 import { ScanStep } from '../common/scan-step';
 import { StepUnavailable } from '../common/step-unavailable';
 import { useActor } from '../common/use-actor';
 import { useStagingScan } from '../common/use-staging-scan';
-import { useT } from '../i18n/use-t';
+import { useI18n, useT } from '../i18n/use-t';
 import { ButtonLink } from '../ui/button';
 import { ScanBanner } from '../ui/scan-banner';
 import { useScanBanner } from '../ui/use-scan-banner';
@@ -26,17 +29,21 @@ function StageView({ view }: { view: OrderView }) {
   const { banner, flash } = useScanBanner();
   const canStage = order.status === 'picked';
 
-  const stage = useStagingScan(flash, (locationCode) =>
-    enqueueCommand({ name: 'order.stage', args: { orderId: order.id, locationCode }, actor }),
+  const stage = useStagingScan(flash, (locationCode, shareShelf) =>
+    enqueueCommand({
+      name: 'order.stage',
+      args: { orderId: order.id, locationCode, ...(shareShelf ? { shareShelf } : {}) },
+      actor,
+    }),
   );
   const onScan = (scan: ScannedCode) => {
-    if (canStage) stage(scan);
+    if (canStage) stage.onScan(scan);
   };
 
   return (
     <div className="stack">
       <OrderHeader order={order} title={t('stage.title', { number: order.number })} />
-      {canStage || banner ? <ScanBanner state={banner} /> : null}
+      {canStage || banner ? <ScanBanner state={banner} slim /> : null}
       {canStage ? (
         <>
           <section className="card">
@@ -45,15 +52,22 @@ function StageView({ view }: { view: OrderView }) {
               hint={t('stage.hint')}
               buttonLabel={t('stage.confirm')}
               onScan={onScan}
+              enabled={stage.fullShelf === null}
               name="staging-location"
             />
           </section>
           <LocationHints order={order} onPick={(code) => onScan({ text: code, source: 'typed' })} />
+          <FullShelfDialog
+            shelf={stage.fullShelf}
+            number={order.number}
+            onShare={stage.shareShelf}
+            onChooseAnother={stage.chooseAnother}
+          />
         </>
       ) : null}
       {order.status === 'ready' ? (
         <section className="card stack done-panel">
-          <h2 className="done-panel__title">{t('stage.done', { location: order.stagingLocation ?? '—' })}</h2>
+          <DoneTitle>{t('stage.done', { location: order.stagingLocation ?? '—' })}</DoneTitle>
           <ButtonLink to="/" variant="primary" size="lg">
             {t('common.backToQueue')}
           </ButtonLink>
@@ -72,30 +86,52 @@ function fitsOrder(location: StagingLocation, order: OrderDetail): boolean {
   return order.fulfillmentType === 'curbside' ? location.kind === 'curbside' : location.kind !== 'curbside';
 }
 
+/**
+ * The shelves that fit the order and have room, as this device sees them (its own unsynced
+ * staging included): "free" means free. Full ones are only counted; scanning one still asks.
+ */
 function LocationHints({ order, onPick }: { order: OrderDetail; onPick: (code: string) => void }) {
-  const t = useT();
-  const locations = useLiveQuery(readLocations, []);
-  const fitting = (locations ?? []).filter((location) => fitsOrder(location, order));
+  const { t, tp } = useI18n();
+  const shelves = useLiveQuery(() => readShelves(), []);
+  const fitting = (shelves ?? []).filter((location) => fitsOrder(location, order));
   if (fitting.length === 0) return null;
+  const free = fitting.flatMap((shelf) => {
+    const room = shelfRoom(shelf, order.id);
+    return room.state === 'free' ? [{ shelf, free: room.free }] : [];
+  });
+  const full = fitting.length - free.length;
   return (
-    <section aria-labelledby="stage-locations-title">
+    <section aria-labelledby="stage-locations-title" data-testid="free-shelves">
       <h2 id="stage-locations-title" className="section-title">
         {t('stage.locations')}
       </h2>
-      <ul className="location-grid">
-        {fitting.map((location) => (
-          <li key={location.code}>
-            <button
-              type="button"
-              className="btn btn--secondary location-grid__button"
-              onClick={() => onPick(location.code)}
-              title={location.label}
-            >
-              {location.code}
-            </button>
-          </li>
-        ))}
-      </ul>
+      {free.length ? (
+        <ul className="location-grid">
+          {free.map(({ shelf, free: places }) => (
+            <li key={shelf.code}>
+              <button
+                type="button"
+                className="btn btn--secondary location-grid__button"
+                onClick={() => onPick(shelf.code)}
+                title={shelf.label}
+                data-testid={`free-shelf-${shelf.code}`}
+              >
+                {shelf.code}
+                {shelf.capacity > 1 ? (
+                  <span className="location-grid__room"> · {tp('stage.placesFree', places)}</span>
+                ) : null}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t('stage.noneFree')}</p>
+      )}
+      {full ? (
+        <p className="muted" data-testid="full-shelves">
+          {tp('stage.fullCount', full)}
+        </p>
+      ) : null}
     </section>
   );
 }

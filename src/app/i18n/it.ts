@@ -6,6 +6,7 @@ export const it: Messages = {
   'app.skipToContent': 'Vai al contenuto principale',
   'header.language': 'Lingua',
   'header.signOut': 'Esci',
+  'header.menu': 'Menu',
   'header.signedInAs': 'Accesso come {name}',
   'common.loading': 'Caricamento…',
   'common.retry': 'Riprova',
@@ -116,6 +117,19 @@ export const it: Messages = {
   'order.stage': 'Metti a scaffale',
   'order.readyAt': 'Pronto per il ritiro in {location}',
   'order.handover': 'Consegna al cliente',
+  'order.curbsideTitle': 'Ritiro in auto',
+  'order.curbsideHint':
+    'Con questo link il cliente può dire “Sono arrivato” dall’auto. È partito con l’e-mail di ordine pronto (e con un SMS se ha dato il telefono): mostralo come QR per il suo telefono, oppure copialo per inviarlo di nuovo.',
+  'order.curbsideShow': 'Mostra il link per il ritiro in auto',
+  'order.curbsideHide': 'Nascondi il link per il ritiro in auto',
+  'order.curbsideQr': 'Codice QR del link per il ritiro in auto dell’ordine {number}',
+  'order.curbsideLink': 'Link per il ritiro in auto',
+  'order.curbsideUntil': 'Funziona fino a {date}.',
+  'order.curbsideCopy': 'Copia il link',
+  'order.curbsideCopied': 'Link copiato.',
+  'order.curbsideCopyFailed': 'Impossibile copiare il link: selezionalo qui sopra e copialo.',
+  'order.curbsideOffline':
+    'Il link per il ritiro in auto richiede una connessione. Riprova quando sei online.',
   'order.collected': 'Ritirato {time}',
   'order.cancelled': 'Questo ordine è stato annullato. Rimetti a scaffale gli articoli prelevati.',
   'order.expired': 'Il cliente non ha ritirato l’ordine in tempo.',
@@ -159,7 +173,21 @@ export const it: Messages = {
   'stage.hint': 'Scansiona l’etichetta dello scaffale, oppure digita il codice (per esempio MI01-A03).',
   'stage.label': 'Posizione di deposito',
   'stage.confirm': 'Metti a scaffale',
-  'stage.locations': 'Scaffali e armadietti',
+  'stage.locations': 'Scaffali e armadietti liberi',
+  'stage.noneFree': 'Tutti gli scaffali adatti a questo ordine sono pieni.',
+  'stage.placesFree.one': '{count} posto libero',
+  'stage.placesFree.other': '{count} posti liberi',
+  'stage.fullCount.one': '{count} scaffale pieno non mostrato.',
+  'stage.fullCount.other': '{count} scaffali pieni non mostrati.',
+  'stage.fullTitle': '{code} è pieno',
+  'stage.capacity.one': 'spazio per {count} ordine',
+  'stage.capacity.other': 'spazio per {count} ordini',
+  'stage.fullHolds.one': '{code} contiene già {count} ordine ({capacity}).',
+  'stage.fullHolds.other': '{code} contiene già {count} ordini ({capacity}).',
+  'stage.fullAsk': 'Mettere anche l’ordine {number} lì, o scegliere un altro scaffale?',
+  'stage.chooseAnother': 'Scegli un altro scaffale',
+  'stage.shareShelf': 'Mettilo anche su {code}',
+  'errors.staging.shelfFull': 'Lo scaffale è pieno. Scegline un altro, o conferma che va lì comunque.',
   'stage.done': 'Pronto per il ritiro in {location}',
   'stage.notPicked': 'Questo ordine non è ancora prelevato. Completa prima il prelievo.',
 
@@ -218,7 +246,11 @@ export const it: Messages = {
   'errors.auth.wrongStore': 'Appartiene a un altro negozio. Accedi a quel negozio per lavorarci.',
   'errors.auth.badApiKey': 'La chiave di integrazione è errata. Avvisa l’amministratore.',
   'errors.auth.refreshInvalid': 'La sessione è terminata. Accedi di nuovo.',
+  'errors.auth.sessionEnded':
+    'Questa sessione è stata chiusa (uscita altrove o dal negozio). Accedi di nuovo.',
   'errors.request.invalid': 'Alcuni dati mancano o sono errati. Controllali e riprova.',
+  'errors.request.unsafeText': 'Il testo contiene caratteri che non si possono salvare. Riscrivilo.',
+  'errors.request.uriTooLong': 'L’indirizzo è troppo lungo. Torna indietro e riprova.',
   'errors.route.notFound': 'Questa funzione non è disponibile sul server. Aggiorna l’app.',
   'errors.request.tooLarge': 'Troppi dati in una volta. Riprova con meno.',
   'errors.request.unsupportedMediaType':
@@ -251,6 +283,8 @@ export const it: Messages = {
     'Il codice di ritiro non corrisponde. Chiedi al cliente di controllare il codice nell’e-mail.',
   'errors.handover.wrongOrder':
     'Questo pass è di un altro ordine. Verifica il numero d’ordine con il cliente.',
+  'errors.handover.tooManyTries':
+    'Troppi codici errati per questo ordine. Inquadra il QR del pass di ritiro del cliente, oppure chiedi al responsabile.',
   'errors.handover.badPass': 'Questo QR non è un pass di ritiro Aisle. Digita invece il codice di 6 cifre.',
   'errors.pickupPass.badPrefix':
     'Questo QR non è un pass di ritiro Aisle. Digita invece il codice di 6 cifre.',
@@ -274,8 +308,7 @@ export const it: Messages = {
     'Il codice a barre non è stato letto bene. Scansionalo di nuovo o digitane le cifre.',
   // offline sync
   'sync.downloading': 'Scarico gli ordini del negozio…',
-  'sync.offlineBanner':
-    'Offline — il tuo lavoro è salvato su questo dispositivo e si sincronizzerà quando torna la rete',
+  'sync.offlineBanner': 'Offline — il tuo lavoro è salvato su questo dispositivo',
   'sync.online': 'Online',
   'sync.offline': 'Offline',
   'sync.allSynced': 'Tutto sincronizzato',
@@ -283,7 +316,7 @@ export const it: Messages = {
   'sync.pending.other': '{count} azioni non sincronizzate',
   'sync.oldest': 'la più vecchia {time} fa',
   'sync.lastSync': 'ultima sincronizzazione {time}',
-  'sync.neverSynced': 'non ancora sincronizzato',
+  'sync.notSyncedYet': 'Non ancora sincronizzato',
   'sync.statusLabel': 'Stato della sincronizzazione. Apri l’elenco delle attività',
   'sync.attention.one': '{count} azione richiede attenzione',
   'sync.attention.other': '{count} azioni richiedono attenzione',
@@ -307,6 +340,9 @@ export const it: Messages = {
   'command.order.stage': 'A scaffale in {location}',
   'command.order.handover': 'Consegna al cliente',
   'command.order.putBack': 'Articoli rimessi a scaffale',
+  'command.order.count': 'Conteggio confermato',
+  'shelf.find': 'Trova sullo scaffale',
+  'shelf.count': 'Conta con la fotocamera',
   'attention.overPick':
     'Già prelevato su un altro dispositivo: questa unità non serviva. Rimettila al suo scaffale.',
   'attention.orderCancelled': 'Il negozio ha annullato questo ordine: rimetti a posto gli articoli.',
@@ -390,6 +426,25 @@ export const it: Messages = {
   'settings.source.typed': 'la tastiera',
   'settings.testLabel': 'Codice di prova',
   'settings.testButton': 'Verifica',
+  'settings.speed.title': 'Velocità dello scanner',
+  'settings.speed.hint':
+    'Quasi tutti gli scanner digitano un codice più in fretta di chiunque e funzionano così come sono. Se il tuo è impostato per attendere tra un carattere e l’altro (fino a {max} ms), fai imparare ad Aisle la sua velocità da una scansione, oppure inserisci il ritardo impostato nello scanner.',
+  'settings.speed.current': 'Questo dispositivo legge: {pace}.',
+  'settings.speed.fast': 'scanner veloci (lo standard)',
+  'settings.speed.ms': 'scanner che digitano a circa {ms} ms tra i caratteri, e quelli veloci',
+  'settings.speed.learn': 'Impara da una scansione',
+  'settings.speed.stop': 'Smetti di imparare',
+  'settings.speed.scanNow': 'Scansiona ora un codice a barre di almeno 6 caratteri.',
+  'settings.speed.learned': 'Fatto. Questo dispositivo legge {pace}.',
+  'settings.speed.refused.short':
+    'Il codice era troppo corto per capirlo. Scansionane uno di almeno 6 caratteri.',
+  'settings.speed.refused.uneven':
+    'I caratteri sono arrivati in modo irregolare, come quando si digita a mano. Scansiona un codice a barre con lo scanner.',
+  'settings.speed.refused.slow':
+    'È arrivato più lentamente di qualsiasi scanner che Aisle legge. Riduci il ritardo tra i caratteri dello scanner, poi scansiona di nuovo.',
+  'settings.speed.manual': 'Ritardo tra i caratteri (ms, vuoto per lo standard)',
+  'settings.speed.invalid': 'Inserisci un numero intero da 0 a {max}, oppure lascia vuoto.',
+  'settings.speed.save': 'Salva ritardo',
   // ship from store
   'queue.shipFromStore': 'Spedizioni',
   'order.pack': 'Imballa ordine',
@@ -541,6 +596,7 @@ export const it: Messages = {
   'stock.loadError': 'Non è stato possibile cercare la disponibilità. Riprova.',
   'stock.recent': 'Ricerche recenti su questo dispositivo',
   'stock.details': '{brand} · {colour} · taglia {size}',
+  'stock.foundOnShelf': 'Trovato sullo scaffale: {name}.',
   'stock.sku': 'SKU {sku}',
   'stock.here': 'Questo negozio',
   'stock.others': 'Altri negozi, dal più vicino',
@@ -610,6 +666,7 @@ export const it: Messages = {
   'errors.reservation.badQuantity': 'La quantità deve essere un numero intero da 1 a 99.',
   'errors.reservation.sameStore': 'Questo è il tuo negozio. Prenota in un altro negozio.',
   'command.order.reroute': 'Sposta i pezzi mancanti in un altro negozio',
+  'command.order.cancel': 'Annulla l’ordine',
   'command.order.cancelLine': 'Annulla i pezzi mancanti e avvisa il cliente',
   'reroute.find': 'Cercalo in un altro negozio',
   'reroute.searching': 'Cerco negli altri negozi…',
@@ -638,4 +695,82 @@ export const it: Messages = {
     'L’identificativo di questo reso è già stato usato per altri pezzi. Prendi di nuovo il reso.',
   'errors.sync.invalidArgs':
     'Il server non riesce a leggere questa azione. Aggiorna l’app, poi inviala di nuovo.',
+  'errors.request.rateLimited': 'Troppe richieste insieme. Attendi un momento, poi riprova.',
+  'errors.stock.unknownStore': 'Questo negozio non è nell’elenco della catena. Scegli un altro negozio.',
+  'errors.sync.outOfOrder': 'Il server aspettava prima le azioni precedenti. Vengono inviate di nuovo.',
+  'errors.sync.mutationMismatch':
+    'Un’azione è stata inviata due volte con contenuti diversi. Chiedi al responsabile di controllare questo dispositivo.',
+  'errors.sync.inProgress': 'Questo dispositivo sta già inviando le sue azioni. Attendi un momento.',
+  'errors.sync.unknownCommand': 'Il server non conosce questa azione. Aggiorna l’app, poi inviala di nuovo.',
+  'errors.sync.retiredVersion':
+    'Questa azione viene da una versione dell’app che il server non accetta più. Chiedi al responsabile.',
+  'errors.sync.duplicateMutationId':
+    'La stessa azione era in coda due volte; la copia non è stata applicata.',
+  'errors.sync.unsafeText':
+    'L’azione contiene caratteri che non si possono salvare, come un carattere di controllo dello scanner. Inseriscila di nuovo.',
+  'errors.sync.argsTooLarge': 'L’azione è troppo grande per essere vera. Non è stata applicata.',
+  'errors.sync.foreignClient':
+    'La coda di questo dispositivo appartiene a un altro collega o negozio. Accedi di nuovo su questo dispositivo.',
+  'errors.kiosk.notEnrolled':
+    'Questo dispositivo non è configurato come chiosco del negozio. Chiedi a un responsabile di configurarlo.',
+  'errors.kiosk.notFound':
+    'Questo chiosco non è più riconosciuto. Chiedi a un responsabile di configurarlo di nuovo.',
+  'errors.scan.empty': 'La scansione era vuota. Scansiona di nuovo.',
+  'errors.tracking.badStoreCode': 'Questo numero di spedizione non appartiene a nessun negozio della catena.',
+  'errors.tracking.badSequence': 'Questo numero di spedizione non è valido. Scansionalo di nuovo.',
+  'errors.variableMeasure.notVariableMeasure': 'Questa non è un’etichetta di prodotto a peso o a misura.',
+  'errors.variableMeasure.noLayout':
+    'Il negozio non ha un formato per questa etichetta a peso. Inserisci il prodotto a mano.',
+  'errors.variableMeasure.badLayout':
+    'Il formato del negozio per le etichette a peso è errato. Chiedi al responsabile.',
+  'errors.variableMeasure.badValue': 'Il peso o il prezzo dell’etichetta non si legge. Scansionala di nuovo.',
+  'errors.location.badPrefix': 'Questa non è un’etichetta di scaffale o di ubicazione.',
+  'errors.location.badShape': 'Questa etichetta di ubicazione non si legge. Scansionala di nuovo.',
+  'errors.location.badStoreCode':
+    'Questa etichetta di ubicazione non appartiene a nessun negozio della catena.',
+  'errors.location.badKind': 'Questa etichetta di ubicazione è di un tipo sconosciuto.',
+  'errors.location.badCode': 'Questo codice di ubicazione non è valido.',
+  'errors.gs1.empty': 'Il codice GS1 è vuoto.',
+  'errors.gs1.notGs1': 'Questo non è un codice GS1.',
+  'errors.gs1.unknownAi': 'Il codice GS1 contiene un campo che questa app non conosce.',
+  'errors.gs1.badLength': 'Un campo del codice GS1 ha la lunghezza sbagliata.',
+  'errors.gs1.badCharacter': 'Il codice GS1 contiene un carattere non ammesso.',
+  'errors.gs1.badCheckDigit': 'La cifra di controllo del codice GS1 è errata. Scansionalo di nuovo.',
+  'errors.gs1.badDate': 'Il codice GS1 contiene una data che non esiste.',
+  'errors.gs1.missingSeparator': 'Nel codice GS1 manca un separatore tra i campi.',
+  'errors.gs1.duplicateAi': 'Il codice GS1 contiene lo stesso campo due volte.',
+  'errors.decode.initFailed':
+    'Lo scanner della fotocamera non si avvia su questo dispositivo. Usa uno scanner o digita il codice.',
+  'errors.decode.notReady': 'Lo scanner della fotocamera si sta avviando. Tieni il codice inquadrato.',
+  'errors.decode.frameFailed':
+    'Un’immagine della fotocamera non si è potuta leggere. Tieni il codice inquadrato.',
+  'errors.decode.workerFailed': 'Lo scanner della fotocamera si è fermato. Chiudi la fotocamera e riaprila.',
+  // issue 14: the floor at handheld width
+  'queue.tab.todo': 'Da fare',
+  'queue.tab.waiting': 'Pronti e in attesa',
+  'queue.tab.all': 'Tutti',
+  'queue.nextOrder': 'Prossimo ordine: {number}',
+  'queue.noNextOrder': 'Nessun nuovo ordine da prendere',
+  'queue.tools': 'Altro lavoro',
+  'queue.emptyTodo': 'Niente da fare per ora.',
+  'queue.group.new': 'Nuovi',
+  'queue.group.mine': 'I tuoi in corso',
+  'queue.group.others': 'Di altri in corso',
+  'queue.group.waiting': 'Pronti e in attesa',
+  'queue.group.closed': 'Conclusi',
+  'scan.typeCode': 'Digita un codice',
+  'line.next': 'Prossimo',
+  'order.linesDone': '{done} di {total} righe fatte',
+  'feedback.kind.product': 'Questo è il codice di un prodotto',
+  'feedback.kind.location': 'Questa è un’etichetta di scaffale',
+  'feedback.kind.pickupPass': 'Questo è un pass di ritiro',
+  'feedback.kind.parcel': 'Questo è il numero di un pacco',
+  'signIn.offline':
+    'Sei offline. Il primo accesso su questo dispositivo richiede la rete: collegati al Wi-Fi o ai dati mobili, poi accedi.',
+  'stock.found': 'Trovato',
+  'stock.notFound': 'Nessun risultato',
+  'order.pickRefused': 'Il server ha rifiutato questo prelievo. L’articolo non è contato: vedi Attività.',
+  'order.refusedNotice':
+    'Il server ha rifiutato un’azione su questo ordine. Non è fatta: apri Attività per decidere cosa fare.',
+  'order.openActivity': 'Apri Attività',
 };

@@ -5,8 +5,8 @@ import { bayLabels, stagingLabels } from './location-labels';
 describe('location labels', () => {
   it('encodes staging locations and stock bays in the label format a scan reads back', () => {
     const staging = stagingLabels('MI01', [
-      { code: 'MI01-A03', label: 'Shelf A03', kind: 'shelf' },
-      { code: 'MI01-L06', label: 'Locker L06', kind: 'locker' },
+      { code: 'MI01-A03', label: 'Shelf A03', kind: 'shelf', capacity: 1 },
+      { code: 'MI01-L06', label: 'Locker L06', kind: 'locker', capacity: 1 },
     ]);
     expect(staging.map((label) => label.encoded)).toEqual(['LOC:MI01:STG:MI01-A03', 'LOC:MI01:STG:MI01-L06']);
     expect(parseLocationLabel(staging[1]!.encoded)).toEqual(staging[1]!.location);
@@ -22,7 +22,9 @@ describe('location labels', () => {
   });
 
   it('leaves off a place the label format cannot carry, rather than print a wrong label', () => {
-    expect(stagingLabels('MI01', [{ code: 'shelf 3', label: 'Shelf 3', kind: 'shelf' }])).toEqual([]);
+    expect(
+      stagingLabels('MI01', [{ code: 'shelf 3', label: 'Shelf 3', kind: 'shelf', capacity: 1 }]),
+    ).toEqual([]);
     expect(bayLabels('MI01', [{ aisle: 'A-1', bay: '03' }])).toEqual([]);
   });
 });

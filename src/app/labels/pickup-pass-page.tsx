@@ -8,7 +8,7 @@ import { ErrorAlert, Loading, Notice } from '../ui/alert';
 import { Button, ButtonLink } from '../ui/button';
 import { Icon } from '../ui/icon';
 import { PageHeading } from '../ui/page-heading';
-import { useOnline } from '../shell/use-connectivity';
+import { useOnline } from '../common/use-connectivity';
 import { BarcodeImage } from './barcode-image';
 import { usePickupPass } from './pickup-pass-query';
 import './labels.css';
@@ -61,6 +61,13 @@ function PassSheet({ pass, back }: { pass: PickupPassResponse; back: ReactNode }
   return (
     <article className="stack pass-sheet">
       <PageHeading>{t('pass.title', { number: pass.orderNumber })}</PageHeading>
+      {/* Print first: on a handheld the pass itself fills the screen below. */}
+      <div className="button-row pass-sheet__actions no-print">
+        {back}
+        <Button variant="primary" onClick={() => window.print()}>
+          <Icon name="printer" /> {t('pass.print')}
+        </Button>
+      </div>
       <BarcodeImage
         className="pass-sheet__qr"
         svg={svg}
@@ -69,12 +76,6 @@ function PassSheet({ pass, back }: { pass: PickupPassResponse; back: ReactNode }
       />
       <p className="pass-sheet__instructions">{t('pass.instructions')}</p>
       <dl className="pass-sheet__facts">
-        <div>
-          <dt>{t('pass.code')}</dt>
-          <dd className="pass-sheet__code" data-testid="pass-code">
-            {pass.pickupCode}
-          </dd>
-        </div>
         <div>
           <dt>{t('pass.order')}</dt>
           <dd>{pass.orderNumber}</dd>
@@ -93,12 +94,6 @@ function PassSheet({ pass, back }: { pass: PickupPassResponse; back: ReactNode }
         </div>
       </dl>
       <p className="muted pass-sheet__issued">{t('pass.issued', { time: issued })}</p>
-      <div className="button-row no-print">
-        {back}
-        <Button variant="primary" onClick={() => window.print()}>
-          <Icon name="printer" /> {t('pass.print')}
-        </Button>
-      </div>
     </article>
   );
 }

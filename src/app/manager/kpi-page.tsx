@@ -97,8 +97,8 @@ function KpiReportView({ report }: { report: KpiReport }) {
     null,
   );
   const unit = mt(byHour ? 'chart.hour' : 'chart.day');
-  const onTime = report.buckets.reduce((sum, b) => sum + b.readyOnTime, 0);
-  const late = report.buckets.reduce((sum, b) => sum + b.readyLate, 0);
+  const onTime = report.buckets.reduce((sum, b) => sum + b.onTime, 0);
+  const late = report.buckets.reduce((sum, b) => sum + b.late, 0);
 
   return (
     <>
@@ -130,7 +130,7 @@ function KpiReportView({ report }: { report: KpiReport }) {
             { label: mt('chart.onTime'), className: 'chart__bar--on-time' },
             { label: mt('chart.late'), className: 'chart__bar--late' },
           ]}
-          bars={bars((b) => [b.readyOnTime, b.readyLate])}
+          bars={bars((b) => [b.onTime, b.late])}
           format={num}
         />
       </div>

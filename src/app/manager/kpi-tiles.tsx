@@ -3,7 +3,7 @@ import { useManagerI18n } from './i18n/manager-i18n';
 
 /** The figures as a definition list: the name, the value, then how it was counted. */
 export function KpiTiles({ report }: { report: KpiReport }) {
-  const { mt, euros, num } = useManagerI18n();
+  const { mt, mtp, euros, num } = useManagerI18n();
   const none = mt('kpi.none');
   const minutes = (value: number | null) =>
     value === null ? none : mt('kpi.minutes', { value: num(value) });
@@ -20,20 +20,19 @@ export function KpiTiles({ report }: { report: KpiReport }) {
       id: 'sales',
       name: mt('kpi.sales'),
       value: euros(report.sales.cents),
-      detail: mt('kpi.salesDetail', { count: report.sales.orders }),
+      detail: mtp('kpi.salesDetail', report.sales.orders),
     },
     {
       id: 'on-time',
       name: mt('kpi.onTime'),
       value: pct(report.onTime.percent),
-      detail: mt('kpi.onTimeDetail', { onTime: report.onTime.onTime, due: report.onTime.due }),
+      detail: mtp('kpi.onTimeDetail', report.onTime.due, { onTime: report.onTime.onTime }),
     },
     {
       id: 'time-to-pick',
       name: mt('kpi.timeToPick'),
       value: minutes(report.timeToPick.medianMinutes),
-      detail: mt('kpi.timeToPickDetail', {
-        count: report.timeToPick.orders,
+      detail: mtp('kpi.timeToPickDetail', report.timeToPick.orders, {
         average: minutes(report.timeToPick.averageMinutes),
       }),
     },
@@ -41,7 +40,9 @@ export function KpiTiles({ report }: { report: KpiReport }) {
       id: 'ready-vs-promise',
       name: mt('kpi.readyVsPromise'),
       value: aheadOrLate(report.readyVsPromise.medianMinutesAhead),
-      detail: mt('kpi.readyVsPromiseDetail', { count: report.readyVsPromise.orders }),
+      detail: mtp('kpi.readyVsPromiseDetail', report.readyVsPromise.orders, {
+        average: aheadOrLate(report.readyVsPromise.averageMinutesAhead),
+      }),
     },
     {
       id: 'pick-accuracy',
@@ -56,10 +57,9 @@ export function KpiTiles({ report }: { report: KpiReport }) {
       id: 'short-pick',
       name: mt('kpi.shortPick'),
       value: pct(report.shortPick.percent),
-      detail: mt('kpi.shortPickDetail', {
+      detail: mtp('kpi.shortPickDetail', report.shortPick.ordersWithShort, {
         short: report.shortPick.unitsShort,
         ordered: report.shortPick.unitsOrdered,
-        orders: report.shortPick.ordersWithShort,
       }),
     },
     {
@@ -84,7 +84,7 @@ export function KpiTiles({ report }: { report: KpiReport }) {
         report.ratings.average === null
           ? none
           : mt('kpi.ratingValue', { value: num(report.ratings.average) }),
-      detail: mt('kpi.ratingsDetail', { count: report.ratings.count }),
+      detail: mtp('kpi.ratingsDetail', report.ratings.count),
     },
   ];
   return (

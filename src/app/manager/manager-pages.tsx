@@ -1,6 +1,6 @@
 import { NavLink, Route, Routes } from 'react-router';
-import { NotFoundPage } from '../shell/not-found-page';
-import { useSession } from '../shell/use-session';
+import { NotFoundPage } from '../common/not-found-page';
+import { useSession } from '../common/use-session';
 import { PageHeading } from '../ui/page-heading';
 import { useManagerI18n } from './i18n/manager-i18n';
 import { KpiPage } from './kpi-page';

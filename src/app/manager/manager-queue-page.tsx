@@ -20,6 +20,7 @@ import { useManagerI18n } from './i18n/manager-i18n';
 import { associatesQuery } from './queries';
 import { queueCsv } from './queue-csv';
 import { QueueTable } from './queue-table';
+import { LockOutsPanel } from './lock-outs';
 import { useLiveQueue } from './use-live-queue';
 import { workloadOf } from './workload';
 import { WorkloadTable } from './workload-table';
@@ -147,6 +148,7 @@ export function ManagerQueuePage() {
         ) : null;
       })}
       {queue.kind === 'ready' && staff.length > 0 ? <WorkloadTable rows={workloadOf(staff, open)} /> : null}
+      <LockOutsPanel />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { StoreAssociatesResponse } from '../../contract/manager';
+import type { LockOutsResponse, StoreAssociatesResponse } from '../../contract/manager';
 import type { KpiReport } from '../../domain/kpi';
 import type { KpiRange } from '../../domain/kpi-period';
 import { apiGet, isApiError } from '../../sync/api-client';
@@ -23,5 +23,15 @@ export const kpiQuery = (range: KpiRange) =>
     queryFn: ({ signal }) => apiGet<KpiReport>(`/api/manager/kpis?range=${range}`, signal),
     staleTime: 30_000,
     refetchInterval: 60_000,
+    retry,
+  });
+
+/** Who is locked out after wrong PINs: checked every half minute while the screen is open. */
+export const lockOutsQuery = () =>
+  queryOptions({
+    queryKey: ['manager', 'lock-outs'],
+    queryFn: ({ signal }) => apiGet<LockOutsResponse>('/api/manager/lock-outs', signal),
+    staleTime: 15_000,
+    refetchInterval: 30_000,
     retry,
   });

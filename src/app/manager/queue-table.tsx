@@ -26,7 +26,7 @@ export function QueueTable({ status, orders, associates, now, onDone, onError }:
         {t(`status.${status}`)} <span className="muted">· {mtp('queue.count', orders.length)}</span>
       </h2>
       <div className="table-scroll" role="region" aria-labelledby={titleId} tabIndex={0}>
-        <table className="data-table mq-table">
+        <table className="data-table mq-table stack-table">
           <thead>
             <tr>
               <th scope="col">{mt('queue.col.order')}</th>
@@ -54,18 +54,18 @@ export function QueueTable({ status, orders, associates, now, onDone, onError }:
                     <span className="mq-number">{order.number}</span>
                     <StatusBadge status={order.status} />
                   </th>
-                  <td>
+                  <td data-label={mt('queue.col.timer')}>
                     <SlaCountdown order={order} />
                   </td>
-                  <td>{order.customerName}</td>
-                  <td>
+                  <td data-label={mt('queue.col.customer')}>{order.customerName}</td>
+                  <td data-label={mt('queue.col.type')}>
                     <TypeBadge type={order.fulfillmentType} />
                   </td>
-                  <td className="num">
+                  <td className="num" data-label={mt('queue.col.progress')}>
                     {mt('queue.progress', { picked: order.pickedUnits, total: order.unitCount })}
                   </td>
-                  <td>{order.claimedBy?.name ?? mt('queue.nobody')}</td>
-                  <td>
+                  <td data-label={mt('queue.col.claimed')}>{order.claimedBy?.name ?? mt('queue.nobody')}</td>
+                  <td data-label={mt('queue.col.assigned')}>
                     <AssignControl order={order} associates={associates} onDone={onDone} onError={onError} />
                   </td>
                 </tr>

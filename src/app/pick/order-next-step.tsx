@@ -4,6 +4,7 @@ import { OrderSummary } from '../common/order-summary';
 import { useI18n } from '../i18n/use-t';
 import { Notice } from '../ui/alert';
 import { ButtonLink } from '../ui/button';
+import { CurbsideLinkPanel } from './curbside-link-panel';
 
 /** What an order that is past picking shows: the next step as one big button, or a summary. */
 export function OrderNextStep({ order }: { order: OrderDetail }) {
@@ -60,6 +61,7 @@ export function OrderNextStep({ order }: { order: OrderDetail }) {
           <ButtonLink to={`/orders/${order.id}/handover`} variant="primary" size="lg">
             {t('order.handover')}
           </ButtonLink>
+          {inStore ? <CurbsideLinkPanel order={order} /> : null}
         </>
       ) : null}
       {order.status === 'collected' ? (

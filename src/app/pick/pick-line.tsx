@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type Ref } from 'react';
 import type { OrderLineView } from '../../contract/orders';
 import { remaining } from '../../domain/picking';
 import { lineColour, lineName } from '../common/localized';
@@ -9,17 +9,29 @@ import { Icon } from '../ui/icon';
 interface PickLineProps {
   line: OrderLineView;
   onShort: (line: OrderLineView) => void;
+  /** Opens the shelf camera on this line's product. */
+  onFind?: (line: OrderLineView) => void;
+  /** The next line to pick: highlighted, and where focus goes when it has nowhere better to be. */
+  next?: boolean;
+  ref?: Ref<HTMLLIElement>;
 }
 
 /** One stop on the walk: where to go first (aisle, bay), then what to take and how many. */
-export function PickLine({ line, onShort }: PickLineProps) {
+export function PickLine({ line, onShort, onFind, next = false, ref }: PickLineProps) {
   const { t, language } = useI18n();
   const nameId = useId();
   const open = remaining(line);
   const done = open === 0;
   return (
-    <li className={`pick-line${done ? ' pick-line--done' : ''}`} data-testid={`line-${line.sku}`}>
+    <li
+      ref={ref}
+      className={`pick-line${done ? ' pick-line--done' : ''}${next ? ' pick-line--next' : ''}`}
+      data-testid={`line-${line.sku}`}
+      aria-current={next ? 'step' : undefined}
+      tabIndex={next ? -1 : undefined}
+    >
       <div className="pick-line__location">
+        {next ? <span className="pick-line__next-tag">{t('line.next')}</span> : null}
         {line.aisle ? (
           <>
             <span>{t('line.aisle', { aisle: line.aisle })}</span>
@@ -61,9 +73,22 @@ export function PickLine({ line, onShort }: PickLineProps) {
             {t('line.done')}
           </span>
         ) : (
-          <Button variant="ghost" onClick={() => onShort(line)} aria-describedby={nameId}>
-            {t('line.short')}
-          </Button>
+          <>
+            {onFind ? (
+              <Button
+                variant="ghost"
+                onClick={() => onFind(line)}
+                aria-describedby={nameId}
+                data-testid="find-open"
+              >
+                <Icon name="camera" />
+                {t('shelf.find')}
+              </Button>
+            ) : null}
+            <Button variant="ghost" onClick={() => onShort(line)} aria-describedby={nameId}>
+              {t('line.short')}
+            </Button>
+          </>
         )}
       </div>
     </li>

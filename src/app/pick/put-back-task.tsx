@@ -1,19 +1,22 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { SyncOrder } from '../../contract/sync';
 import { confirmPutBack } from '../../local-db/outbox-decisions';
 import type { PutBackTask as Task } from '../../local-db/put-back-task';
 import { lineName } from '../common/localized';
 import { useActor } from '../common/use-actor';
 import { useI18n } from '../i18n/use-t';
-import { ErrorAlert } from '../ui/alert';
+import { ErrorAlert, Loading } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Icon } from '../ui/icon';
+
+const CountPanel = lazy(() => import('../shelf/count-panel').then((m) => ({ default: m.CountPanel })));
 
 /** The units of an ended order that the associate must return to their shelves, and where. */
 export function PutBackTask({ order, task }: { order: SyncOrder; task: Task }) {
   const { t, tp, language } = useI18n();
   const actor = useActor();
   const [error, setError] = useState<unknown>(null);
+  const [counting, setCounting] = useState(false);
 
   const done = () => {
     setError(null);
@@ -39,9 +42,30 @@ export function PutBackTask({ order, task }: { order: SyncOrder; task: Task }) {
         ))}
       </ul>
       {error ? <ErrorAlert error={error} /> : null}
-      <Button variant="primary" size="lg" onClick={done}>
-        {t('putBack.done')}
-      </Button>
+      {counting ? (
+        <Suspense fallback={<Loading />}>
+          <CountPanel
+            expected={task.items.map(({ line, units }) => ({
+              gtin14: line.gtin14,
+              qty: units,
+              name: lineName(line, language),
+            }))}
+            // The count is the put-back: one order.count with what was found, missing, unexpected.
+            onConfirm={(counted) => confirmPutBack(order.id, actor, task.serverHasPicked, counted)}
+            onClose={() => setCounting(false)}
+          />
+        </Suspense>
+      ) : (
+        <>
+          <Button variant="primary" size="lg" onClick={done}>
+            {t('putBack.done')}
+          </Button>
+          <Button onClick={() => setCounting(true)} data-testid="count-open">
+            <Icon name="camera" />
+            {t('shelf.count')}
+          </Button>
+        </>
+      )}
     </section>
   );
 }

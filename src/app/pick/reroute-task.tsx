@@ -6,7 +6,7 @@ import { enqueueCommand } from '../../local-db/enqueue';
 import { searchStock } from '../../sync/stock-lookup';
 import { lineName } from '../common/localized';
 import { useActor } from '../common/use-actor';
-import { useOnline } from '../shell/use-connectivity';
+import { useOnline } from '../common/use-connectivity';
 import { useI18n } from '../i18n/use-t';
 import { ErrorAlert } from '../ui/alert';
 import { Button } from '../ui/button';

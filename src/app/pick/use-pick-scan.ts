@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { SyncOrder } from '../../contract/sync';
 import { isDomainError } from '../../domain/domain-error';
 import { pickErrorCodes } from '../../domain/picking';
@@ -7,6 +7,7 @@ import type { ScanOutcome } from '../../scan/feedback';
 import type { ScannedCode } from '../../scan/scanned-code';
 import { cancelScanTiming, expectRendered, markScanStart } from '../common/action-timing';
 import { lineColour, lineName } from '../common/localized';
+import { refusalTitleKey } from '../common/refusal-title';
 import { productCodeOf } from '../common/scan-meaning';
 import { useActor } from '../common/use-actor';
 import { errorMessageKey } from '../i18n/translate';
@@ -35,10 +36,12 @@ function pickedLine(before: SyncOrder, after: SyncOrder): Line | undefined {
  * replica's catalogue with the same rules as the server, and either refuses it at once or
  * saves it in the outbox; the server hears about it when the network allows.
  */
-export function usePickScan(orderId: string) {
+export function usePickScan(orderId: string, attentionIds: readonly string[] = []) {
   const { t, language } = useI18n();
   const actor = useActor();
-  const { banner, flash: show } = useScanBanner();
+  const { banner, flash: show, settle } = useScanBanner();
+  // The command behind the green banner on show, so the banner can turn if the server refuses it.
+  const [shown, setShown] = useState<{ recordId: string; seq: number } | null>(null);
 
   const describe = useCallback(
     (line: Line) => `${lineName(line, language)} · ${lineColour(line, language)} · ${line.size}`,
@@ -51,7 +54,7 @@ export function usePickScan(orderId: string) {
       if (!meaning.ok) {
         show(
           'unknown',
-          t('feedback.unknown'),
+          t(refusalTitleKey(scan)),
           `${scan.text.trim()}: ${t(errorMessageKey({ code: meaning.code }))}`,
         );
         return;
@@ -61,7 +64,8 @@ export function usePickScan(orderId: string) {
       enqueueCommand({ name: 'pick.confirm', args: { orderId, code, qty: 1 }, actor }).then(
         ({ record, before, after }) => {
           const line = pickedLine(before, after);
-          show('success', t('feedback.success'), line ? describe(line) : code);
+          const seq = show('success', t('feedback.success'), line ? describe(line) : code);
+          setShown({ recordId: record.id, seq });
           expectRendered(record.id);
         },
         (error: unknown) => {
@@ -74,6 +78,17 @@ export function usePickScan(orderId: string) {
     },
     [actor, describe, orderId, show, t],
   );
+
+  /**
+   * Never a green banner for work the server refused: when the shown pick's command comes back
+   * refused (it is in `attentionIds`), the same banner says so, in words, without a new sound.
+   */
+  const refusedIds = attentionIds.join(' ');
+  useEffect(() => {
+    if (shown && refusedIds.split(' ').includes(shown.recordId)) {
+      settle('error', t('feedback.rejected'), t('order.pickRefused'), shown.seq);
+    }
+  }, [refusedIds, settle, shown, t]);
 
   return { banner, onScan };
 }

@@ -1,29 +1,34 @@
 import { fulfillmentTypes, type FulfillmentType } from '../../domain/order-machine';
 import { useT } from '../i18n/use-t';
 
-export type ShowFilter = 'open' | 'all';
+export const queueTabs = ['todo', 'waiting', 'all'] as const;
+export type QueueTab = (typeof queueTabs)[number];
 
 interface QueueFiltersProps {
-  show: ShowFilter;
+  tab: QueueTab;
+  counts: Record<QueueTab, number>;
   type: FulfillmentType | 'any';
-  onShow: (show: ShowFilter) => void;
+  onTab: (tab: QueueTab) => void;
   onType: (type: FulfillmentType | 'any') => void;
 }
 
-export function QueueFilters({ show, type, onShow, onType }: QueueFiltersProps) {
+/** Which orders to list: the work to do, what only waits (ready, parcels not in), or all. */
+export function QueueFilters({ tab, counts, type, onTab, onType }: QueueFiltersProps) {
   const t = useT();
   return (
     <div className="queue-filters" role="group" aria-label={t('queue.filters')}>
-      <div className="segmented" role="group" aria-label={t('queue.show')}>
-        {(['open', 'all'] as const).map((value) => (
+      <div className="segmented queue-tabs" role="group" aria-label={t('queue.show')}>
+        {queueTabs.map((value) => (
           <button
             key={value}
             type="button"
             className="segmented__button"
-            aria-pressed={show === value}
-            onClick={() => onShow(value)}
+            aria-pressed={tab === value}
+            onClick={() => onTab(value)}
+            data-testid={`queue-tab-${value}`}
           >
-            {t(`queue.${value}`)}
+            {t(`queue.tab.${value}`)}
+            <span className="queue-tabs__count">{counts[value]}</span>
           </button>
         ))}
       </div>

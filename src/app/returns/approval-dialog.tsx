@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { requestReturnApproval } from '../../sync/returns-api';
-import { useOnline } from '../shell/use-connectivity';
+import { useOnline } from '../common/use-connectivity';
 import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
 import { PinInput } from '../ui/pin-input';

@@ -86,6 +86,6 @@ function shownOf(input: SubmitInput): ReturnShown {
  */
 export async function submitReturn(input: SubmitInput): Promise<string> {
   const args = submitArgsOf(input, new Date().toISOString());
-  await queueReturn({ args, shown: shownOf(input), actor: input.actor });
+  await queueReturn({ args, shown: shownOf(input), actor: input.actor, order: input.order });
   return args.returnId;
 }

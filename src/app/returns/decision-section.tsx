@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useOnline } from '../shell/use-connectivity';
+import { useOnline } from '../common/use-connectivity';
 import { Button } from '../ui/button';
 import type { ManagerApproval } from './approval-dialog';
 import { useReturnsI18n } from './i18n/returns-i18n';

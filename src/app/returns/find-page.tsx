@@ -6,7 +6,7 @@ import type { OrdersAnswer } from '../../sync/returns-api';
 import { interpret } from '../common/scan-meaning';
 import { ScanStep } from '../common/scan-step';
 import { useActor } from '../common/use-actor';
-import { useOnline } from '../shell/use-connectivity';
+import { useOnline } from '../common/use-connectivity';
 import { Loading, Notice } from '../ui/alert';
 import { Button } from '../ui/button';
 import { PageHeading } from '../ui/page-heading';

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { decideReturn } from '../../sync/returns-api';
-import { useOnline } from '../shell/use-connectivity';
+import { useOnline } from '../common/use-connectivity';
 import { Button } from '../ui/button';
 import { ReturnsErrorAlert } from './returns-error';
 import { useReturnsI18n } from './i18n/returns-i18n';

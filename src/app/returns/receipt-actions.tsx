@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { ReturnSubmitArgs } from '../../contract/returns';
 import { emailReceipt, fetchReceiptPdf } from '../../sync/returns-api';
-import { useOnline } from '../shell/use-connectivity';
+import { useOnline } from '../common/use-connectivity';
 import { Button } from '../ui/button';
 import { Icon } from '../ui/icon';
 import { ReturnsErrorAlert } from './returns-error';

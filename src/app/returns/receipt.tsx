@@ -132,7 +132,7 @@ export function Receipt({ receipt }: { receipt: ReceiptView }) {
           ) : null}
         </dl>
       </header>
-      <table className="refund-table">
+      <table className="refund-table stack-table">
         <caption className="section-title">{rt('receipt.units')}</caption>
         <thead>
           <tr>
@@ -148,9 +148,9 @@ export function Receipt({ receipt }: { receipt: ReceiptView }) {
               <th scope="row">
                 {lineName(unit, language)} · {unit.size}
               </th>
-              <td>{reasonLabel(rt, unit.reason)}</td>
-              <td>{conditionLabel(rt, unit.condition)}</td>
-              <td>{dispositionLabel(rt, unit.disposition)}</td>
+              <td data-label={rt('unit.reason')}>{reasonLabel(rt, unit.reason)}</td>
+              <td data-label={rt('unit.condition')}>{conditionLabel(rt, unit.condition)}</td>
+              <td data-label={rt('unit.disposition')}>{dispositionLabel(rt, unit.disposition)}</td>
             </tr>
           ))}
         </tbody>

@@ -34,7 +34,7 @@ export function RefundTable({
     return line ? `${lineName(line, language)} · ${line.size}` : lineId;
   };
   return (
-    <table className="refund-table" data-testid="refund-table">
+    <table className="refund-table stack-table" data-testid="refund-table">
       <caption className="section-title">{caption}</caption>
       <thead>
         <tr>
@@ -57,12 +57,18 @@ export function RefundTable({
         {refund.lines.map((line) => (
           <tr key={line.lineId}>
             <th scope="row">{nameOf(line.lineId)}</th>
-            <td className="num">{line.qty}</td>
-            <td className="num">{money(line.grossCents, currency)}</td>
-            <td className="num">
+            <td className="num" data-label={rt('refund.qty')}>
+              {line.qty}
+            </td>
+            <td className="num" data-label={rt('refund.price')}>
+              {money(line.grossCents, currency)}
+            </td>
+            <td className="num" data-label={rt('refund.discount')}>
               {line.discountShareCents > 0 ? `−${money(line.discountShareCents, currency)}` : '—'}
             </td>
-            <td className="num">{money(line.refundCents, currency)}</td>
+            <td className="num" data-label={rt('refund.refund')}>
+              {money(line.refundCents, currency)}
+            </td>
           </tr>
         ))}
         <tr>

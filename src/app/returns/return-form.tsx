@@ -8,7 +8,7 @@ import { lineName } from '../common/localized';
 import { productCodeOf, scanMeaningErrorCodes } from '../common/scan-meaning';
 import { ScanStep } from '../common/scan-step';
 import { useActor } from '../common/use-actor';
-import { useSession } from '../shell/use-session';
+import { useSession } from '../common/use-session';
 import { Notice } from '../ui/alert';
 import { Button } from '../ui/button';
 import { PageHeading } from '../ui/page-heading';

@@ -1,5 +1,5 @@
 import { Route, Routes } from 'react-router';
-import { NotFoundPage } from '../shell/not-found-page';
+import { NotFoundPage } from '../common/not-found-page';
 import { FindPage } from './find-page';
 import { NewReturnPage } from './new-return-page';
 import { ReturnPage } from './return-page';

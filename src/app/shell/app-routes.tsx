@@ -1,122 +1,157 @@
-import { lazy, Suspense, useEffect, type ComponentType } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router';
-import { QueuePage } from '../queue/queue-page';
-import { SignInPage } from '../sign-in/sign-in-page';
+import { Suspense, useEffect } from 'react';
+import { BrowserRouter, matchPath, Route, Routes } from 'react-router';
+import { getSession } from '../../sync/session-store';
 import { Loading } from '../ui/alert';
+import { preloadWhenIdle } from './idle-preload';
 import { Layout } from './layout';
-import { NotFoundPage } from './not-found-page';
+import { lazyPage, type LazyPage } from './lazy-page';
+import { NotFoundPage } from '../common/not-found-page';
+import { loadQueryClient, WithQueryClient } from './query-boundary';
 import { RequireSession } from './require-session';
-
-/**
- * The first screens (sign-in, the queue) are in the initial bundle; every other page is a chunk
- * of its own, fetched once the first screen is in use (and precached by the service worker, so
- * a page opens offline as fast as the queue does).
- */
-const pageLoaders = {
-  pick: () => import('../pick/pick-page').then((m) => ({ default: m.PickPage })),
-  stage: () => import('../handover/stage-page').then((m) => ({ default: m.StagePage })),
-  handover: () => import('../handover/handover-page').then((m) => ({ default: m.HandoverPage })),
-  activity: () => import('../activity/activity-page').then((m) => ({ default: m.ActivityPage })),
-  settings: () => import('../settings/settings-page').then((m) => ({ default: m.SettingsPage })),
-  stock: () => import('../stock/stock-pages').then((m) => ({ default: m.StockPages })),
-  ship: () => import('../ship/ship-page').then((m) => ({ default: m.ShipPage })),
-  batch: () => import('../ship/batch-page').then((m) => ({ default: m.BatchPage })),
-  pack: () => import('../ship/pack-page').then((m) => ({ default: m.PackPage })),
-  manifest: () => import('../ship/manifest-page').then((m) => ({ default: m.ManifestPage })),
-  arrivals: () => import('../arrivals/arrivals-page').then((m) => ({ default: m.ArrivalsPage })),
-  returns: () => import('../returns/returns-pages').then((m) => ({ default: m.ReturnsPages })),
-  manager: () => import('../manager/manager-pages').then((m) => ({ default: m.ManagerPages })),
-} satisfies Record<string, () => Promise<{ default: ComponentType }>>;
+import { useSession } from '../common/use-session';
 
 /*
- * The printing pages carry the barcode renderer (bwip-js), which no other screen needs: they
- * are chunks of their own too, but fetched only when opened, not preloaded on every device.
+ * Every page is a chunk of its own, so no screen carries another one's code (sign-in never loads
+ * the device database). The first screen's page is fetched together with its words, before the
+ * first render (loadFirstScreen, main.tsx); the pages an associate uses on the floor are fetched
+ * one at a time when the device is idle, and precached by the service worker
+ * (docs/decisions/0035-first-screen-and-idle-preloading.md).
  */
-const LocationLabelsPage = lazy(() =>
-  import('../labels/location-labels-page').then((m) => ({ default: m.LocationLabelsPage })),
-);
-/* The counter kiosk and the board run on enrolled public devices, without an associate. */
-const CounterPage = lazy(() => import('../counter/counter-page').then((m) => ({ default: m.CounterPage })));
-const KiosksPage = lazy(() => import('../counter/kiosks-page').then((m) => ({ default: m.KiosksPage })));
-const BoardPage = lazy(() => import('../board/board-page').then((m) => ({ default: m.BoardPage })));
-const PickupPassPage = lazy(() =>
-  import('../labels/pickup-pass-page').then((m) => ({ default: m.PickupPassPage })),
-);
+const SignInPage = lazyPage(() => import('../sign-in/sign-in-page').then((m) => m.SignInPage));
+const QueuePage = lazyPage(() => import('../queue/queue-page').then((m) => m.QueuePage));
+const PickPage = lazyPage(() => import('../pick/pick-page').then((m) => m.PickPage));
+const StagePage = lazyPage(() => import('../handover/stage-page').then((m) => m.StagePage));
+const HandoverPage = lazyPage(() => import('../handover/handover-page').then((m) => m.HandoverPage));
+const ActivityPage = lazyPage(() => import('../activity/activity-page').then((m) => m.ActivityPage));
+const SettingsPage = lazyPage(() => import('../settings/settings-page').then((m) => m.SettingsPage));
+const StockPages = lazyPage(() => import('../stock/stock-pages').then((m) => m.StockPages));
+const ShipPage = lazyPage(() => import('../ship/ship-page').then((m) => m.ShipPage));
+const BatchPage = lazyPage(() => import('../ship/batch-page').then((m) => m.BatchPage));
+const PackPage = lazyPage(() => import('../ship/pack-page').then((m) => m.PackPage));
+const ManifestPage = lazyPage(() => import('../ship/manifest-page').then((m) => m.ManifestPage));
+const ArrivalsPage = lazyPage(() => import('../arrivals/arrivals-page').then((m) => m.ArrivalsPage));
+const ReturnsPages = lazyPage(() => import('../returns/returns-pages').then((m) => m.ReturnsPages));
 
-/** The customer's curbside page (public, outside the associate shell): fetched only when opened. */
-const CurbsidePage = lazy(() =>
-  import('../curbside/curbside-page').then((m) => ({ default: m.CurbsidePage })),
+/*
+ * Fetched only when opened, never preloaded nor precached (vite.config.ts lists them): the
+ * manager's screens (preloaded for managers only), the printing pages with the barcode renderer
+ * (bwip-js), and the screens of public devices and customers' phones.
+ */
+const ManagerPages = lazyPage(() => import('../manager/manager-pages').then((m) => m.ManagerPages));
+const LocationLabelsPage = lazyPage(() =>
+  import('../labels/location-labels-page').then((m) => m.LocationLabelsPage),
 );
+const PickupPassPage = lazyPage(() => import('../labels/pickup-pass-page').then((m) => m.PickupPassPage));
+const KiosksPage = lazyPage(() => import('../counter/kiosks-page').then((m) => m.KiosksPage));
+const CounterPage = lazyPage(() => import('../counter/counter-page').then((m) => m.CounterPage));
+const BoardPage = lazyPage(() => import('../board/board-page').then((m) => m.BoardPage));
+const CurbsidePage = lazyPage(() => import('../curbside/curbside-page').then((m) => m.CurbsidePage));
 
-const PickPage = lazy(pageLoaders.pick);
-const StagePage = lazy(pageLoaders.stage);
-const HandoverPage = lazy(pageLoaders.handover);
-const ActivityPage = lazy(pageLoaders.activity);
-const SettingsPage = lazy(pageLoaders.settings);
-const StockPages = lazy(pageLoaders.stock);
-const ShipPage = lazy(pageLoaders.ship);
-const BatchPage = lazy(pageLoaders.batch);
-const PackPage = lazy(pageLoaders.pack);
-const ManifestPage = lazy(pageLoaders.manifest);
-const ArrivalsPage = lazy(pageLoaders.arrivals);
-const ReturnsPages = lazy(pageLoaders.returns);
-const ManagerPages = lazy(pageLoaders.manager);
+/** Public devices and customers' phones: outside the associate shell, no session. */
+const publicRoutes: readonly (readonly [string, LazyPage])[] = [
+  ['curbside/:token', CurbsidePage],
+  ['counter', CounterPage],
+  ['board', BoardPage],
+];
+
+/** The associate's screens, behind RequireSession (the queue is the index route). */
+const signedInRoutes: readonly (readonly [string, LazyPage])[] = [
+  ['orders/:id', PickPage],
+  ['orders/:id/stage', StagePage],
+  ['orders/:id/handover', HandoverPage],
+  ['orders/:id/pass', PickupPassPage],
+  ['orders/:id/pack', PackPage],
+  ['ship', ShipPage],
+  ['ship/batch', BatchPage],
+  ['ship/manifest', ManifestPage],
+  ['arrivals', ArrivalsPage],
+  ['labels', LocationLabelsPage],
+  ['activity', ActivityPage],
+  ['settings', SettingsPage],
+  ['settings/kiosks', KiosksPage],
+  ['stock/*', StockPages],
+  ['returns/*', ReturnsPages],
+  ['manager/*', ManagerPages],
+];
+
+/** The floor's pages, most likely next first: preloaded when idle on every associate's device. */
+const floorPages: readonly LazyPage[] = [
+  PickPage,
+  StagePage,
+  HandoverPage,
+  ActivityPage,
+  StockPages,
+  ArrivalsPage,
+  ShipPage,
+  BatchPage,
+  PackPage,
+  ManifestPage,
+  ReturnsPages,
+  SettingsPage,
+];
+
+const matches = (path: string, pathname: string) => matchPath(`/${path}`, pathname) !== null;
+const isPublicPath = (pathname: string) => publicRoutes.some(([path]) => matches(path, pathname));
 
 /**
- * The other pages are fetched once the associate starts using the app (the first tap or key),
- * or after a few quiet seconds: never while the first screen is still loading.
+ * Fetches the page the app is opening on (and TanStack Query, which every page but the queue
+ * uses), so main.tsx can fetch them in parallel with the messages instead of after the first
+ * render. What cannot be fetched now resolves too: the route shows its loading state or error.
  */
-function usePreloadPages(): void {
+export function loadFirstScreen(pathname: string): Promise<unknown> {
+  const page =
+    publicRoutes.find(([path]) => matches(path, pathname))?.[1] ??
+    (matches('sign-in', pathname) || !getSession()
+      ? SignInPage
+      : matches('', pathname)
+        ? QueuePage
+        : signedInRoutes.find(([path]) => matches(path, pathname))?.[1]);
+  const loads = [page?.load(), page === QueuePage ? undefined : loadQueryClient()];
+  return Promise.all(loads.map((load) => load?.catch(() => undefined)));
+}
+
+/**
+ * Preloads, when idle, what this device will open next: the queue before a sign-in, the floor's
+ * pages after it (and the manager's for a manager). Never on a public device's screens.
+ */
+function IdlePreload() {
+  const session = useSession();
+  const signedIn = session !== null;
+  const isManager = session?.associate.role === 'manager';
   useEffect(() => {
-    // A customer's phone on the curbside page needs none of the associates' screens.
-    if (window.location.pathname.startsWith('/curbside/')) return;
-    const events = ['pointerdown', 'keydown'] as const;
-    const preload = () => {
-      stop();
-      for (const load of Object.values(pageLoaders)) void load().catch(() => undefined);
-    };
-    const timer = setTimeout(preload, 5_000);
-    function stop() {
-      clearTimeout(timer);
-      for (const event of events) window.removeEventListener(event, preload, true);
-    }
-    for (const event of events) window.addEventListener(event, preload, { capture: true, passive: true });
-    return stop;
-  }, []);
+    if (isPublicPath(window.location.pathname)) return;
+    const pages = signedIn ? [...floorPages, ...(isManager ? [ManagerPages] : [])] : [QueuePage];
+    return preloadWhenIdle([loadQueryClient, ...pages.map((page) => page.load)]);
+  }, [signedIn, isManager]);
+  return null;
 }
 
 /** The app's routes: the shell is the only place that knows every feature. */
 export function AppRoutes() {
-  usePreloadPages();
   return (
     <BrowserRouter>
+      <IdlePreload />
       <Suspense fallback={<Loading />}>
         <Routes>
-          <Route path="curbside/:token" element={<CurbsidePage />} />
-          <Route path="counter" element={<CounterPage />} />
-          <Route path="board" element={<BoardPage />} />
+          <Route element={<WithQueryClient />}>
+            {publicRoutes.map(([path, Page]) => (
+              <Route key={path} path={path} element={<Page />} />
+            ))}
+          </Route>
           <Route element={<Layout />}>
-            <Route path="sign-in" element={<SignInPage />} />
+            {/* The queue reads only the device database: no TanStack Query on the first screen. */}
             <Route element={<RequireSession />}>
               <Route index element={<QueuePage />} />
-              <Route path="orders/:id" element={<PickPage />} />
-              <Route path="orders/:id/stage" element={<StagePage />} />
-              <Route path="orders/:id/handover" element={<HandoverPage />} />
-              <Route path="orders/:id/pass" element={<PickupPassPage />} />
-              <Route path="orders/:id/pack" element={<PackPage />} />
-              <Route path="ship" element={<ShipPage />} />
-              <Route path="ship/batch" element={<BatchPage />} />
-              <Route path="ship/manifest" element={<ManifestPage />} />
-              <Route path="arrivals" element={<ArrivalsPage />} />
-              <Route path="labels" element={<LocationLabelsPage />} />
-              <Route path="activity" element={<ActivityPage />} />
-              <Route path="settings" element={<SettingsPage />} />
-              <Route path="settings/kiosks" element={<KiosksPage />} />
-              <Route path="stock/*" element={<StockPages />} />
-              <Route path="returns/*" element={<ReturnsPages />} />
-              <Route path="manager/*" element={<ManagerPages />} />
             </Route>
-            <Route path="*" element={<NotFoundPage />} />
+            <Route element={<WithQueryClient />}>
+              <Route path="sign-in" element={<SignInPage />} />
+              <Route element={<RequireSession />}>
+                {signedInRoutes.map(([path, Page]) => (
+                  <Route key={path} path={path} element={<Page />} />
+                ))}
+              </Route>
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
           </Route>
         </Routes>
       </Suspense>

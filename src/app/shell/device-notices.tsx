@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
-import { dismissEvictionNotice } from '../../local-db/client-identity';
-import { STORAGE_WARN_RATIO, storageUsage } from '../../local-db/storage-health';
 import { useT } from '../i18n/use-t';
 import { Notice } from '../ui/alert';
 import { Button } from '../ui/button';
+import { loadDeviceReads } from './use-device-read';
 
 const STORAGE_CHECK_MS = 5 * 60_000;
 
@@ -11,7 +10,10 @@ function useStorageNearlyFull(): boolean {
   const [full, setFull] = useState(false);
   useEffect(() => {
     const check = () =>
-      void storageUsage().then((ratio) => setFull(ratio !== null && ratio > STORAGE_WARN_RATIO));
+      void loadDeviceReads().then(async ({ storageUsage, STORAGE_WARN_RATIO }) => {
+        const ratio = await storageUsage();
+        setFull(ratio !== null && ratio > STORAGE_WARN_RATIO);
+      });
     check();
     const timer = setInterval(check, STORAGE_CHECK_MS);
     return () => clearInterval(timer);
@@ -28,7 +30,9 @@ export function DeviceNotices({ evicted }: { evicted: boolean }) {
       {evicted ? (
         <Notice tone="warning">
           <p data-testid="eviction-notice">{t('storage.evicted')}</p>
-          <Button onClick={() => void dismissEvictionNotice()}>{t('storage.dismiss')}</Button>
+          <Button onClick={() => void loadDeviceReads().then((reads) => reads.dismissEvictionNotice())}>
+            {t('storage.dismiss')}
+          </Button>
         </Notice>
       ) : null}
       {nearlyFull ? (

@@ -1,22 +1,26 @@
 import { lazy, Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import type { SyncSummary } from '../../local-db/replica-read';
+import { firstScreenShown } from '../common/after-first-screen';
 import { useI18n } from '../i18n/use-t';
-import { Icon } from '../ui/icon';
+import { Icon, type IconName } from '../ui/icon';
 import { DeviceNotices } from './device-notices';
 import { ErrorBoundary } from './error-boundary';
+import { AppMenu } from './app-menu';
 import { LanguageSwitch } from './language-switch';
 import { PinDialog } from './pin-dialog';
 import { SignOutButton } from './sign-out-button';
 import { SyncStatus } from './sync-status';
 import { UpdatePrompt } from './update-prompt';
-import { useSession } from './use-session';
+import { useSession } from '../common/use-session';
 import { useSyncEngine } from './use-sync-engine';
 import { useSyncSummary } from './use-sync-summary';
 
-/** Customer and new-order alerts: a chunk of their own, loaded once someone is signed in. */
+/** Customer and new-order alerts: a chunk of their own, loaded once the first screen is in use. */
 const CustomerAlerts = lazy(() =>
-  import('../alerts/customer-alerts').then((m) => ({ default: m.CustomerAlerts })),
+  firstScreenShown()
+    .then(() => import('../alerts/customer-alerts'))
+    .then((m) => ({ default: m.CustomerAlerts })),
 );
 
 export function Layout() {
@@ -33,49 +37,42 @@ export function Layout() {
         {t('app.skipToContent')}
       </a>
       <header className="app-header">
-        <div className="app-header__brand">
-          <Link to="/" className="app-header__logo">
-            {t('app.name')}
-          </Link>
-          {session ? (
-            <span className="app-header__who">
-              <span className="app-header__store">{session.associate.storeName}</span>
-              <span className="app-header__associate">
-                <span className="visually-hidden">{t('header.signedInAs', { name: '' })}</span>
-                {session.associate.name}
-              </span>
-            </span>
-          ) : null}
-        </div>
+        <Link to="/" className="app-header__logo">
+          {t('app.name')}
+        </Link>
         <div className="app-header__actions">
-          <LanguageSwitch />
           {session ? <span id="alert-badge-slot" className="app-header__alerts" /> : null}
           {session ? <AttentionBadge attention={summary.attention} /> : null}
-          {session?.associate.role === 'manager' ? (
-            <Link to="/manager" className="app-header__link" data-testid="manager-link">
-              <Icon name="chart" />
-              <span className="visually-hidden">{t('header.manager')}</span>
-            </Link>
-          ) : null}
-          {session ? (
-            <Link to="/returns" className="app-header__link" data-testid="returns-link">
-              <Icon name="return" />
-              <span className="visually-hidden">{t('header.returns')}</span>
-            </Link>
-          ) : null}
-          {session ? (
-            <Link to="/labels" className="app-header__link" data-testid="labels-link">
-              <Icon name="printer" />
-              <span className="visually-hidden">{t('header.labels')}</span>
-            </Link>
-          ) : null}
-          {session ? (
-            <Link to="/settings" className="app-header__link" data-testid="settings-link">
-              <Icon name="settings" />
-              <span className="visually-hidden">{t('header.settings')}</span>
-            </Link>
-          ) : null}
-          {session ? <SignOutButton associateId={session.associate.id} /> : null}
+          <AppMenu>
+            {session ? (
+              <span className="app-header__who">
+                <span className="app-header__store">{session.associate.storeName}</span>
+                <span className="app-header__associate">
+                  <span className="visually-hidden">{t('header.signedInAs', { name: '' })}</span>
+                  {session.associate.name}
+                </span>
+              </span>
+            ) : null}
+            {session?.associate.role === 'manager' ? (
+              <HeaderLink to="/manager" icon="chart" label={t('header.manager')} testId="manager-link" />
+            ) : null}
+            {session ? (
+              <HeaderLink to="/returns" icon="return" label={t('header.returns')} testId="returns-link" />
+            ) : null}
+            {session ? (
+              <HeaderLink to="/labels" icon="printer" label={t('header.labels')} testId="labels-link" />
+            ) : null}
+            {session ? (
+              <HeaderLink
+                to="/settings"
+                icon="settings"
+                label={t('header.settings')}
+                testId="settings-link"
+              />
+            ) : null}
+            <LanguageSwitch />
+            {session ? <SignOutButton associateId={session.associate.id} /> : null}
+          </AppMenu>
         </div>
       </header>
       {session ? <SignedInBar summary={summary} /> : null}
@@ -92,6 +89,26 @@ export function Layout() {
         </ErrorBoundary>
       </main>
     </div>
+  );
+}
+
+/** A screen the menu opens: an icon and its name (the name is hidden on a wide header). */
+function HeaderLink({
+  to,
+  icon,
+  label,
+  testId,
+}: {
+  to: string;
+  icon: IconName;
+  label: string;
+  testId: string;
+}) {
+  return (
+    <Link to={to} className="app-header__link" data-testid={testId}>
+      <Icon name={icon} />
+      <span className="app-menu__label">{label}</span>
+    </Link>
   );
 }
 

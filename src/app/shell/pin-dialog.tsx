@@ -7,7 +7,7 @@ import { useT } from '../i18n/use-t';
 import { ErrorAlert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
-import { useSession } from './use-session';
+import { useSession } from '../common/use-session';
 
 /**
  * The server refused the session (e.g. the token expired offline and the refresh token is

@@ -1,24 +1,10 @@
-import { QueryClientProvider } from '@tanstack/react-query';
-import { useEffect, useState, type ReactNode } from 'react';
-import { subscribeSession, getSession } from '../../sync/session-store';
+import type { ReactNode } from 'react';
 import { I18nProvider } from '../i18n/i18n-provider';
-import { createQueryClient } from './query-client';
 
+/**
+ * What every screen needs. TanStack Query's client is provided by the routes that use it
+ * (query-boundary.tsx), not here: the queue does not need its code.
+ */
 export function Providers({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(createQueryClient);
-
-  useEffect(
-    () =>
-      // Another associate may sign in on this device next: drop everything cached for the last one.
-      subscribeSession(() => {
-        if (!getSession()) queryClient.clear();
-      }),
-    [queryClient],
-  );
-
-  return (
-    <I18nProvider>
-      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
-    </I18nProvider>
-  );
+  return <I18nProvider>{children}</I18nProvider>;
 }

@@ -1,5 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { isApiError } from '../../sync/api-client';
+import { getSession, subscribeSession } from '../../sync/session-store';
 
 /** Retry only what may heal by itself: the network and 5xx. A 4xx will say the same again. */
 function shouldRetry(failureCount: number, error: unknown): boolean {
@@ -15,3 +16,11 @@ export function createQueryClient(): QueryClient {
     },
   });
 }
+
+/** The app's one client, loaded with this module by query-boundary.tsx. */
+export const queryClient = createQueryClient();
+
+// Another associate may sign in on this device next: drop everything cached for the last one.
+subscribeSession(() => {
+  if (!getSession()) queryClient.clear();
+});

@@ -1,5 +1,5 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { useSession } from './use-session';
+import { useSession } from '../common/use-session';
 
 /** Guards the signed-in screens; a cleared session (sign-out, failed refresh) lands on sign-in. */
 export function RequireSession() {

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { countUnsettled } from '../../local-db/replica-read';
 import { signOut } from '../../sync/api-client';
 import { useI18n } from '../i18n/use-t';
 import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
+import { loadDeviceReads } from './use-device-read';
 
 /** Signing out never discards work: with unsynced actions it asks first, and keeps them. */
 export function SignOutButton({ associateId }: { associateId: string }) {
@@ -22,7 +22,7 @@ export function SignOutButton({ associateId }: { associateId: string }) {
   };
 
   const onClick = async () => {
-    const count = await countUnsettled(associateId);
+    const count = await (await loadDeviceReads()).countUnsettled(associateId);
     if (count > 0) setUnsynced(count);
     else await leave();
   };

@@ -1,13 +1,17 @@
 import { Link } from 'react-router';
+import { formatTime } from '../common/format-time';
 import { formatDuration } from '../common/sla';
 import { useNow } from '../common/use-now';
 import { useI18n } from '../i18n/use-t';
-import { useDebouncedOffline, useOnline } from './use-connectivity';
+import { useDebouncedOffline, useOnline } from '../common/use-connectivity';
+import { syncHeadline } from './sync-headline';
 import type { SyncSummary } from '../../local-db/replica-read';
 
 /**
- * Sync at a glance under the header: online or not, how many actions wait and for how long,
- * and when the device last heard from the server. It links to the activity list.
+ * Sync at a glance, on one line under the header: online or not (offline, the line turns amber
+ * and says the work is kept), what waits (actions needing attention first, never "All synced"
+ * while any does), then how old the oldest is and when the device last heard from the server.
+ * The headline never shrinks; the ages give way first on a narrow screen. It opens the activity list.
  */
 export function SyncStatus({ summary }: { summary: SyncSummary }) {
   const { t, tp, locale } = useI18n();
@@ -16,44 +20,49 @@ export function SyncStatus({ summary }: { summary: SyncSummary }) {
   useNow(); // re-render every second, for the ages below
   const now = Date.now();
   const oldest = summary.oldestPendingAt ? Date.parse(summary.oldestPendingAt) : null;
-  const parts = [
-    !summary.loaded ? null : summary.pending > 0 ? tp('sync.pending', summary.pending) : t('sync.allSynced'),
+  const headline = syncHeadline(summary);
+  const words = headline.map((part) =>
+    part.kind === 'attention'
+      ? tp('sync.attention', part.count)
+      : part.kind === 'pending'
+        ? tp('sync.pending', part.count)
+        : t(part.kind === 'allSynced' ? 'sync.allSynced' : 'sync.notSyncedYet'),
+  );
+  const ages = [
     oldest !== null ? t('sync.oldest', { time: formatDuration(Math.max(0, now - oldest), t) }) : null,
-    summary.lastSyncAt
-      ? t('sync.lastSync', {
-          time: new Date(summary.lastSyncAt).toLocaleTimeString(locale, {
-            hour: '2-digit',
-            minute: '2-digit',
-          }),
-        })
-      : t('sync.neverSynced'),
+    summary.lastSyncAt ? t('sync.lastSync', { time: formatTime(summary.lastSyncAt, locale) }) : null,
   ].filter((part): part is string => part !== null);
+  const tone = !online
+    ? 'offline'
+    : headline.some((part) => part.kind === 'attention')
+      ? 'attention'
+      : 'online';
 
   return (
-    <>
-      <div aria-live="polite" className="offline-banner__region">
+    <Link
+      to="/activity"
+      className={`sync-status sync-status--${tone}`}
+      data-testid="sync-status"
+      data-online={String(online)}
+      // Only a real count: a placeholder 0 before the outbox is read would say "all synced".
+      data-pending={summary.loaded ? summary.pending : undefined}
+      data-attention={summary.loaded ? summary.attention : undefined}
+    >
+      <span className="visually-hidden">{t('sync.statusLabel')}: </span>
+      <span className={`sync-status__dot sync-status__dot--${tone}`} aria-hidden="true" />
+      <span aria-live="polite" className="sync-status__state">
         {showBanner ? (
-          <div className="offline-banner" role="status" data-testid="offline-banner">
+          <span className="offline-banner" role="status" data-testid="offline-banner">
             {t('sync.offlineBanner')}
-          </div>
-        ) : null}
-      </div>
-      <Link
-        to="/activity"
-        className="sync-status"
-        data-testid="sync-status"
-        data-online={String(online)}
-        // Only a real count: a placeholder 0 before the outbox is read would say "all synced".
-        data-pending={summary.loaded ? summary.pending : undefined}
-      >
-        <span className="visually-hidden">{t('sync.statusLabel')}: </span>
-        <span
-          className={`sync-status__dot sync-status__dot--${online ? 'online' : 'offline'}`}
-          aria-hidden="true"
-        />
-        <span className="sync-status__state">{online ? t('sync.online') : t('sync.offline')}</span>
-        <span className="sync-status__detail">{parts.join(' · ')}</span>
-      </Link>
-    </>
+          </span>
+        ) : online ? (
+          t('sync.online')
+        ) : (
+          t('sync.offline')
+        )}
+      </span>
+      {words.length > 0 ? <span className="sync-status__headline">{words.join(' · ')}</span> : null}
+      {ages.length > 0 ? <span className="sync-status__detail">{ages.join(' · ')}</span> : null}
+    </Link>
   );
 }

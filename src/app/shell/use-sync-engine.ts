@@ -1,9 +1,10 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
-import { getMeta } from '../../local-db/meta';
 import { afterFirstScreen } from '../common/after-first-screen';
 import { setServerOffset } from '../common/server-clock';
-import { useSession } from './use-session';
+import { useDeviceRead, type DeviceReads } from './use-device-read';
+import { useSession } from '../common/use-session';
+
+const readServerOffset = (reads: DeviceReads) => reads.getMeta('serverOffsetMs');
 
 /**
  * Runs the sync engine while someone is signed in, for that associate and store. The engine is
@@ -34,7 +35,7 @@ export function useSyncEngine(): void {
   }, [associateId, storeId]);
 
   // SLA timers run on the server's clock, as measured at the last pull.
-  const offset = useLiveQuery(() => getMeta('serverOffsetMs'), []);
+  const offset = useDeviceRead(storeId, readServerOffset);
   useEffect(() => {
     if (offset !== undefined) setServerOffset(offset);
   }, [offset]);

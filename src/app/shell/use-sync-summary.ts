@@ -1,5 +1,5 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { readSyncSummary, type SyncSummary } from '../../local-db/replica-read';
+import type { SyncSummary } from '../../local-db/replica-read';
+import { useDeviceRead, type DeviceReads } from './use-device-read';
 
 const empty: SyncSummary = {
   loaded: false,
@@ -10,7 +10,9 @@ const empty: SyncSummary = {
   evictionNotice: false,
 };
 
+const readSummary = (reads: DeviceReads, associateId: string) => reads.readSyncSummary(associateId);
+
 /** The signed-in associate's sync state from the outbox and meta, live; placeholders when signed out. */
 export function useSyncSummary(associateId: string | undefined): SyncSummary {
-  return useLiveQuery(() => (associateId ? readSyncSummary(associateId) : undefined), [associateId]) ?? empty;
+  return useDeviceRead(associateId, readSummary) ?? empty;
 }

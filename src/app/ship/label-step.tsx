@@ -3,7 +3,7 @@ import type { SyncOrder } from '../../contract/sync';
 import { enqueueCommand } from '../../local-db/enqueue';
 import { useActor } from '../common/use-actor';
 import { useI18n } from '../i18n/use-t';
-import { useOnline } from '../shell/use-connectivity';
+import { useOnline } from '../common/use-connectivity';
 import { ErrorAlert, Notice } from '../ui/alert';
 import { Button } from '../ui/button';
 import { PdfButton } from './pdf-button';

@@ -2,7 +2,7 @@ import type { ManifestListItem, ManifestsResponse } from '../../contract/shippin
 import { isApiError } from '../../sync/api-client';
 import { useActor } from '../common/use-actor';
 import { useI18n } from '../i18n/use-t';
-import { useOnline } from '../shell/use-connectivity';
+import { useOnline } from '../common/use-connectivity';
 import { ErrorAlert, Loading, Notice } from '../ui/alert';
 import { Button, ButtonLink } from '../ui/button';
 import { PageHeading } from '../ui/page-heading';

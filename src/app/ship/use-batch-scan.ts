@@ -8,6 +8,7 @@ import { isKnownGtin } from '../../local-db/pick-batch';
 import type { ScanOutcome } from '../../scan/feedback';
 import type { ScannedCode } from '../../scan/scanned-code';
 import { lineColour, lineName } from '../common/localized';
+import { refusalTitleKey } from '../common/refusal-title';
 import { productCodeOf } from '../common/scan-meaning';
 import { useActor } from '../common/use-actor';
 import { errorMessageKey } from '../i18n/translate';
@@ -76,7 +77,7 @@ export function useBatchScan() {
       if (!meaning.ok) {
         flash(
           'unknown',
-          t('feedback.unknown'),
+          t(refusalTitleKey(scan)),
           `${scan.text.trim()}: ${t(errorMessageKey({ code: meaning.code }))}`,
         );
         return;

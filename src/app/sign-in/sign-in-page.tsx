@@ -1,9 +1,10 @@
 import { PinInput } from '../ui/pin-input';
 import { useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import { useSession } from '../shell/use-session';
+import { useOnline } from '../common/use-connectivity';
+import { useSession } from '../common/use-session';
 import { useT } from '../i18n/use-t';
-import { ErrorAlert } from '../ui/alert';
+import { ErrorAlert, Notice } from '../ui/alert';
 import { Button } from '../ui/button';
 import { PageHeading } from '../ui/page-heading';
 import { useSignIn } from './commands';
@@ -20,7 +21,7 @@ function lastStore(): string {
   }
 }
 
-type LocalProblem = 'signIn.missingFields' | 'signIn.pinFormat';
+type LocalProblem = 'signIn.missingFields' | 'signIn.pinFormat' | 'signIn.offline';
 
 export function SignInPage() {
   const t = useT();
@@ -28,6 +29,7 @@ export function SignInPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const stores = useStores();
+  const online = useOnline();
   useFirstScreenReady();
   const signIn = useSignIn();
   const [storeId, setStoreId] = useState(lastStore);
@@ -42,6 +44,8 @@ export function SignInPage() {
     event.preventDefault();
     if (!storeId || !employeeId.trim() || !pin) return setProblem('signIn.missingFields');
     if (!/^\d{4,8}$/.test(pin)) return setProblem('signIn.pinFormat');
+    // A first sign-in cannot happen offline: say so now rather than wait on the network.
+    if (!online) return setProblem('signIn.offline');
     setProblem(null);
     signIn.mutate(
       { storeId, employeeId: employeeId.trim(), pin },
@@ -62,6 +66,11 @@ export function SignInPage() {
   return (
     <div className="narrow stack">
       <PageHeading>{t('signIn.title')}</PageHeading>
+      {!online && problem !== 'signIn.offline' ? (
+        <Notice tone="warning">
+          <p data-testid="sign-in-offline">{t('signIn.offline')}</p>
+        </Notice>
+      ) : null}
       <form className="card stack" onSubmit={submit} noValidate>
         <div className="field">
           <label htmlFor="sign-in-store">{t('signIn.store')}</label>
@@ -107,7 +116,7 @@ export function SignInPage() {
           </p>
         </div>
         <div aria-live="polite">
-          {problem ? (
+          {problem && !(problem === 'signIn.offline' && online) ? (
             <div className="alert alert--error" role="alert">
               <p>{t(problem)}</p>
             </div>

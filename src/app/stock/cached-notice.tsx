@@ -2,7 +2,7 @@ import type { LookupResult } from '../../sync/stock-lookup';
 import { formatDuration } from '../common/sla';
 import { useNow } from '../common/use-now';
 import { useI18n } from '../i18n/use-t';
-import { useOnline } from '../shell/use-connectivity';
+import { useOnline } from '../common/use-connectivity';
 import { Notice } from '../ui/alert';
 
 /**

@@ -1,11 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useId } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { ProductAvailability, StockSearchResponse } from '../../contract/stock';
 import { recentProductLookups } from '../../local-db/stock-lookups';
 import type { ScannedCode } from '../../scan/scanned-code';
 import type { LookupResult } from '../../sync/stock-lookup';
+import { refusalTitleKey } from '../common/refusal-title';
 import { ScanStep } from '../common/scan-step';
 import { useActor } from '../common/use-actor';
 import { errorMessageKey } from '../i18n/translate';
@@ -28,28 +29,54 @@ import { queryOfScan } from './scan-query';
  * query lives in the URL, so "back" from a product or a reservation returns to the same answer.
  */
 export function LookupPage() {
-  const { t } = useI18n();
+  const { t, tp, language } = useI18n();
   const actor = useActor();
   const [params, setParams] = useSearchParams();
   const query = params.get('q')?.trim() ?? '';
   const search = useStockSearch(actor.storeId, query);
-  const { banner, flash } = useScanBanner();
+  const { banner, flash, settle } = useScanBanner();
+  // The query a scan asked for, until its answer is shown: then the "Looking up" banner says
+  // what was found, and focus moves to the answer, which a handheld would keep below the fold.
+  const [pending, setPending] = useState<string | null>(null);
+  const answerRef = useRef<HTMLDivElement>(null);
+  const answered = useCallback(
+    (result: typeof search) => {
+      if (result.isError) settle('error', t('feedback.error'), t(errorMessageKey(result.error)));
+      else if (result.data) {
+        const { availability, products } = result.data.value;
+        if (availability) settle('success', t('stock.found'), productName(availability.product, language));
+        else if (products.length > 0) settle('success', t('stock.found'), tp('stock.count', products.length));
+        else settle('unknown', t('stock.notFound'), t('stock.noMatch', { query: result.data.value.query }));
+      }
+      answerRef.current?.focus();
+    },
+    [language, settle, t, tp],
+  );
+  useEffect(() => {
+    if (pending === null || pending !== query || search.isFetching) return;
+    setPending(null);
+    answered(search);
+  }, [pending, query, search, answered]);
 
   const onScan = (scan: ScannedCode) => {
     const meaning = queryOfScan(scan);
     if (!meaning.ok) {
-      flash('unknown', t('feedback.unknown'), t(errorMessageKey({ code: meaning.code })));
+      flash('unknown', t(refusalTitleKey(scan)), t(errorMessageKey({ code: meaning.code })));
       return;
     }
     flash('success', t('stock.lookingUp'), meaning.query);
-    if (meaning.query === query) void search.refetch();
-    else setParams({ q: meaning.query });
+    if (meaning.query === query) {
+      void search.refetch().then(answered);
+    } else {
+      setPending(meaning.query);
+      setParams({ q: meaning.query });
+    }
   };
 
   return (
     <div className="stack">
       <PageHeading>{t('stock.title')}</PageHeading>
-      <ScanBanner state={banner} />
+      <ScanBanner state={banner} slim />
       <section className="card stack">
         <ScanStep
           label={t('stock.scanLabel')}
@@ -60,13 +87,15 @@ export function LookupPage() {
         />
         <p className="muted">{t('stock.needsNetwork')}</p>
       </section>
-      {query === '' ? null : search.isPending ? (
-        <Loading />
-      ) : search.isError ? (
-        <LookupError error={search.error} onRetry={() => void search.refetch()} />
-      ) : (
-        <SearchAnswer query={query} result={search.data} />
-      )}
+      <div ref={answerRef} tabIndex={-1} className="stack stock-answer">
+        {query === '' ? null : search.isPending ? (
+          <Loading />
+        ) : search.isError ? (
+          <LookupError error={search.error} onRetry={() => void search.refetch()} />
+        ) : (
+          <SearchAnswer query={query} result={search.data} />
+        )}
+      </div>
       {query === '' ? <RecentLookups storeId={actor.storeId} /> : null}
       <ReservationsList storeId={actor.storeId} />
     </div>

@@ -1,5 +1,5 @@
 import { Route, Routes } from 'react-router';
-import { NotFoundPage } from '../shell/not-found-page';
+import { NotFoundPage } from '../common/not-found-page';
 import { LookupPage } from './lookup-page';
 import { ProductPage } from './product-page';
 import { ReservationPage } from './reservation-page';

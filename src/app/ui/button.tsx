@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes, ReactNode } from 'react';
+import type { ButtonHTMLAttributes, ReactNode, Ref } from 'react';
 import { Link, type LinkProps } from 'react-router';
 
 export type ButtonVariant = 'primary' | 'secondary' | 'danger' | 'ghost';
@@ -16,6 +16,8 @@ function classes({ variant = 'secondary', size = 'md' }: StyleProps, extra?: str
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement>, StyleProps {
   busy?: boolean;
   children: ReactNode;
+  /** React 19 passes a ref as a prop: focus can come back to the button after a dialog. */
+  ref?: Ref<HTMLButtonElement>;
 }
 
 export function Button({

@@ -17,6 +17,7 @@ const paths = {
   search: 'M10.5 17a6.5 6.5 0 100-13 6.5 6.5 0 000 13zM15.5 15.5L20 20',
   return: 'M9 14L4 9l5-5M4 9h11a5 5 0 010 10h-4',
   chart: 'M4 20h16M7 16v-5M12 16V6M17 16v-8',
+  keyboard: 'M3 7h18v10H3zM6 10h.01M9 10h.01M12 10h.01M15 10h.01M18 10h.01M8 14h8',
   printer: 'M7 9V3h10v6M7 18H5a2 2 0 01-2-2v-5a2 2 0 012-2h14a2 2 0 012 2v5a2 2 0 01-2 2h-2M7 14h10v7H7z',
 } as const;
 

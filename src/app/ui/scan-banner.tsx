@@ -22,11 +22,11 @@ const icons: Record<ScanOutcome, IconName> = {
  * The full-width flash after each scan: colour, icon and words, so no outcome depends on
  * colour or sound alone. The live region is always in the page, so screen readers catch changes.
  */
-export function ScanBanner({ state }: { state: ScanBannerState | null }) {
+export function ScanBanner({ state, slim = false }: { state: ScanBannerState | null; slim?: boolean }) {
   const t = useT();
   return (
     <div
-      className={`scan-banner scan-banner--${state?.outcome ?? 'idle'}`}
+      className={`scan-banner scan-banner--${state?.outcome ?? 'idle'}${slim ? ' scan-banner--slim' : ''}`}
       role="status"
       aria-live="assertive"
       aria-atomic="true"

@@ -10,6 +10,18 @@ export function useScanBanner() {
     playScanFeedback(outcome);
     seq.current += 1;
     setBanner({ outcome, title, message, seq: seq.current });
+    return seq.current;
   }, []);
-  return { banner, flash };
+  /**
+   * Ends a progress banner ("Looking up…") with the answer it announced: the same scan (same
+   * sequence number, no second sound), now saying what came of it.
+   */
+  const settle = useCallback((outcome: ScanOutcome, title: string, message: string, seq?: number) => {
+    setBanner((current) =>
+      current && (seq === undefined || current.seq === seq)
+        ? { ...current, outcome, title, message }
+        : current,
+    );
+  }, []);
+  return { banner, flash, settle };
 }

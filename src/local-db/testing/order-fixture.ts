@@ -80,6 +80,7 @@ export const cmd = (
   associateId: who,
   associateName: 'Tommaso',
   createdAt: '2026-11-22T10:00:00Z',
+  storeId: 'MI01',
 });
 
 let localOrder = 0;

@@ -1,12 +1,7 @@
+import { cameraErrorCodes } from '../../contract/device-error-codes';
 /** The camera hardware: which one, opened how, and what went wrong in words the app can map. */
 
-export const cameraErrorCodes = {
-  denied: 'camera.denied',
-  noCamera: 'camera.noCamera',
-  inUse: 'camera.inUse',
-  insecure: 'camera.insecure',
-  failed: 'camera.failed',
-} as const;
+export { cameraErrorCodes };
 export type CameraErrorCode = (typeof cameraErrorCodes)[keyof typeof cameraErrorCodes];
 
 export class CameraError extends Error {

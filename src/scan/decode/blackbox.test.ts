@@ -4,16 +4,16 @@ import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDecoder, type Decoder } from './create-decoder';
 import type { EngineName } from './decoder-engine';
-import { blackboxCandidates, listBlackboxSets, scoreSet, sharedBlackboxRoot } from './testing/blackbox-sets';
+import { blackboxCandidates, listBlackboxSets, scoreSet, blackboxRoot } from './testing/blackbox-sets';
 import { nodeWasmSource } from './testing/node-wasm-binary';
 
-if (!existsSync(sharedBlackboxRoot)) {
+if (!existsSync(blackboxRoot)) {
   throw new Error(
     `The ZXing blackbox fixtures are missing: looked in ${blackboxCandidates.join(', ')}. ` +
       'Set ZXING_BLACKBOX_DIR to a folder with the same layout.',
   );
 }
-const sets = listBlackboxSets(sharedBlackboxRoot);
+const sets = listBlackboxSets(blackboxRoot);
 
 /**
  * Where an engine reads fewer images than ZXing Java's tryHarder0 (thresholds.json), the count it

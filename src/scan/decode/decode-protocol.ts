@@ -4,17 +4,9 @@ import type { BarcodeFormat } from './barcode-format';
 import type { DecodedBarcode } from './decoded-barcode';
 import type { EngineName } from './decoder-engine';
 import type { CropRegion } from './frame';
+import { decodeErrorCodes } from '../../contract/device-error-codes';
 
-export const decodeErrorCodes = {
-  /** Neither engine could start: scanning by camera is not possible on this device. */
-  initFailed: 'decode.initFailed',
-  /** A frame came before a successful init. */
-  notReady: 'decode.notReady',
-  /** One frame could not be read (e.g. a bad buffer); the next may be fine. */
-  frameFailed: 'decode.frameFailed',
-  /** The worker itself failed, e.g. its script could not be loaded. */
-  workerFailed: 'decode.workerFailed',
-} as const;
+export { decodeErrorCodes };
 
 export type DecodeErrorCode = (typeof decodeErrorCodes)[keyof typeof decodeErrorCodes];
 

@@ -29,7 +29,7 @@ export function authRoutes(app: FastifyInstance, db: Db, config: AuthConfig, gua
         response: { 200: session, ...errors },
       },
     },
-    (request) => signIn(db, config, request.body),
+    (request) => signIn(db, config, request.body, { limits: app.limits, ip: request.ip }),
   );
 
   r.post(
@@ -48,7 +48,7 @@ export function authRoutes(app: FastifyInstance, db: Db, config: AuthConfig, gua
   r.post(
     '/api/auth/sign-out',
     {
-      preHandler: guards.requireAssociate,
+      onRequest: guards.requireAssociate,
       schema: {
         tags,
         summary: 'Revoke the refresh token of this device',
@@ -66,7 +66,7 @@ export function authRoutes(app: FastifyInstance, db: Db, config: AuthConfig, gua
   r.get(
     '/api/auth/me',
     {
-      preHandler: guards.requireAssociate,
+      onRequest: guards.requireAssociate,
       schema: {
         tags,
         summary: 'Who is signed in',

@@ -3,8 +3,11 @@ import { systemActor } from '../audit/audit';
 import type { Db, Executor } from '../db/client';
 import { orders, pickupArrivals, stores } from '../db/schema';
 import { HttpError } from '../http-error';
-import { OrderWork } from '../orders/order-work';
-import { nextStoreVersion } from '../sync/store-version';
+import { orderErrorCodes } from '../../contract/error-codes';
+import { isHandedOverInStore, type FulfillmentType } from '../../domain/order-machine';
+import { iso } from '../db/time';
+import { OrderWork } from '../core/order-work';
+import { nextStoreVersion } from '../core/store-version';
 
 /** Where the customer stands, as the curbside page shows it. */
 export type CurbsideState = 'waiting' | 'arrived' | 'onTheWay' | 'handedOver' | 'closed';
@@ -123,4 +126,37 @@ export async function recordCurbsideArrival(db: Db, orderId: string, input: Arri
     );
     await work.flush();
   });
+}
+
+/**
+ * A ready order of the associate's store, for its curbside link: only an order waiting on the
+ * shelf for an in-store handover has one (the link ends with the pickup hold).
+ */
+export async function readyOrderForLink(
+  db: Db,
+  storeId: string,
+  orderId: string,
+): Promise<{ id: string; readyAt: Date; pickupHoldDays: number }> {
+  const [order] = await db
+    .select({
+      id: orders.id,
+      status: orders.status,
+      fulfillmentType: orders.fulfillmentType,
+      readyAt: orders.readyAt,
+      pickupHoldDays: stores.pickupHoldDays,
+    })
+    .from(orders)
+    .innerJoin(stores, eq(stores.id, orders.storeId))
+    .where(and(eq(orders.id, orderId), eq(orders.storeId, storeId)));
+  if (!order) throw new HttpError(404, orderErrorCodes.notFound, 'No such order in this store');
+  if (
+    order.status !== 'ready' ||
+    !order.readyAt ||
+    !isHandedOverInStore(order.fulfillmentType as FulfillmentType)
+  ) {
+    throw new HttpError(409, 'curbside.notReady', 'Only an order waiting for pickup has a curbside link.', {
+      status: order.status,
+    });
+  }
+  return { id: order.id, readyAt: new Date(iso(order.readyAt)), pickupHoldDays: order.pickupHoldDays };
 }

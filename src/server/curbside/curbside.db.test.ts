@@ -7,7 +7,7 @@ import type { OrderDetail } from '../../contract/orders';
 import type { PullResponse, PushResponse } from '../../contract/sync';
 import { pickupPassContent } from '../../domain/pickup-pass';
 import { auditLog, orders, pickupArrivals } from '../db/schema';
-import { currentStoreVersion } from '../sync/store-version';
+import { currentStoreVersion } from '../core/store-version';
 import type { StockedProduct } from '../testing/fixtures';
 import { stockedProducts } from '../testing/fixtures';
 import type { TestApp } from '../testing/test-app';
@@ -36,7 +36,7 @@ async function readyOrder(): Promise<{ id: string; number: string; pickupCode: s
     t.app.inject({ method: 'POST', url, headers: bearer(session), payload });
   expect((await post(`/api/orders/${order.id}/claim`, {})).statusCode).toBe(200);
   expect((await post(`/api/orders/${order.id}/pick`, { code: product.barcode })).statusCode).toBe(200);
-  const staged = await post(`/api/orders/${order.id}/stage`, { locationCode: 'MI01-A03' });
+  const staged = await post(`/api/orders/${order.id}/stage`, { locationCode: 'MI01-A03', shareShelf: true });
   expect(staged.json<OrderDetail>().status).toBe('ready');
   return order;
 }
@@ -153,14 +153,29 @@ describe('curbside check-in', () => {
     expect(collectedOrCancelled.statusCode).toBe(404);
   });
 
-  it('rate-limits check-ins from one address', async () => {
+  it('limits check-ins per signed link, not per client address (issue 13 point 6)', async () => {
     const order = await readyOrder();
     const token = tokenFor(order.id);
+    // Behind one TLS proxy every customer has the same address: bogus links and another
+    // customer's tries from it must not spend this customer's budget.
+    for (let i = 0; i < 30; i++) {
+      expect((await arrive(tokenFor(randomUUID()), spot4, '10.0.3.9')).statusCode).toBe(404);
+      expect((await arrive(`${token.slice(0, -2)}AA`, spot4, '10.0.3.9')).statusCode).toBe(404);
+    }
+    const other = await readyOrder();
+    for (let i = 0; i < 21; i++) await arrive(tokenFor(other.id), spot4, '10.0.3.9');
+    expect((await arrive(tokenFor(other.id), spot4, '10.0.3.9')).statusCode).toBe(429);
+    expect((await arrive(token, spot4, '10.0.3.9')).statusCode).toBe(200);
+    // One link's own budget is bounded wherever its tries come from.
     const statuses: number[] = [];
-    for (let i = 0; i < 22; i++) statuses.push((await arrive(token, spot4, '10.0.3.1')).statusCode);
-    expect(statuses.slice(0, 20).every((s) => s === 200)).toBe(true);
-    expect(statuses.at(-1)).toBe(429);
-    expect((await arrive(token, spot4, '10.0.3.2')).statusCode).toBe(200);
+    for (let i = 0; i < 21; i++) statuses.push((await arrive(token, spot4, `10.0.3.${i + 10}`)).statusCode);
+    expect(statuses.slice(0, 19).every((s) => s === 200)).toBe(true);
+    const refused = await arrive(token, spot4, '10.0.3.99');
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json()).toMatchObject({
+      code: 'request.rateLimited',
+      details: { retryAfterSeconds: expect.any(Number) },
+    });
   });
 
   it('acknowledges with the outbox command, and records the handover at the curb', async () => {
@@ -229,5 +244,37 @@ describe('curbside check-in', () => {
       .from(auditLog)
       .where(and(eq(auditLog.entityId, order.id), eq(auditLog.action, 'order.handoverAt')));
     expect(trail?.details).toEqual({ at: 'counter' });
+  });
+});
+
+describe('the curbside link on the order screen', () => {
+  const linkOf = (orderId: string, who: Session | null = session) =>
+    t.app.inject({ url: `/api/orders/${orderId}/curbside-link`, headers: who ? bearer(who) : {} });
+
+  it("gives an associate a ready order's link: the one the customer's page opens with", async () => {
+    const order = await readyOrder();
+    const response = await linkOf(order.id);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers['cache-control']).toBe('no-store');
+    const { url, expiresAt } = response.json<{ url: string; expiresAt: string }>();
+    // No PUBLIC_URL in tests: the address the associate reached.
+    expect(url).toMatch(/^http:\/\/localhost(:80)?\/curbside\/[A-Za-z0-9_-]{48}$/);
+    expect(new Date(expiresAt).getTime()).toBeGreaterThan(Date.now() + 86_400_000);
+    const token = url.split('/').pop()!;
+    const view = await t.app.inject({ url: `/api/curbside/${token}`, remoteAddress: '10.0.3.1' });
+    expect(view.statusCode).toBe(200);
+    expect(view.json()).toMatchObject({ orderNumber: order.number, state: 'waiting' });
+  });
+
+  it('has none for an order not waiting for pickup, nor for another store, nor without sign-in', async () => {
+    const placed = await t.placeOrder([{ sku: products[nextProduct++ % products.length]!.sku, qty: 1 }]);
+    const early = await linkOf(placed.id);
+    expect(early.statusCode).toBe(409);
+    expect(early.json()).toMatchObject({ code: 'curbside.notReady', details: { status: 'new' } });
+
+    const order = await readyOrder();
+    const elsewhere = await t.signIn({ storeId: 'MI02', employeeId: '2001' });
+    expect((await linkOf(order.id, elsewhere)).statusCode).toBe(404);
+    expect((await linkOf(order.id, null)).statusCode).toBe(401);
   });
 });

@@ -5,6 +5,8 @@ import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import type { Env } from '../env';
+import { openListener } from './listener';
 import * as schema from './schema';
 
 type Schema = typeof schema;
@@ -15,61 +17,100 @@ export type Executor = Db | Tx;
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
+/** What the connection pool holds right now (node-postgres); PGlite has no pool. */
+export interface PoolUse {
+  total: number;
+  idle: number;
+  waiting: number;
+  max: number;
+}
+
 export interface DatabaseHandle {
   db: Db;
   kind: DatabaseKind;
   /** LISTEN on a channel; NOTIFYs from any connection or instance arrive here after commit. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Runs `work` on one connection of its own, straight to PostgreSQL (DATABASE_LISTEN_URL when
+   * set), for what needs session state across statements: a session advisory lock. Through a
+   * transaction-mode pooler each statement may land on another server connection.
+   */
+  session<T>(work: (db: Db) => Promise<T>): Promise<T>;
+  /** The pool's connections, for /metrics; undefined on PGlite. */
+  poolUse(): PoolUse | undefined;
   close(): Promise<void>;
 }
 
 export interface DatabaseConfig {
-  /** A postgres:// URL; when absent the embedded PGlite is used. */
+  /** A postgres:// URL; when absent the embedded PGlite is used. May point at PgBouncer. */
   databaseUrl?: string | undefined;
+  /**
+   * A postgres:// URL straight to the server, for LISTEN and session work (ADR 0044). Unset:
+   * databaseUrl, which must then not be a transaction-mode pooler.
+   */
+  listenUrl?: string | undefined;
+  /** Connections the pool may open (per process). */
+  poolSize?: number | undefined;
   /** PGlite's folder on disk, or 'memory://' for a throwaway database. */
   dataDir: string;
 }
 
+export const DEFAULT_POOL_SIZE = 10;
+
+/** The database the settings name: the one way main.ts and the command-line tools open it. */
+export function databaseConfigOf(
+  env: Pick<Env, 'DATABASE_URL' | 'DATABASE_LISTEN_URL' | 'DATABASE_POOL_SIZE' | 'DATA_DIR'>,
+): DatabaseConfig {
+  return {
+    databaseUrl: env.DATABASE_URL,
+    listenUrl: env.DATABASE_LISTEN_URL,
+    poolSize: env.DATABASE_POOL_SIZE,
+    dataDir: env.DATA_DIR,
+  };
+}
+
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
   if (config.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
+    const max = config.poolSize ?? DEFAULT_POOL_SIZE;
+    const pool = new pg.Pool({ connectionString: config.databaseUrl, max });
     // An idle client that loses its server must not crash the process.
     pool.on('error', () => undefined);
     await pool.query('select 1');
-    const listeners: pg.Client[] = [];
+    const directUrl = config.listenUrl ?? config.databaseUrl;
+    const listener = openListener(directUrl);
     return {
       db: drizzleNodePg(pool, { schema }) as unknown as Db,
       kind: 'postgres',
-      async listen(channel, onPayload) {
-        // A dedicated connection: pooled ones are returned and would lose the LISTEN.
-        const client = new pg.Client({ connectionString: config.databaseUrl });
+      listen: (channel, onPayload) => listener.listen(channel, onPayload),
+      async session(work) {
+        const client = new pg.Client({ connectionString: directUrl });
         client.on('error', () => undefined);
         await client.connect();
-        client.on('notification', (message) => {
-          if (message.channel === channel) onPayload(message.payload ?? '');
-        });
-        await client.query(`listen ${channel}`);
-        listeners.push(client);
-        return async () => {
-          listeners.splice(listeners.indexOf(client), 1);
+        try {
+          return await work(drizzleNodePg(client, { schema }) as unknown as Db);
+        } finally {
           await client.end();
-        };
+        }
       },
+      poolUse: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max }),
       async close() {
-        await Promise.all(listeners.splice(0).map((client) => client.end()));
+        await listener.close();
         await pool.end();
       },
     };
   }
   if (!config.dataDir.startsWith('memory://')) mkdirSync(config.dataDir, { recursive: true });
   const client = await PGlite.create(config.dataDir);
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
-    db: drizzlePglite(client, { schema }) as unknown as Db,
+    db,
     kind: 'pglite',
     async listen(channel, onPayload) {
       const unsubscribe = await client.listen(channel, onPayload);
       return () => unsubscribe();
     },
+    session: (work) => work(db),
+    poolUse: () => undefined,
     close: () => client.close(),
   };
 }

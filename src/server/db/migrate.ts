@@ -16,11 +16,15 @@ export async function runMigrations(handle: DatabaseHandle): Promise<void> {
     await migratePglite(handle.db as unknown as PgliteDatabase, config);
     return;
   }
-  // Several API instances may start together over one PostgreSQL server.
-  await handle.db.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK})`);
-  try {
-    await migrateNodePg(handle.db as unknown as NodePgDatabase, config);
-  } finally {
-    await handle.db.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK})`);
-  }
+  // Several API instances may start together over one PostgreSQL server. A session lock, so
+  // taken, held and released on one direct connection: through a transaction-mode PgBouncer
+  // the unlock could reach another server connection and the lock would outlive us.
+  await handle.session(async (db) => {
+    await db.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK})`);
+    try {
+      await migrateNodePg(db as unknown as NodePgDatabase, config);
+    } finally {
+      await db.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK})`);
+    }
+  });
 }

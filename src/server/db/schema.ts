@@ -57,9 +57,14 @@ export const stagingLocations = pgTable(
     code: text('code').notNull(),
     label: text('label').notNull(),
     kind: text('kind', { enum: ['shelf', 'locker', 'curbside'] }).notNull(),
+    /** Orders it holds at once (src/domain/shelf.ts): one for a shelf, several for a locker. */
+    capacity: integer('capacity').notNull().default(1),
     syncVersion: bigint('sync_version', { mode: 'number' }).notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.storeId, t.code] })],
+  (t) => [
+    primaryKey({ columns: [t.storeId, t.code] }),
+    check('staging_locations_capacity_check', sql`${t.capacity} >= 1`),
+  ],
 );
 
 export const products = pgTable(
@@ -148,8 +153,6 @@ export const associates = pgTable(
     role: text('role', { enum: ['associate', 'manager'] }).notNull(),
     pinHash: text('pin_hash').notNull(),
     active: boolean('active').notNull().default(true),
-    failedAttempts: integer('failed_attempts').notNull().default(0),
-    lockedUntil: ts('locked_until'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('associates_store_employee_key').on(t.storeId, t.employeeId)],
@@ -168,8 +171,55 @@ export const refreshTokens = pgTable(
     expiresAt: ts('expires_at').notNull(),
     revokedAt: ts('revoked_at'),
     createdAt: createdAt(),
+    /** The session (family) it was rotated within; null only for tokens issued before 0011. */
+    sessionId: uuid('session_id').references((): AnyPgColumn => authSessions.id),
+    /** The token this one was rotated from. */
+    parentId: uuid('parent_id'),
+    /** rotated | superseded | signedOut | reuse */
+    revokeReason: text('revoke_reason'),
+    /** When the device proved it holds this token: it was presented, or its access token was. */
+    usedAt: ts('used_at'),
   },
-  (t) => [uniqueIndex('refresh_tokens_hash_key').on(t.tokenHash)],
+  (t) => [
+    uniqueIndex('refresh_tokens_hash_key').on(t.tokenHash),
+    index('refresh_tokens_session_idx').on(t.sessionId),
+    index('refresh_tokens_parent_idx').on(t.parentId),
+  ],
+);
+
+/**
+ * One sign-in on one device and every token rotated from it. Access tokens carry its id (sid);
+ * once ended_at is set they are refused on every instance within seconds (ADR 0026).
+ */
+export const authSessions = pgTable(
+  'auth_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    associateId: uuid('associate_id')
+      .notNull()
+      .references(() => associates.id),
+    storeId: text('store_id').notNull(),
+    deviceId: text('device_id').notNull(),
+    createdAt: createdAt(),
+    endedAt: ts('ended_at'),
+    /** signedOut | refreshReuse */
+    endReason: text('end_reason'),
+  },
+  (t) => [index('auth_sessions_associate_idx').on(t.associateId)],
+);
+
+/** The devices an associate signed in on with the right PIN (ADR 0025). */
+export const associateDevices = pgTable(
+  'associate_devices',
+  {
+    associateId: uuid('associate_id')
+      .notNull()
+      .references(() => associates.id),
+    deviceId: text('device_id').notNull(),
+    firstSignedInAt: ts('first_signed_in_at').notNull().defaultNow(),
+    lastSignedInAt: ts('last_signed_in_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.associateId, t.deviceId] })],
 );
 
 export const orders = pgTable(
@@ -241,6 +291,10 @@ export const orders = pgTable(
     index('orders_store_sync_idx').on(t.storeId, t.syncVersion),
     index('orders_journey_idx').on(t.journeyId),
     index('orders_store_inbound_idx').on(t.storeId, t.inboundTracking),
+    // What is on each shelf now: staging asks first when a shelf is full (src/domain/shelf.ts).
+    index('orders_store_shelf_idx')
+      .on(t.storeId, t.stagingLocation)
+      .where(sql`${t.status} = 'ready'`),
     // The expiry job's scan over every store: only orders waiting on a pickup shelf.
     index('orders_ready_at_idx')
       .on(t.readyAt)
@@ -306,6 +360,8 @@ export const customerNotifications = pgTable(
     index('customer_notifications_due_idx')
       .on(t.nextAttemptAt)
       .where(sql`${t.sentAt} is null and ${t.failedAt} is null`),
+    // By order (and kind): also what a command's exists() over an order's notifications uses
+    // (migration 0010's index of the same name was already there, so it added nothing).
     index('customer_notifications_order_idx').on(t.orderId, t.kind),
     // The pickup reminder goes once per order, however many expiry jobs run at once.
     uniqueIndex('customer_notifications_reminder_key')
@@ -683,6 +739,30 @@ export const kioskDevices = pgTable(
   ],
 );
 
+/**
+ * A one-time code a manager's screen shows as a QR for a kiosk to scan and enroll itself with
+ * (issue 14, point 9). The QR carries this row's id, signed with its expiry; the row makes it
+ * single use and names the kiosk it became.
+ */
+export const kioskEnrollmentCodes = pgTable(
+  'kiosk_enrollment_codes',
+  {
+    id: uuid('id').primaryKey(),
+    storeId: text('store_id')
+      .notNull()
+      .references(() => stores.id),
+    name: text('name').notNull(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => associates.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    expiresAt: ts('expires_at').notNull(),
+    usedAt: ts('used_at'),
+    kioskId: uuid('kiosk_id').references(() => kioskDevices.id),
+  },
+  (t) => [index('kiosk_enrollment_codes_store_idx').on(t.storeId, t.createdAt)],
+);
+
 /** A customer who said "I'm here": at the counter kiosk, or in the car outside. */
 export const pickupArrivals = pgTable(
   'pickup_arrivals',
@@ -730,15 +810,17 @@ export const pickupRatings = pgTable(
 );
 
 /**
- * Fixed-window counters for guessing-prone endpoints (kiosk check-in by order number and code):
- * shared by every server process, unlike an in-memory limiter.
+ * The counters of every limiter (src/server/rate-limit), shared by every server process: hits
+ * in the window ending at window_ends_at, and for the failure throttles the end of the current
+ * growing delay.
  */
 export const rateLimits = pgTable(
   'rate_limits',
   {
-    key: text('key').notNull(),
-    windowStart: ts('window_start').notNull(),
-    count: integer('count').notNull().default(0),
+    key: text('key').primaryKey(),
+    hits: integer('hits').notNull(),
+    windowEndsAt: ts('window_ends_at').notNull(),
+    blockedUntil: ts('blocked_until'),
   },
-  (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
+  (t) => [index('rate_limits_window_ends_idx').on(t.windowEndsAt)],
 );

@@ -1,7 +1,7 @@
 import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import * as t from '../db/schema';
-import type { ActionContext } from '../orders/order-actions';
+import type { ActionContext } from '../core/run-order-actions';
 import type { ManifestShipment } from '../shipping/carrier';
 import { createCarrierRegistry } from '../shipping/carrier-registry';
 import { summariseManifest } from '../shipping/manifest';

@@ -3,7 +3,7 @@
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/aisle_chain npx tsx src/server/demo/seed-chain-cli.ts [stores] [products]
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/aisle_chain SEED=none npm start
 import { parseEnv } from '../env';
-import { openDatabase } from '../db/client';
+import { databaseConfigOf, openDatabase } from '../db/client';
 import { runMigrations } from '../db/migrate';
 import { seedChain } from './seed-chain';
 
@@ -13,7 +13,7 @@ if (!env.DATABASE_URL) {
   process.exit(1);
 }
 const [stores, products] = process.argv.slice(2).map(Number);
-const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+const database = await openDatabase(databaseConfigOf(env));
 try {
   await runMigrations(database);
   const stats = await seedChain(database, { stores, products });

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { toGtin14 } from '../../domain/gtin';
-import { hashPin } from '../auth/pin-hash';
+import { hashPin } from '../core/pin-hash';
 import type { DatabaseHandle, Executor } from '../db/client';
 import { rowsOf } from '../db/rows';
 import * as t from '../db/schema';

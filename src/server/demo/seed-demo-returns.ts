@@ -5,15 +5,8 @@ import type { Actor } from '../audit/audit';
 import type { Db } from '../db/client';
 import * as t from '../db/schema';
 import { intakeOrder } from '../orders/intake-service';
-import {
-  claimOrder,
-  handOver,
-  pickUnits,
-  runOrderActions,
-  stageOrder,
-  type ActionContext,
-} from '../orders/order-actions';
-import { packOrder, shipOrder } from '../orders/ship-actions';
+import type { CommandActor } from '../../commands/order-tx';
+import { runCommands } from '../core/run-commands';
 import { createCarrierRegistry } from '../shipping/carrier-registry';
 import { createOrderShipment } from '../shipping/shipment-service';
 import { backdate, manifestShipment, spreadTimeline } from './demo-history';
@@ -195,15 +188,22 @@ async function chooseProduct(db: Db, storeId: string, spec: LineSpec, used: Set<
   throw new Error(`demo returns: no product of ${spec.lines.join(', ')} in stock at ${storeId}`);
 }
 
-async function staffOf(db: Db, storeId: string): Promise<ActionContext['actor']> {
+async function staffOf(db: Db, storeId: string): Promise<CommandActor> {
   const [associate] = await db
-    .select({ id: t.associates.id })
+    .select({ id: t.associates.id, name: t.associates.name })
     .from(t.associates)
     .where(and(eq(t.associates.storeId, storeId), eq(t.associates.role, 'associate')))
     .orderBy(asc(t.associates.employeeId))
     .limit(1);
   if (!associate) throw new Error(`demo returns: no associate at ${storeId}`);
-  return { type: 'associate', id: associate.id, storeId, deviceId: 'seed' };
+  return {
+    type: 'associate',
+    id: associate.id,
+    name: associate.name,
+    storeId,
+    role: 'associate',
+    deviceId: 'seed',
+  };
 }
 
 function couponCents(coupon: ScenarioSpec['coupon'], goods: number): OrderDiscount[] {
@@ -255,22 +255,26 @@ async function placeScenario(db: Db, key: DemoReturnScenario, now: Date, used: S
   if (order.status !== 'new') return; // placed by an earlier seed: leave it as it is
   const actor = await staffOf(db, storeId);
 
+  const orderId = order.id;
   await db.transaction((tx) =>
-    runOrderActions(tx, actor, async (ctx) => {
-      await claimOrder(ctx, order.id);
-      for (const product of chosen) await pickUnits(ctx, order.id, product.barcode, product.spec.qty);
-      if (spec.fulfillmentType === 'pickup') {
-        await stageOrder(ctx, order.id, `${storeId}-B08`);
-        await handOver(ctx, order.id, order.pickupCode);
-      } else {
-        await packOrder(ctx, order.id, [{ type: 'box-m', weightGrams: 1350 }]);
-      }
-    }),
+    runCommands(tx, actor, [
+      { name: 'order.claim', args: { orderId } },
+      ...chosen.map((product) => ({
+        name: 'pick.confirm',
+        args: { orderId, code: product.barcode, qty: product.spec.qty },
+      })),
+      ...(spec.fulfillmentType === 'pickup'
+        ? [
+            { name: 'order.stage', args: { orderId, locationCode: `${storeId}-B08` } },
+            { name: 'order.handover', args: { orderId, code: order.pickupCode } },
+          ]
+        : [{ name: 'order.pack', args: { orderId, packages: [{ type: 'box-m', weightGrams: 1350 }] } }]),
+    ]),
   );
   const receivedAt = new Date(now.getTime() - demo.receivedDaysAgo * 86_400_000);
   if (spec.fulfillmentType === 'ship_from_store') {
     await createOrderShipment(db, createCarrierRegistry(db), actor, order.id);
-    await db.transaction((tx) => runOrderActions(tx, actor, (ctx) => shipOrder(ctx, order.id)));
+    await db.transaction((tx) => runCommands(tx, actor, [{ name: 'order.ship', args: { orderId } }]));
     await manifestShipment(db, order.id, actor, receivedAt);
   }
   await backdate(db, order.id, Math.round((Date.now() - receivedAt.getTime()) / 1000));

@@ -1,8 +1,7 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { toGtin14 } from '../../domain/gtin';
 import type { FulfillmentType } from '../../domain/order-machine';
-import type { Actor } from '../audit/audit';
-import { hashPin } from '../auth/pin-hash';
+import { hashPin } from '../core/pin-hash';
 import type { Db, Executor } from '../db/client';
 import * as t from '../db/schema';
 import {
@@ -14,9 +13,10 @@ import {
   shelfLocation,
   stagingLocationsFor,
 } from '../db/seed';
-import type { ActionContext } from '../orders/order-actions';
-import { claimOrder, pickUnits, runOrderActions, stageOrder } from '../orders/order-actions';
+import type { CommandActor } from '../../commands/order-tx';
+import { runCommands } from '../core/run-commands';
 import { demoInboundParcels, placeDemoOrder } from './demo-orders';
+import { seedDemoWeek } from './demo-week';
 import { seedDemoReturns } from './seed-demo-returns';
 
 export const DEMO_SEED = 20261122;
@@ -31,6 +31,8 @@ export interface SeedOptions {
   inboundOrders?: number;
   /** The returnable orders of demo-returns.ts (collected and shipped days ago); on by default. */
   returnOrders?: boolean;
+  /** Days of past pickup orders at the first store, for the manager's KPIs (demo-week.ts). */
+  pastDays?: number;
   now?: Date;
 }
 
@@ -175,48 +177,57 @@ async function seedOrders(
   }
   // Draws no random numbers, so it changes nothing above.
   if (options.returnOrders !== false) count += await seedDemoReturns(db, now);
+  // Its own random numbers, for the same reason.
+  const pastDays = options.pastDays ?? 7;
+  if (picker && pastDays > 0) {
+    count += await seedDemoWeek(db, createRng(DEMO_SEED + 7), first, seedActor(picker), now, pastDays);
+  }
   return count;
 }
 
-async function progressOrders(db: Db, orderIds: string[], picker: AssociateRow): Promise<void> {
-  const actor: Actor & { type: 'associate'; id: string; storeId: string } = {
+/** The seed acts as this associate, on a device called "seed". */
+function seedActor(picker: AssociateRow): CommandActor {
+  return {
     type: 'associate',
     id: picker.id,
+    name: picker.name,
     storeId: picker.storeId,
+    role: 'associate',
     deviceId: 'seed',
   };
+}
+
+async function progressOrders(db: Db, orderIds: string[], picker: AssociateRow): Promise<void> {
+  const actor = seedActor(picker);
   for (const [index, orderId] of orderIds.entries()) {
     await db.transaction(async (tx) => {
       const [order] = await tx.select().from(t.orders).where(eq(t.orders.id, orderId));
       if (!order || order.fulfillmentType === 'ship_from_store') return;
-      await runOrderActions(tx, actor, async (ctx) => {
-        await claimOrder(ctx, orderId);
-        if (index % 3 === 2) return; // left mid-pick
-        await pickAndStage(
-          ctx,
-          tx,
-          orderId,
-          `${picker.storeId}-A${String((index % 12) + 1).padStart(2, '0')}`,
-        );
-      });
+      const claim = { name: 'order.claim', args: { orderId } };
+      // Every third order is left mid-pick.
+      const rest =
+        index % 3 === 2
+          ? []
+          : await pickAndStage(
+              tx,
+              orderId,
+              `${picker.storeId}-A${String((index % 12) + 1).padStart(2, '0')}`,
+            );
+      await runCommands(tx, actor, [claim, ...rest]);
     });
   }
 }
 
-async function pickAndStage(ctx: ActionContext, tx: Executor, orderId: string, location: string) {
-  const lines = await ctx.work.lines(orderId);
-  const barcodeRows = await tx
-    .select({ id: t.products.id, barcode: t.products.barcode })
-    .from(t.products)
-    .where(
-      inArray(
-        t.products.id,
-        lines.map((l) => l.productId),
-      ),
-    );
-  for (const line of lines) {
-    const barcode = barcodeRows.find((p) => p.id === line.productId)?.barcode;
-    if (barcode) await pickUnits(ctx, orderId, barcode, line.qtyOrdered);
-  }
-  await stageOrder(ctx, orderId, location);
+/** Picks every unit by its product's barcode, then stages the order. */
+async function pickAndStage(tx: Executor, orderId: string, location: string) {
+  const lines = await tx
+    .select({ qty: t.orderLines.qtyOrdered, barcode: t.products.barcode })
+    .from(t.orderLines)
+    .innerJoin(t.products, eq(t.products.id, t.orderLines.productId))
+    .where(eq(t.orderLines.orderId, orderId))
+    .orderBy(t.orderLines.lineNo);
+  return [
+    ...lines.map((line) => ({ name: 'pick.confirm', args: { orderId, code: line.barcode, qty: line.qty } })),
+    { name: 'order.stage', args: { orderId, locationCode: location } },
+  ];
 }

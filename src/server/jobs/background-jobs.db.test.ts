@@ -99,7 +99,10 @@ describe('background jobs in the server', () => {
     const order = placed.json<{ id: string; number: string }>();
     await post(`/api/orders/${order.id}/claim`);
     await post(`/api/orders/${order.id}/pick`, { code: product.barcode });
-    expect((await post(`/api/orders/${order.id}/stage`, { locationCode: 'MI01-A02' })).statusCode).toBe(200);
+    expect(
+      (await post(`/api/orders/${order.id}/stage`, { locationCode: 'MI01-A02', shareShelf: true }))
+        .statusCode,
+    ).toBe(200);
 
     await until(() =>
       smtp.messages.some((m) => m.subject === `Your order ${order.number} is ready for pickup`),

@@ -6,8 +6,8 @@ import { Notifier } from '../notifications/notifier';
 import { createSmsAdapter } from '../notifications/sms-adapter';
 import { WebhookDispatcher } from '../notifications/webhook-dispatcher';
 import { expireOverdueOrders } from '../orders/expire-orders';
-import type { PassKeyRing } from '../passes/pass-key-ring';
-import { curbsideExpiry, signCurbsideToken } from '../curbside/curbside-token';
+import type { PassKeyRing } from '../core/pass-key-ring';
+import { curbsideUrl } from '../curbside/curbside-token';
 import { PeriodicWorker } from './periodic-worker';
 
 /** NOTIFYed at commit by a trigger on both outbox tables (migration 0006), with the table name. */
@@ -49,6 +49,7 @@ export function createBackgroundJobs(
   curbsideKey?: Buffer,
 ): BackgroundJobs {
   const { db } = database;
+  const publicUrl = settings.PUBLIC_URL;
   const mail =
     settings.SMTP_URL && settings.MAIL_FROM
       ? createSmtpSender(settings.SMTP_URL, settings.MAIL_FROM)
@@ -60,13 +61,10 @@ export function createBackgroundJobs(
       log.info({ sms: message }, 'SMS (log adapter: written here, not sent)'),
     ),
     passKeys,
-    ...(settings.PUBLIC_URL && curbsideKey
+    ...(publicUrl && curbsideKey
       ? {
           curbsideUrl: (order: { id: string; readyAt: Date; pickupHoldDays: number }) =>
-            new URL(
-              `/curbside/${signCurbsideToken(curbsideKey, order.id, curbsideExpiry(order.readyAt, order.pickupHoldDays))}`,
-              settings.PUBLIC_URL,
-            ).href,
+            curbsideUrl(curbsideKey, publicUrl, order),
         }
       : {}),
     ...(settings.NOTIFY_MAX_ATTEMPTS ? { maxAttempts: settings.NOTIFY_MAX_ATTEMPTS } : {}),

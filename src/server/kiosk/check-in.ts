@@ -8,24 +8,20 @@ import { parseSignedPass, SIGNED_PASS_PREFIX } from '../../domain/signed-pickup-
 import type { Db } from '../db/client';
 import { orders, pickupArrivals, pickupRatings } from '../db/schema';
 import { HttpError } from '../http-error';
-import type { OrderRow } from '../orders/order-repository';
-import { runOrderActions } from '../orders/order-actions';
-import { nextStoreVersion } from '../sync/store-version';
+import type { OrderRow } from '../core/order-rows';
+import { runOrderActions } from '../core/run-order-actions';
+import { nextStoreVersion } from '../core/store-version';
 import type { KioskPrincipal } from './kiosk-auth';
 import { kioskActor } from './kiosk-auth';
 import { kioskOrderView } from './kiosk-views';
-import type { FailureBudget } from './rate-limit';
-import { exhaustedBudget, spendFailure } from './rate-limit';
+import type { Limiter } from '../rate-limit/limiter';
+import type { Limits } from '../rate-limit/limits';
 
-/** Against guessing: wrong tries per order number, and per kiosk, in 15-minute windows. */
-export const CHECK_IN_LIMITS = {
-  perOrder: 5,
-  perKiosk: 30,
-  windowSeconds: 15 * 60,
-} as const;
+export { CHECK_IN_LIMITS } from '../rate-limit/limits';
 
 export interface CheckInOptions {
   verifyPass: PassSignatureVerifier;
+  limits: Limits;
   /** The clock of the rate limit windows and the arrival; tests move it. */
   now?: Date;
 }
@@ -54,19 +50,13 @@ function claimOf(body: CheckInBody): Claim {
   return { orderNumber: null, proof: text, signedPass: false };
 }
 
-function budgetsOf(kiosk: KioskPrincipal, orderNumber: string | null): FailureBudget[] {
-  const windowSeconds = CHECK_IN_LIMITS.windowSeconds;
-  const budgets: FailureBudget[] = [
-    { key: `kiosk-check-in:kiosk:${kiosk.kioskId}`, limit: CHECK_IN_LIMITS.perKiosk, windowSeconds },
-  ];
+/** What wrong typed codes count against: the kiosk, and the order number at this store. */
+function countersOf(limits: Limits, kiosk: KioskPrincipal, orderNumber: string | null) {
+  const counters: { limiter: Limiter; key: string }[] = [{ limiter: limits.kioskDevice, key: kiosk.kioskId }];
   if (orderNumber) {
-    budgets.push({
-      key: `kiosk-check-in:order:${kiosk.storeId}:${orderNumber.toUpperCase()}`,
-      limit: CHECK_IN_LIMITS.perOrder,
-      windowSeconds,
-    });
+    counters.push({ limiter: limits.kioskOrder, key: `${kiosk.storeId}:${orderNumber.toUpperCase()}` });
   }
-  return budgets;
+  return counters;
 }
 
 /** The store's orders with that number whose code or pass the claim matches (usually 0 or 1). */
@@ -129,35 +119,42 @@ function outcomeOf(order: OrderRow): CheckInOutcome {
 
 /**
  * A customer checks in at the counter kiosk. Only someone who holds the order's code or pass
- * learns anything about it; wrong tries are counted per kiosk and per order number, and past
- * the limit the kiosk answers 429 until the window ends. A ready order gets an arrival (kind
- * counter), stamped with the store's next change number so its devices are poked and alert.
+ * learns anything about it. Wrong typed codes are counted per kiosk and per order number;
+ * past the limit typed codes wait (429 kiosk.tooManyTries), and the kiosk asks for the QR on
+ * the pickup pass or sends the customer to the counter. A signed pass cannot be guessed, so
+ * it is never held back: no outsider's guesses can keep the real customer from checking in.
+ * A ready order gets an arrival (kind counter), stamped with the store's next change number so
+ * its devices are poked and alert.
  */
 export async function checkIn(
   db: Db,
   kiosk: KioskPrincipal,
   body: CheckInBody,
-  { verifyPass, now = new Date() }: CheckInOptions,
+  { verifyPass, limits, now = new Date() }: CheckInOptions,
 ): Promise<CheckInResult> {
   const claim = claimOf(body);
-  const budgets = budgetsOf(kiosk, claim.orderNumber);
-  const exhausted = await exhaustedBudget(db, budgets, now);
-  if (exhausted) {
-    throw new HttpError(
-      429,
-      kioskErrorCodes.tooManyTries,
-      'Too many wrong tries: wait, or ask at the counter',
-      {
-        retryAfterSeconds: exhausted.retryAfterSeconds,
-      },
-    );
+  const counters = claim.signedPass
+    ? [{ limiter: limits.kioskDevice, key: kiosk.kioskId }]
+    : countersOf(limits, kiosk, claim.orderNumber);
+  if (!claim.signedPass) {
+    for (const counter of counters) {
+      const verdict = await counter.limiter.peek(counter.key, now);
+      if (verdict.exceeded) {
+        throw new HttpError(
+          429,
+          kioskErrorCodes.tooManyTries,
+          'Too many wrong codes: scan the QR code on the pickup pass, or ask at the counter',
+          { retryAfterSeconds: verdict.retryAfterSeconds, useQrPass: true },
+        );
+      }
+    }
   }
   const orderId = await matchingOrder(db, kiosk.storeId, claim, verifyPass);
   if (!orderId) {
     if (await isGenuinePassOfAnotherStore(claim, kiosk.storeId, verifyPass)) {
       throw new HttpError(422, kioskErrorCodes.wrongStore, 'This pickup pass is for another store');
     }
-    await spendFailure(db, budgets, now);
+    for (const counter of counters) await counter.limiter.hit(counter.key, now);
     throw new HttpError(422, kioskErrorCodes.checkInFailed, 'The order number or the code is not right');
   }
   return db.transaction(async (tx) => {

@@ -49,6 +49,12 @@ function selectKiosks(db: Executor, storeId: string) {
     .$dynamic();
 }
 
+/** One kiosk of the store, as managers see it. */
+export async function findKiosk(db: Executor, storeId: string, kioskId: string): Promise<KioskDevice | null> {
+  const [row] = await selectKiosks(db, storeId).where(eq(kioskDevices.id, kioskId));
+  return row ? toKioskDevice(row) : null;
+}
+
 export async function listKiosks(db: Db, storeId: string): Promise<KioskDevice[]> {
   const rows = await selectKiosks(db, storeId).orderBy(desc(kioskDevices.enrolledAt));
   return rows.map(toKioskDevice);

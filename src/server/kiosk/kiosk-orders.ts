@@ -11,7 +11,8 @@ import type { KioskPrincipal } from './kiosk-auth';
 import { kioskActor } from './kiosk-auth';
 import { boardLabel, kioskOrderView } from './kiosk-views';
 
-const BOARD_ROWS = 40;
+/** The board pages through long lists (board-paging.ts); this only bounds the answer. */
+const BOARD_ROWS = 200;
 
 function notFound(): never {
   throw new HttpError(404, orderErrorCodes.notFound, 'No such order in this store');

@@ -9,6 +9,10 @@ import {
   checkInResult,
   enrollKioskBody,
   enrolledKiosk,
+  enrollmentCode,
+  enrollmentCodeStatus,
+  kioskEnrollBody,
+  kioskEnrolled,
   kioskDevice,
   kioskList,
   kioskOrderView,
@@ -24,6 +28,11 @@ import { actorOf, principalOf } from '../plugins/auth';
 import { checkIn } from './check-in';
 import { kioskOf, registerKioskAuth } from './kiosk-auth';
 import { enrollKiosk, listKiosks, revokeKiosk } from './kiosk-enrollment';
+import {
+  enrollmentCodeStatus as loadCodeStatus,
+  issueEnrollmentCode,
+  redeemEnrollmentCode,
+} from './kiosk-enrollment-codes';
 import { kioskOrder, loadBoard, rateOrder } from './kiosk-orders';
 
 const managerTags = ['kiosks'];
@@ -37,14 +46,20 @@ const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody,
  * devices; an enrolled device checks customers in, shows the board and takes ratings, with its
  * own secret and no associate signed in.
  */
-export function kioskRoutes(app: FastifyInstance, db: Db, guards: Guards, verifyPass: PassSignatureVerifier) {
+export function kioskRoutes(
+  app: FastifyInstance,
+  db: Db,
+  guards: Guards,
+  verifyPass: PassSignatureVerifier,
+  enrollmentKey: Buffer,
+) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const requireKiosk = registerKioskAuth(app, db);
 
   r.post(
     '/api/kiosks',
     {
-      preHandler: guards.requireManager,
+      onRequest: guards.requireManager,
       schema: {
         tags: managerTags,
         security: bearer,
@@ -62,10 +77,69 @@ export function kioskRoutes(app: FastifyInstance, db: Db, guards: Guards, verify
     },
   );
 
+  r.post(
+    '/api/kiosks/enrollment-codes',
+    {
+      onRequest: guards.requireManager,
+      schema: {
+        tags: managerTags,
+        security: bearer,
+        summary: 'A one-time code a kiosk scans to enroll itself (managers)',
+        description:
+          "The manager's screen shows `text` as a QR; a device posts it to /api/kiosk/enroll within ten minutes, once. Poll /api/kiosks/enrollment-codes/{codeId} to learn when it was used.",
+        body: enrollKioskBody,
+        response: { 201: enrollmentCode, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      const actor = { ...actorOf(principal), id: principal.associateId, storeId: principal.storeId };
+      reply.status(201).header('cache-control', 'no-store');
+      return issueEnrollmentCode(db, enrollmentKey, actor, request.body.name);
+    },
+  );
+
+  r.get(
+    '/api/kiosks/enrollment-codes/:codeId',
+    {
+      onRequest: guards.requireManager,
+      schema: {
+        tags: managerTags,
+        security: bearer,
+        summary: 'Whether an enrollment code is still waiting, was used (and by which kiosk) or expired',
+        params: z.object({ codeId: z.uuid() }),
+        response: { 200: enrollmentCodeStatus, ...errors },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return loadCodeStatus(db, principalOf(request).storeId, request.params.codeId);
+    },
+  );
+
+  r.post(
+    '/api/kiosk/enroll',
+    {
+      bodyLimit: 4096,
+      schema: {
+        tags: kioskTags,
+        summary: "A device enrolls as a kiosk with the code it scanned from a manager's screen",
+        description:
+          'No sign-in: the signed, single-use code is the credential. 404 kiosk.enrollmentInvalid for a code this server did not sign, 410 kiosk.enrollmentExpired, 409 kiosk.enrollmentUsed. The secret is in this answer only.',
+        body: kioskEnrollBody,
+        response: { 201: kioskEnrolled, 410: errorBody, ...errors },
+      },
+    },
+    async (request, reply) => {
+      reply.status(201).header('cache-control', 'no-store');
+      return redeemEnrollmentCode(db, enrollmentKey, request.body.code);
+    },
+  );
+
   r.get(
     '/api/kiosks',
     {
-      preHandler: guards.requireManager,
+      onRequest: guards.requireManager,
       schema: {
         tags: managerTags,
         security: bearer,
@@ -79,7 +153,7 @@ export function kioskRoutes(app: FastifyInstance, db: Db, guards: Guards, verify
   r.delete(
     '/api/kiosks/:kioskId',
     {
-      preHandler: guards.requireManager,
+      onRequest: guards.requireManager,
       schema: {
         tags: managerTags,
         security: bearer,
@@ -97,7 +171,7 @@ export function kioskRoutes(app: FastifyInstance, db: Db, guards: Guards, verify
   r.get(
     '/api/kiosk/me',
     {
-      preHandler: requireKiosk,
+      onRequest: requireKiosk,
       schema: {
         tags: kioskTags,
         security: kioskAuth,
@@ -122,13 +196,13 @@ export function kioskRoutes(app: FastifyInstance, db: Db, guards: Guards, verify
   r.post(
     '/api/kiosk/check-in',
     {
-      preHandler: requireKiosk,
+      onRequest: requireKiosk,
       schema: {
         tags: kioskTags,
         security: kioskAuth,
         summary: 'A customer checks in at the counter with the pickup pass, or the order number and code',
         description:
-          'Wrong tries answer 422 kiosk.checkInFailed whether or not the order exists, and are limited per order number (5) and per kiosk (30) in 15-minute windows: past that, 429 kiosk.tooManyTries with details.retryAfterSeconds. A ready order records an arrival and alerts the store devices.',
+          'Wrong tries answer 422 kiosk.checkInFailed whether or not the order exists, and are limited per order number (5) and per kiosk (30) in 15-minute windows: past that, typed codes answer 429 kiosk.tooManyTries with details.retryAfterSeconds and the kiosk asks for the QR on the pickup pass, which is always taken (it cannot be guessed). A ready order records an arrival and alerts the store devices.',
         body: checkInBody,
         response: { 200: checkInResult, 422: errorBody, 429: errorBody, ...errors },
       },
@@ -136,7 +210,7 @@ export function kioskRoutes(app: FastifyInstance, db: Db, guards: Guards, verify
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       try {
-        return await checkIn(db, kioskOf(request), request.body, { verifyPass });
+        return await checkIn(db, kioskOf(request), request.body, { verifyPass, limits: app.limits });
       } catch (error) {
         const wait = error instanceof HttpError ? error.details?.retryAfterSeconds : undefined;
         if (typeof wait === 'number') reply.header('retry-after', String(wait));
@@ -148,7 +222,7 @@ export function kioskRoutes(app: FastifyInstance, db: Db, guards: Guards, verify
   r.get(
     '/api/kiosk/orders/:orderId',
     {
-      preHandler: requireKiosk,
+      onRequest: requireKiosk,
       schema: {
         tags: kioskTags,
         security: kioskAuth,
@@ -163,7 +237,7 @@ export function kioskRoutes(app: FastifyInstance, db: Db, guards: Guards, verify
   r.post(
     '/api/kiosk/rating',
     {
-      preHandler: requireKiosk,
+      onRequest: requireKiosk,
       schema: {
         tags: kioskTags,
         security: kioskAuth,
@@ -181,7 +255,7 @@ export function kioskRoutes(app: FastifyInstance, db: Db, guards: Guards, verify
   r.get(
     '/api/kiosk/board',
     {
-      preHandler: requireKiosk,
+      onRequest: requireKiosk,
       schema: {
         tags: kioskTags,
         security: kioskAuth,

@@ -56,7 +56,7 @@ async function readyOrder() {
   const { order, product } = await placed();
   await post(`/api/orders/${order.id}/claim`, {});
   await post(`/api/orders/${order.id}/pick`, { code: product.barcode });
-  const staged = await post(`/api/orders/${order.id}/stage`, { locationCode: 'MI01-A03' });
+  const staged = await post(`/api/orders/${order.id}/stage`, { locationCode: 'MI01-A03', shareShelf: true });
   expect(staged.json<OrderDetail>().status, staged.body).toBe('ready');
   return order;
 }
@@ -264,6 +264,28 @@ describe('rate limit', () => {
     });
   });
 
+  it("an outsider's five wrong codes do not lock the customer out: the QR pass still checks in", async () => {
+    const order = await readyOrder();
+    const outsider = await enroll(manager, 'Counter 3');
+    for (let i = 0; i < CHECK_IN_LIMITS.perOrder; i++) {
+      const wrong = await checkInRequest(
+        { orderNumber: order.number, pickupCode: '444444' },
+        outsider.secret,
+      );
+      expect(wrong.statusCode).toBe(422);
+    }
+    // Typed codes for this order now wait, at any kiosk, and the answer asks for the QR pass.
+    const typed = await checkInRequest({ orderNumber: order.number, pickupCode: order.pickupCode });
+    expect(typed.statusCode).toBe(429);
+    expect(typed.json()).toMatchObject({ code: 'kiosk.tooManyTries', details: { useQrPass: true } });
+    const pass = (
+      await t.app.inject({ url: `/api/orders/${order.id}/pickup-pass`, headers: bearer(associate) })
+    ).json<PickupPassResponse>().text;
+    const scanned = await checkInRequest({ pass });
+    expect(scanned.statusCode, scanned.body).toBe(200);
+    expect(scanned.json<CheckInResult>()).toMatchObject({ outcome: 'arrived', order: { orderId: order.id } });
+  });
+
   it('counts per kiosk and per order, and resets when the window ends', async () => {
     const fresh = await enroll(manager, 'Counter 2');
     const principal: KioskPrincipal = { kioskId: fresh.kiosk.id, storeId: 'MI01', name: 'Counter 2' };
@@ -273,7 +295,7 @@ describe('rate limit', () => {
     const wrong = { orderNumber: order.number, pickupCode: '222222' };
     for (let i = 0; i < CHECK_IN_LIMITS.perOrder; i++) {
       await expect(
-        checkIn(t.database.db, principal, wrong, { verifyPass, now: start }),
+        checkIn(t.database.db, principal, wrong, { verifyPass, limits: t.app.limits, now: start }),
       ).rejects.toMatchObject({
         statusCode: 422,
       });
@@ -284,7 +306,7 @@ describe('rate limit', () => {
         t.database.db,
         principal,
         { ...wrong, pickupCode: order.pickupCode },
-        { verifyPass, now: minuteLater },
+        { verifyPass, limits: t.app.limits, now: minuteLater },
       ),
     ).rejects.toMatchObject({ statusCode: 429, details: { retryAfterSeconds: 14 * 60 } });
 
@@ -297,6 +319,7 @@ describe('rate limit', () => {
           { orderNumber: `GUESS-${i}`, pickupCode: '333333' },
           {
             verifyPass,
+            limits: t.app.limits,
             now: minuteLater,
           },
         ),
@@ -310,6 +333,7 @@ describe('rate limit', () => {
         { orderNumber: other.number, pickupCode: other.pickupCode },
         {
           verifyPass,
+          limits: t.app.limits,
           now: minuteLater,
         },
       ),
@@ -320,7 +344,7 @@ describe('rate limit', () => {
       t.database.db,
       principal,
       { orderNumber: order.number, pickupCode: order.pickupCode },
-      { verifyPass, now: nextWindow },
+      { verifyPass, limits: t.app.limits, now: nextWindow },
     );
     expect(result.outcome).toBe('arrived');
   });

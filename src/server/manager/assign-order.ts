@@ -6,7 +6,7 @@ import type { Actor } from '../audit/audit';
 import type { Db } from '../db/client';
 import { associates } from '../db/schema';
 import { HttpError } from '../http-error';
-import { OrderWork } from '../orders/order-work';
+import { OrderWork } from '../core/order-work';
 
 /**
  * A manager assigns an open order to an active associate of the store, or takes the assignment

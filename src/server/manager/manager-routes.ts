@@ -1,17 +1,27 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBody } from '../../contract/error-body';
-import { assignBody, kpiQuery, kpiReport, storeAssociatesResponse } from '../../contract/manager';
+import {
+  assignBody,
+  kpiQuery,
+  kpiReport,
+  lockOutsResponse,
+  managerErrorCodes,
+  storeAssociatesResponse,
+} from '../../contract/manager';
 import { orderDetail } from '../../contract/orders';
 import { kpiCsvRows, toCsv } from '../../domain/kpi-csv';
 import type { Db } from '../db/client';
 import { associates } from '../db/schema';
-import { loadOrderDetail } from '../orders/order-views';
+import { loadOrderDetail } from '../core/order-views';
 import type { Guards } from '../plugins/auth';
 import { actorOf, principalOf } from '../plugins/auth';
 import { assignOrder } from './assign-order';
+import { liftLockOut, lockedOutAssociates } from '../rate-limit/limits';
+import { recordAudit } from '../audit/audit';
+import { HttpError } from '../http-error';
 import { loadKpiReport } from './kpi-repository';
 
 const tags = ['manager'];
@@ -32,7 +42,7 @@ export function managerRoutes(app: FastifyInstance, db: Db, guards: Guards): voi
   r.get(
     '/api/manager/associates',
     {
-      preHandler: guards.requireManager,
+      onRequest: guards.requireManager,
       schema: {
         tags,
         security,
@@ -54,10 +64,78 @@ export function managerRoutes(app: FastifyInstance, db: Db, guards: Guards): voi
     }),
   );
 
+  r.get(
+    '/api/manager/lock-outs',
+    {
+      preHandler: guards.requireManager,
+      schema: {
+        tags,
+        security,
+        summary: "The store's associates whose PIN tries wait after wrong PINs",
+        description:
+          'Wrong PINs on a device an associate never signed in on wait per account; on their usual devices, per device (ADR 0025). Either shows here until the delay ends.',
+        response: { 200: lockOutsResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const until = await lockedOutAssociates(db);
+      if (until.size === 0) return { lockedOut: [] };
+      const rows = await db
+        .select({
+          id: associates.id,
+          employeeId: associates.employeeId,
+          name: associates.name,
+          role: associates.role,
+        })
+        .from(associates)
+        .where(
+          and(
+            eq(associates.storeId, principalOf(request).storeId),
+            inArray(associates.id, [...until.keys()]),
+          ),
+        )
+        .orderBy(asc(associates.name));
+      return { lockedOut: rows.map((row) => ({ ...row, lockedUntil: until.get(row.id) ?? '' })) };
+    },
+  );
+
+  r.post(
+    '/api/manager/associates/:associateId/lift-lock-out',
+    {
+      preHandler: guards.requireManager,
+      schema: {
+        tags,
+        security,
+        summary: "Lift an associate's PIN lock-out, on every device",
+        description:
+          'Forgets the wrong PINs counted against the account and its devices; audited as auth.lockOutLifted. The per-address count of the client that guessed stays.',
+        params: z.object({ associateId: z.uuid() }),
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      const [associate] = await db
+        .select({ id: associates.id })
+        .from(associates)
+        .where(and(eq(associates.id, request.params.associateId), eq(associates.storeId, principal.storeId)));
+      if (!associate)
+        throw new HttpError(404, managerErrorCodes.unknownAssociate, 'No such associate in this store');
+      const lifted = await liftLockOut(db, associate.id);
+      await recordAudit(db, actorOf(principal), {
+        action: 'auth.lockOutLifted',
+        entityType: 'associate',
+        entityId: associate.id,
+        details: { counters: lifted },
+      });
+      return reply.status(204).send(null);
+    },
+  );
+
   r.post(
     '/api/manager/orders/:orderId/assign',
     {
-      preHandler: guards.requireManager,
+      onRequest: guards.requireManager,
       schema: {
         tags,
         security,
@@ -80,7 +158,7 @@ export function managerRoutes(app: FastifyInstance, db: Db, guards: Guards): voi
   r.get(
     '/api/manager/kpis',
     {
-      preHandler: guards.requireManager,
+      onRequest: guards.requireManager,
       schema: {
         tags,
         security,
@@ -96,7 +174,7 @@ export function managerRoutes(app: FastifyInstance, db: Db, guards: Guards): voi
   r.get(
     '/api/manager/kpis.csv',
     {
-      preHandler: guards.requireManager,
+      onRequest: guards.requireManager,
       schema: {
         tags,
         security,

@@ -7,7 +7,7 @@ import type { ShipmentResponse } from '../../contract/shipping';
 import type { DatabaseHandle } from '../db/client';
 import { customerNotifications, orders } from '../db/schema';
 import { expireOverdueOrders } from '../orders/expire-orders';
-import { loadPassKeyRing, type PassKeyRing } from '../passes/pass-key-ring';
+import { loadPassKeyRing, type PassKeyRing } from '../core/pass-key-ring';
 import type { StockedProduct } from '../testing/fixtures';
 import { stockedProducts } from '../testing/fixtures';
 import type { TestApp } from '../testing/test-app';
@@ -78,15 +78,18 @@ function post(url: string, payload: unknown = {}) {
   return t.app.inject({ method: 'POST', url, headers: bearer(session), payload: payload as object });
 }
 
-function customer(language: 'it' | 'en' = 'it'): IntakeOrderBody['customer'] {
+/** A customer with an e-mail address; those of the text-message tests give a phone too. */
+function customer(language: 'it' | 'en' = 'it', phone?: string): IntakeOrderBody['customer'] {
   nextCustomer++;
   return {
     name: `Cliente ${nextCustomer}`,
     email: `c${nextCustomer}@example.it`,
-    phone: '+393331234567',
+    ...(phone ? { phone } : {}),
     language,
   };
 }
+
+const PHONE = '+393331234567';
 
 /** A pickup order claimed, picked and staged through the API: ready, with its message queued. */
 async function readyOrder(overrides: Partial<IntakeOrderBody> = {}) {
@@ -94,7 +97,7 @@ async function readyOrder(overrides: Partial<IntakeOrderBody> = {}) {
   const order = await t.placeOrder([{ sku: product.sku, qty: 1 }], { customer: customer(), ...overrides });
   expect((await post(`/api/orders/${order.id}/claim`)).statusCode).toBe(200);
   expect((await post(`/api/orders/${order.id}/pick`, { code: product.barcode })).statusCode).toBe(200);
-  const staged = await post(`/api/orders/${order.id}/stage`, { locationCode: 'MI01-A03' });
+  const staged = await post(`/api/orders/${order.id}/stage`, { locationCode: 'MI01-A03', shareShelf: true });
   expect(staged.statusCode, staged.body).toBe(200);
   return order;
 }
@@ -275,7 +278,7 @@ describe('the other messages', () => {
   });
 
   it('goes by SMS when the order has a phone and no e-mail', async () => {
-    const order = await readyOrder();
+    const order = await readyOrder({ customer: customer('it', PHONE) });
     await t.database.db.update(orders).set({ customerEmail: '' }).where(eq(orders.id, order.id));
     const sms = new LogSmsAdapter();
     tick();
@@ -287,7 +290,102 @@ describe('the other messages', () => {
       }),
     ]);
     expect(await notificationsOf(order.id)).toEqual([
-      expect.objectContaining({ channel: 'sms', recipient: '+393331234567', attempts: 1 }),
+      expect.objectContaining({ kind: 'ready_for_pickup', channel: 'sms', recipient: PHONE, attempts: 1 }),
+      // Queued while the order still had an e-mail; the ready text was the only one it needed.
+      expect.objectContaining({
+        kind: 'curbside_link',
+        sentAt: null,
+        lastError: 'skipped: no e-mail: the ready text carried the link',
+      }),
+    ]);
+  });
+});
+
+describe('the curbside link by text', () => {
+  const curbsideUrl = (order: { id: string }) => `https://aisle.test/curbside/${order.id}`;
+
+  it('goes by SMS too when the order has a phone, besides the e-mail that carries it', async () => {
+    const order = await readyOrder({ customer: customer('en', PHONE) });
+    const sms = new LogSmsAdapter();
+    tick();
+    await notifier({ sms, curbsideUrl }).drain();
+    const [mail] = mailsTo(await emailOf(order.id));
+    expect(mail?.text).toContain(curbsideUrl(order));
+    expect(sms.sent).toEqual([
+      expect.objectContaining({
+        to: PHONE,
+        text: `Aisle: order ${order.number} is ready at Aisle Milano Duomo. Rather stay in your car? When you reach the car park, open ${curbsideUrl(order)} and we'll bring it out.`,
+      }),
+    ]);
+    expect(await notificationsOf(order.id)).toEqual([
+      expect.objectContaining({ kind: 'ready_for_pickup', channel: 'email', attempts: 1, failedAt: null }),
+      expect.objectContaining({
+        kind: 'curbside_link',
+        channel: 'sms',
+        recipient: PHONE,
+        attempts: 1,
+        failedAt: null,
+      }),
+    ]);
+    expect((await notificationsOf(order.id)).every((row) => row.sentAt !== null)).toBe(true);
+  });
+
+  it('goes while e-mail is not configured (the demo: the log adapter prints it)', async () => {
+    const order = await readyOrder({ customer: customer('it', PHONE) });
+    const printed: string[] = [];
+    const sms = new LogSmsAdapter((message) => printed.push(message.text));
+    tick();
+    await notifier({ mail: undefined, sms, curbsideUrl }).drain();
+    expect(printed).toEqual([expect.stringContaining(`apri ${curbsideUrl(order)}`)]);
+    expect(await notificationsOf(order.id)).toEqual([
+      expect.objectContaining({ kind: 'ready_for_pickup', sentAt: null, attempts: 0 }),
+      expect.objectContaining({ kind: 'curbside_link', channel: 'sms', attempts: 1 }),
+    ]);
+    await notifier({ curbsideUrl }).drain();
+    expect(mailsTo(await emailOf(order.id))).toHaveLength(1);
+  });
+
+  it('is in the ready text itself for a customer with only a phone: one text, not two', async () => {
+    const order = await readyOrder({ customer: customer('it', PHONE) });
+    await t.database.db.update(orders).set({ customerEmail: '' }).where(eq(orders.id, order.id));
+    const sms = new LogSmsAdapter();
+    tick();
+    await notifier({ sms, curbsideUrl }).drain();
+    expect(sms.sent.map((m) => m.text)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^Aisle: l'ordine ${order.number} è pronto .*Codice di ritiro .* Ritiro in auto: quando arrivi, apri ${curbsideUrl(order)}$`,
+        ),
+      ),
+    ]);
+  });
+
+  it('fails at once, saying why, where the server has no public address for the link', async () => {
+    const order = await readyOrder({ customer: customer('en', PHONE) });
+    const sms = new LogSmsAdapter();
+    tick();
+    await notifier({ sms }).drain();
+    expect(sms.sent).toEqual([]);
+    const rows = await notificationsOf(order.id);
+    expect(rows[0]).toMatchObject({ kind: 'ready_for_pickup', channel: 'email', failedAt: null });
+    expect(rows[1]).toMatchObject({
+      kind: 'curbside_link',
+      sentAt: null,
+      lastError: 'No curbside link to send: PUBLIC_URL is not set',
+    });
+    expect(rows[1]?.failedAt).not.toBeNull();
+  });
+
+  it('is not sent for an order collected before it went out', async () => {
+    const order = await readyOrder({ customer: customer('en', PHONE) });
+    expect((await post(`/api/orders/${order.id}/handover`, { code: order.pickupCode })).statusCode).toBe(200);
+    const sms = new LogSmsAdapter();
+    tick();
+    await notifier({ sms, curbsideUrl }).drain();
+    expect(sms.sent).toEqual([]);
+    expect((await notificationsOf(order.id)).map((row) => row.lastError)).toEqual([
+      'skipped: the order is collected, no longer ready',
+      'skipped: the order is collected, no longer ready',
     ]);
   });
 });
@@ -355,7 +453,7 @@ describe('failures', () => {
 
   it('keeps e-mails queued while SMTP is not configured, and still sends SMS', async () => {
     const withEmail = await readyOrder();
-    const phoneOnly = await readyOrder();
+    const phoneOnly = await readyOrder({ customer: customer('it', PHONE) });
     await t.database.db.update(orders).set({ customerEmail: '' }).where(eq(orders.id, phoneOnly.id));
     const sms = new LogSmsAdapter();
     tick();

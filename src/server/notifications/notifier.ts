@@ -3,12 +3,17 @@ import type { Db } from '../db/client';
 import { rowsOf } from '../db/rows';
 import { customerNotifications, orders, products, stores } from '../db/schema';
 import { iso } from '../db/time';
-import { issuePickupPass } from '../passes/issue-pickup-pass';
-import type { PassKeyRing } from '../passes/pass-key-ring';
+import { issuePickupPass } from '../core/issue-pickup-pass';
+import type { PassKeyRing } from '../core/pass-key-ring';
 import { isPermanentSmtpError, type MailSender } from './mail-sender';
 import { languageOf, type OpeningHours } from './message-format';
 import { PermanentNotificationError, type NotificationContext } from './notification-context';
-import { kindsWithPickupPass, renderNotification } from './render-notification';
+import {
+  kindsForReadyOrders,
+  kindsWithCurbsideLink,
+  kindsWithPickupPass,
+  renderNotification,
+} from './render-notification';
 import { OutboxWorker, type OutboxWorkerOptions } from './outbox-worker';
 import { retryDelayMs } from './retry-delay';
 import type { SmsAdapter } from './sms-adapter';
@@ -48,7 +53,8 @@ function messageOf(error: unknown): string {
 
 /**
  * Sends the customer_notifications outbox: by e-mail when the customer has an address, by SMS
- * when only a phone. Rows are claimed with FOR UPDATE SKIP LOCKED and leased (next_attempt_at
+ * when only a phone, or when the row asks for a text by name (payload.channel 'sms': the
+ * curbside link, for a customer who gave both). Rows are claimed with FOR UPDATE SKIP LOCKED and leased (next_attempt_at
  * moved ahead) in one short statement, then sent outside any transaction, so several instances
  * share the queue and none sends a row another holds; a crash mid-send only delays the row to
  * the lease's end. A failed send is retried with exponential back-off and jitter, up to
@@ -73,9 +79,11 @@ export class Notifier extends OutboxWorker {
 
   private async claim(): Promise<Claimed[]> {
     const now = this.now();
+    // Without e-mail, only rows that go by text: no address, or a text asked for by name.
     const mailOff = this.options.mail
       ? sql``
-      : sql`and coalesce(nullif(n.payload->>'email', ''), nullif(o.customer_email, '')) is null`;
+      : sql`and (n.payload->>'channel' = 'sms'
+          or coalesce(nullif(n.payload->>'email', ''), nullif(o.customer_email, '')) is null)`;
     const result = await this.options.db.execute(sql`
       with due as (
         select n.id from customer_notifications n
@@ -152,7 +160,7 @@ export class Notifier extends OutboxWorker {
           this.now(),
         ).text;
       }
-      if (row.kind === 'ready_for_pickup' && this.options.curbsideUrl) {
+      if (kindsWithCurbsideLink.has(row.kind) && this.options.curbsideUrl) {
         const readyAt = order.readyAt === null ? this.now() : new Date(iso(order.readyAt));
         context.curbsideUrl = this.options.curbsideUrl({
           id: order.id,
@@ -174,15 +182,21 @@ export class Notifier extends OutboxWorker {
     if (!found) return { status: 'failed', error: 'The order is gone' };
     const { context, email, phone } = found;
     // Told late (the sender was down): a pickup message about an order no longer waiting is noise.
-    if (kindsWithPickupPass.has(row.kind) && context.order.status !== 'ready') {
+    if (kindsForReadyOrders.has(row.kind) && context.order.status !== 'ready') {
       return { status: 'skipped', reason: `the order is ${context.order.status}, no longer ready` };
+    }
+    // A customer without an e-mail got the link in the ready text already.
+    if (row.kind === 'curbside_link' && !email) {
+      return { status: 'skipped', reason: 'no e-mail: the ready text carried the link' };
     }
     let channel: 'email' | 'sms' | undefined;
     let recipient: string | undefined;
     try {
       const rendered = await renderNotification(context);
       const { mail, sms } = this.options;
-      if (email && rendered.email) {
+      // A row written for the text channel (the curbside link) never goes by e-mail.
+      const textOnly = row.payload.channel === 'sms';
+      if (email && rendered.email && !textOnly) {
         [channel, recipient] = ['email', email];
         if (!mail)
           return { status: 'retry', error: 'E-mail is not configured (SMTP_URL)', channel, recipient };

@@ -1,6 +1,6 @@
 import type { Block, EmailContent } from './email-layout';
 import { formatDateTime, groupedCode, openingHoursRows, spelledCode } from './message-format';
-import type { NotificationContext } from './notification-context';
+import { PermanentNotificationError, type NotificationContext } from './notification-context';
 
 /** The content id the QR image is attached under; the HTML shows it as cid:… */
 export const PICKUP_PASS_CID = 'pickup-pass@aisle';
@@ -102,9 +102,37 @@ export function readyForPickup(ctx: NotificationContext): MessageParts {
       ],
       signature: it ? `Grazie, ${ctx.store.name}` : `Thank you, ${ctx.store.name}`,
     },
-    sms: it
-      ? `Aisle: l'ordine ${number} è pronto da ${ctx.store.name}. Codice di ritiro ${code}. Ritiro entro ${until.date}.`
-      : `Aisle: order ${number} is ready at ${ctx.store.name}. Pickup code ${code}. Collect by ${until.date}.`,
+    sms:
+      (it
+        ? `Aisle: l'ordine ${number} è pronto da ${ctx.store.name}. Codice di ritiro ${code}. Ritiro entro ${until.date}.`
+        : `Aisle: order ${number} is ready at ${ctx.store.name}. Pickup code ${code}. Collect by ${until.date}.`) +
+      curbsideSms(ctx),
+  };
+}
+
+/** The curbside page's link as a text message's last sentence, when there is a link. */
+function curbsideSms(ctx: NotificationContext): string {
+  if (!ctx.curbsideUrl) return '';
+  return ctx.language === 'it'
+    ? ` Ritiro in auto: quando arrivi, apri ${ctx.curbsideUrl}`
+    : ` Curbside pickup: when you arrive, open ${ctx.curbsideUrl}`;
+}
+
+/**
+ * The curbside link by text, for a customer who got the ready e-mail and also gave a phone:
+ * in the car park, a text is closer to hand than an e-mail.
+ */
+export function curbsideLink(ctx: NotificationContext): MessageParts {
+  if (!ctx.curbsideUrl) {
+    throw new PermanentNotificationError('No curbside link to send: PUBLIC_URL is not set');
+  }
+  const { number } = ctx.order;
+  return {
+    email: null,
+    sms:
+      ctx.language === 'it'
+        ? `Aisle: l'ordine ${number} è pronto da ${ctx.store.name}. Preferisci restare in auto? Quando arrivi al parcheggio, apri ${ctx.curbsideUrl} e te lo portiamo noi.`
+        : `Aisle: order ${number} is ready at ${ctx.store.name}. Rather stay in your car? When you reach the car park, open ${ctx.curbsideUrl} and we'll bring it out.`,
   };
 }
 

@@ -4,6 +4,7 @@ import { PermanentNotificationError, type NotificationContext } from './notifica
 import { lineCancelled, lineRerouted, refundIssued, shipped } from './order-messages';
 import { pickupPassPng } from './pickup-pass-png';
 import {
+  curbsideLink,
   orderExpired,
   pickupReminder,
   PICKUP_PASS_CID,
@@ -34,6 +35,7 @@ export interface RenderedNotification {
 
 const templates: Record<string, (ctx: NotificationContext) => MessageParts> = {
   ready_for_pickup: readyForPickup,
+  curbside_link: curbsideLink,
   pickup_reminder: pickupReminder,
   order_expired: orderExpired,
   shipped,
@@ -44,6 +46,12 @@ const templates: Record<string, (ctx: NotificationContext) => MessageParts> = {
 
 /** The kinds whose message carries the signed pickup pass as a QR code. */
 export const kindsWithPickupPass: ReadonlySet<string> = new Set(['ready_for_pickup', 'pickup_reminder']);
+
+/** The kinds that carry the curbside page's link. */
+export const kindsWithCurbsideLink: ReadonlySet<string> = new Set(['ready_for_pickup', 'curbside_link']);
+
+/** The kinds about an order waiting on the shelf: sent late, after it left it, they are noise. */
+export const kindsForReadyOrders: ReadonlySet<string> = new Set([...kindsWithPickupPass, 'curbside_link']);
 
 /** The notification kinds the notifier can send. */
 export const notificationKinds: readonly string[] = [...Object.keys(templates), 'returnReceipt'];

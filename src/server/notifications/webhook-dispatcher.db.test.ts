@@ -75,7 +75,9 @@ async function readyOrder() {
   const order = await t.placeOrder([{ sku: product.sku, qty: 1 }]);
   await post(`/api/orders/${order.id}/claim`);
   await post(`/api/orders/${order.id}/pick`, { code: product.barcode });
-  expect((await post(`/api/orders/${order.id}/stage`, { locationCode: 'MI01-A01' })).statusCode).toBe(200);
+  expect(
+    (await post(`/api/orders/${order.id}/stage`, { locationCode: 'MI01-A01', shareShelf: true })).statusCode,
+  ).toBe(200);
   return order;
 }
 

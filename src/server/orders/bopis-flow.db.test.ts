@@ -145,6 +145,9 @@ describe('the BOPIS journey through the API', () => {
       'order.short',
       'order.finishPick',
       'order.stage',
+      // The wrong code and the other order's pass, audited without the code (issue 13 point 7).
+      'order.handoverCodeRefused',
+      'order.handoverCodeRefused',
       'order.handover',
     ]);
     expect(

@@ -45,7 +45,9 @@ async function readySince(daysAgo: number) {
   const order = await t.placeOrder([{ sku: product.sku, qty: 2 }]);
   await post(`/api/orders/${order.id}/claim`);
   await post(`/api/orders/${order.id}/pick`, { code: product.barcode, qty: 2 });
-  expect((await post(`/api/orders/${order.id}/stage`, { locationCode: 'MI01-A05' })).statusCode).toBe(200);
+  expect(
+    (await post(`/api/orders/${order.id}/stage`, { locationCode: 'MI01-A05', shareShelf: true })).statusCode,
+  ).toBe(200);
   await t.database.db
     .update(orders)
     .set({ readyAt: new Date(Date.now() - daysAgo * DAY).toISOString() })
@@ -58,6 +60,7 @@ async function orderRow(id: string) {
   return row!;
 }
 
+// The fixture's customer gave an e-mail and a phone: a ready order also texts the curbside link.
 const kindsFor = async (orderId: string) =>
   (
     await t.database.db
@@ -111,7 +114,7 @@ describe('expireOverdueOrders', () => {
     });
     expect(putBack.json<PushResponse>().results[0]?.status).toBe('applied');
 
-    expect(await kindsFor(overdue.order.id)).toEqual(['ready_for_pickup', 'order_expired']);
+    expect(await kindsFor(overdue.order.id)).toEqual(['ready_for_pickup', 'curbside_link', 'order_expired']);
     const [hook] = await t.database.db
       .select()
       .from(webhookDeliveries)
@@ -138,11 +141,11 @@ describe('expireOverdueOrders', () => {
     expect((await stockOf(t.database.db, 'MI01', recent.product.id)).reserved).toBe(
       recent.before.reserved + 2,
     );
-    expect(await kindsFor(recent.order.id)).toEqual(['ready_for_pickup']);
+    expect(await kindsFor(recent.order.id)).toEqual(['ready_for_pickup', 'curbside_link']);
 
     // A second run finds nothing more to do for it.
     expect((await expireOverdueOrders(t.database.db, new Date())).expired).not.toContain(overdue.order.id);
-    expect(await kindsFor(overdue.order.id)).toEqual(['ready_for_pickup', 'order_expired']);
+    expect(await kindsFor(overdue.order.id)).toEqual(['ready_for_pickup', 'curbside_link', 'order_expired']);
   });
 
   it('reminds once, a day before the hold ends', async () => {
@@ -151,8 +154,12 @@ describe('expireOverdueOrders', () => {
     const first = await expireOverdueOrders(t.database.db, new Date());
     expect(first.reminded).toBeGreaterThanOrEqual(1);
     await expireOverdueOrders(t.database.db, new Date());
-    expect(await kindsFor(lastDay.order.id)).toEqual(['ready_for_pickup', 'pickup_reminder']);
-    expect(await kindsFor(early.order.id)).toEqual(['ready_for_pickup']);
+    expect(await kindsFor(lastDay.order.id)).toEqual([
+      'ready_for_pickup',
+      'curbside_link',
+      'pickup_reminder',
+    ]);
+    expect(await kindsFor(early.order.id)).toEqual(['ready_for_pickup', 'curbside_link']);
     const [reminder] = await t.database.db
       .select()
       .from(customerNotifications)
@@ -201,7 +208,7 @@ describe('expireOverdueOrders', () => {
       .from(stockMovements)
       .where(and(eq(stockMovements.orderId, overdue.order.id), eq(stockMovements.reason, 'order.expire')));
     expect(n).toBe(1);
-    expect(await kindsFor(overdue.order.id)).toEqual(['ready_for_pickup', 'order_expired']);
+    expect(await kindsFor(overdue.order.id)).toEqual(['ready_for_pickup', 'curbside_link', 'order_expired']);
     expect(await stockOf(t.database.db, 'MI01', overdue.product.id)).toEqual(overdue.before);
   });
 });

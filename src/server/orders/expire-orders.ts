@@ -5,8 +5,8 @@ import type { Db } from '../db/client';
 import { rowsOf } from '../db/rows';
 import { orders, stores } from '../db/schema';
 import { iso } from '../db/time';
-import type { ActionContext } from './order-actions';
-import { runOrderActions } from './order-actions';
+import type { ActionContext } from '../core/run-order-actions';
+import { runOrderActions } from '../core/run-order-actions';
 
 /** Orders a single run expires at most; the next run (minutes later) takes the rest. */
 const RUN_LIMIT = 1000;

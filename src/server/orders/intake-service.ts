@@ -1,20 +1,17 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import { eq, inArray, or } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { IntakeResult, OrderDiscount, OrderPayment, intakeOrderBody } from '../../contract/orders';
+import type { IntakeResult, intakeOrderBody } from '../../contract/orders';
 import { orderErrorCodes } from '../../contract/error-codes';
 import { DomainError } from '../../domain/domain-error';
 import { parseGtin } from '../../domain/gtin';
 import { inboundParcelKey } from '../../domain/inbound-parcel';
-import { stockEffects } from '../../domain/order-stock';
 import type { Actor } from '../audit/audit';
-import { recordAudit } from '../audit/audit';
 import type { Db, Executor } from '../db/client';
-import { orderLines, orders, products, stores } from '../db/schema';
+import { orders, products, stores } from '../db/schema';
 import { HttpError } from '../http-error';
-import { nextStoreVersion } from '../sync/store-version';
-import { cancelOrder, runOrderActions } from './order-actions';
-import { tryReserve } from './order-repository';
+import { runCommands } from '../core/run-commands';
+import { writeOrder, type OrderLineInput } from '../core/write-order';
 
 export type IntakeOrder = z.output<typeof intakeOrderBody>;
 
@@ -39,7 +36,7 @@ export function requestHash(body: IntakeOrder): string {
     .digest('hex');
 }
 
-type Resolved = { productId: string; qty: number; unitPriceCents: number; finalSale?: boolean };
+type Resolved = OrderLineInput;
 
 async function resolveLines(tx: Executor, body: IntakeOrder): Promise<Resolved[]> {
   const skus = body.lines.flatMap((l) => (l.sku ? [l.sku] : []));
@@ -123,96 +120,6 @@ async function findExisting(
     );
   }
   return toResult(existing);
-}
-
-export interface NewOrder {
-  storeId: string;
-  externalId: string;
-  number: string;
-  channel: string;
-  fulfillmentType: string;
-  customer: { name: string; email: string; phone: string | null; language: string };
-  shippingAddress: unknown;
-  pickupCode: string;
-  currency: string;
-  requestHash: string;
-  placedAt: string;
-  promisedAt: string;
-  /** Ship-to-store: the inboundParcelKey of the parcel; its goods are not the store's stock. */
-  inboundTracking?: string | null;
-  discounts?: OrderDiscount[];
-  shippingCents?: number;
-  payment?: OrderPayment | null;
-}
-
-export type OrderLineInput = Resolved;
-
-/**
- * Writes a new order, its lines, the reservation of their stock at its store (the conditional
- * UPDATE of tryReserve) and the audit row, in the caller's transaction, under the store's next
- * change number: taken first, so the store_sync row is locked before its stock rows, as in every
- * write of a store. Throws stock.insufficient AFTER writing: the caller must roll back.
- */
-export async function writeOrder(
-  tx: Executor,
-  actor: Actor,
-  input: NewOrder,
-  lines: readonly OrderLineInput[],
-  audit: { action: string; details: Record<string, unknown> },
-): Promise<typeof orders.$inferSelect> {
-  const goodsCents = lines.reduce((sum, l) => sum + l.qty * l.unitPriceCents, 0);
-  const discountCents = (input.discounts ?? []).reduce((sum, d) => sum + d.cents, 0);
-  const totalCents = goodsCents - discountCents + (input.shippingCents ?? 0);
-  const { customer, ...fields } = input;
-  const [order] = await tx
-    .insert(orders)
-    .values({
-      ...fields,
-      status: 'new',
-      customerName: customer.name,
-      customerEmail: customer.email,
-      customerPhone: customer.phone,
-      customerLanguage: customer.language,
-      totalCents,
-      syncVersion: await nextStoreVersion(tx, input.storeId),
-    })
-    .returning();
-  if (!order) throw new Error('insert returned nothing');
-  await tx.insert(orderLines).values(
-    lines.map((l, index) => ({
-      orderId: order.id,
-      storeId: order.storeId,
-      lineNo: index + 1,
-      productId: l.productId,
-      qtyOrdered: l.qty,
-      unitPriceCents: l.unitPriceCents,
-      finalSale: l.finalSale ?? false,
-    })),
-  );
-  const perProduct = new Map<string, number>();
-  // A ship-to-store order's goods travel in its parcel: nothing on the store's shelves is held.
-  if (input.fulfillmentType !== 'ship_to_store')
-    for (const l of lines) perProduct.set(l.productId, (perProduct.get(l.productId) ?? 0) + l.qty);
-  const short: { productId: string; qty: number }[] = [];
-  for (const [productId, qty] of perProduct) {
-    if (!(await tryReserve(tx, order.storeId, productId, stockEffects.intake(qty).reserved, order.id))) {
-      short.push({ productId, qty });
-    }
-  }
-  if (short.length > 0) {
-    throw new DomainError(orderErrorCodes.insufficientStock, 'The store cannot reserve every line', {
-      storeId: order.storeId,
-      lines: short,
-    });
-  }
-  await recordAudit(tx, actor, {
-    action: audit.action,
-    entityType: 'order',
-    entityId: order.id,
-    storeId: order.storeId,
-    details: audit.details,
-  });
-  return order;
 }
 
 /**
@@ -303,8 +210,17 @@ export async function cancelFromPlatform(db: Db, externalId: string, reason: str
   const [existing] = await db.select().from(orders).where(eq(orders.externalId, externalId));
   if (!existing) throw new DomainError(orderErrorCodes.notFound, `No order ${externalId}`, { externalId });
   if (existing.status !== 'cancelled') {
-    const actor = { type: 'platform' as const, id: 'ecommerce', storeId: existing.storeId, deviceId: null };
-    await db.transaction((tx) => runOrderActions(tx, actor, (ctx) => cancelOrder(ctx, existing.id, reason)));
+    const actor = {
+      type: 'platform' as const,
+      id: 'ecommerce',
+      name: 'E-commerce platform',
+      storeId: existing.storeId,
+      role: 'platform' as const,
+      deviceId: null,
+    };
+    await db.transaction((tx) =>
+      runCommands(tx, actor, [{ name: 'order.cancel', args: { orderId: existing.id, reason } }]),
+    );
   }
   const [row] = await db.select().from(orders).where(eq(orders.id, existing.id));
   return toResult(row ?? existing);

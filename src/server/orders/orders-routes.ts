@@ -1,6 +1,9 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { recordPickupRefusals, type PickupRefusal } from '../core/pickup-attempts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { z, type ZodType } from 'zod';
+import type { CommandActor } from '../../commands/order-tx';
+import type { DefinedCommandName } from '../../commands/registry';
 import { errorBody } from '../../contract/error-body';
 import {
   cancelBody,
@@ -11,25 +14,16 @@ import {
   queueResponse,
   shortBody,
   stageBody,
+  type OrderDetail,
 } from '../../contract/orders';
 import { packOrderBody } from '../../contract/shipping';
 import type { PassSignatureVerifier } from '../../domain/signed-pickup-pass';
-import { closeArrivalsOnHandover } from '../curbside/arrival-actions';
+import type { Principal } from '../core/tokens';
+import { runCommands } from '../core/run-commands';
 import type { Db } from '../db/client';
-import type { Guards } from '../plugins/auth';
-import { actorOf, principalOf } from '../plugins/auth';
-import type { ActionContext } from './order-actions';
-import {
-  cancelOrder,
-  claimOrder,
-  handOver,
-  pickUnits,
-  runOrderActions,
-  shortLine,
-  stageOrder,
-} from './order-actions';
-import { loadOrderDetail, loadQueue } from './order-views';
-import { packOrder, shipOrder } from './ship-actions';
+import type { Guard, Guards } from '../plugins/auth';
+import { principalOf } from '../plugins/auth';
+import { loadOrderDetail, loadQueue } from '../core/order-views';
 
 const tags = ['orders'];
 const security = [{ bearer: [] }];
@@ -43,6 +37,110 @@ const errors = {
   422: errorBody,
 };
 
+export function commandActorOf(principal: Principal): CommandActor {
+  return {
+    type: 'associate',
+    id: principal.associateId,
+    name: principal.name,
+    storeId: principal.storeId,
+    role: principal.role,
+    deviceId: principal.deviceId,
+  };
+}
+
+/**
+ * An associate action over REST: the same command definition the devices queue, run once in
+ * its own transaction (one write path), then the order as it now is.
+ */
+interface RestAction {
+  command: DefinedCommandName;
+  path: string;
+  summary: string;
+  description?: string;
+  body: ZodType;
+  guard: (guards: Guards) => Guard;
+  args: (orderId: string, body: Record<string, unknown>) => Record<string, unknown>;
+  /** The pick answers which line it confirmed, beside the order. */
+  withResult?: boolean;
+}
+
+const empty = z.object({}).optional();
+const withOrder = (orderId: string, body: Record<string, unknown>) => ({ ...body, orderId });
+
+const restActions: RestAction[] = [
+  {
+    command: 'order.claim',
+    path: 'claim',
+    summary: 'Claim an order to pick it (new → picking)',
+    body: empty,
+    guard: (g) => g.requireAssociate,
+    args: (orderId) => ({ orderId }),
+  },
+  {
+    command: 'pick.confirm',
+    path: 'pick',
+    summary: 'Confirm picked units by their scanned code',
+    description:
+      'The code is matched to a line by GTIN equivalence (UPC-A, EAN-13, GTIN-14). When every line is picked or short the order becomes picked.',
+    body: pickBody,
+    guard: (g) => g.requireAssociate,
+    args: withOrder,
+    withResult: true,
+  },
+  {
+    command: 'pick.short',
+    path: 'short',
+    summary: 'Declare units of a line that cannot be picked, with a reason; their reservation is released',
+    body: shortBody,
+    guard: (g) => g.requireAssociate,
+    args: withOrder,
+  },
+  {
+    command: 'order.stage',
+    path: 'stage',
+    summary: 'Put a picked order on a staging location (picked → ready)',
+    body: stageBody,
+    guard: (g) => g.requireAssociate,
+    args: withOrder,
+  },
+  {
+    command: 'order.handover',
+    path: 'handover',
+    summary: 'Hand the order to the customer after checking their pickup code or QR pass (ready → collected)',
+    description:
+      'The code is the 6-digit pickup code, or the text of a scanned pass: a signed v2 pass (AISLE:PASS:2:…, its Ed25519 signature checked first) or a legacy v1 pass.',
+    body: handoverBody,
+    guard: (g) => g.requireAssociate,
+    args: withOrder,
+  },
+  {
+    command: 'order.pack',
+    path: 'pack',
+    summary: 'Record the packages of a picked ship-from-store order (picked → packed)',
+    description:
+      'At least one package, each with its type and weight in whole grams; a custom package needs its sizes. Packing again replaces the packages, until a label is booked (409 pack.alreadyLabelled).',
+    body: packOrderBody,
+    guard: (g) => g.requireAssociate,
+    args: withOrder,
+  },
+  {
+    command: 'order.ship',
+    path: 'ship',
+    summary: 'The parcels left with the carrier (packed → shipped); needs a booked label (409 ship.noLabel)',
+    body: empty,
+    guard: (g) => g.requireAssociate,
+    args: (orderId) => ({ orderId }),
+  },
+  {
+    command: 'order.cancel',
+    path: 'cancel',
+    summary: 'Cancel an open order (managers); reserved stock is released',
+    body: cancelBody,
+    guard: (g) => g.requireManager,
+    args: withOrder,
+  },
+];
+
 export function ordersRoutes(
   app: FastifyInstance,
   db: Db,
@@ -51,27 +149,10 @@ export function ordersRoutes(
 ): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  /** Runs one action in its own transaction, then answers with the order as it now is. */
-  async function act<T>(
-    request: FastifyRequest,
-    orderId: string,
-    action: (ctx: ActionContext) => Promise<T>,
-  ) {
-    const principal = principalOf(request);
-    const actor = {
-      ...actorOf(principal),
-      type: 'associate' as const,
-      id: principal.associateId,
-      storeId: principal.storeId,
-    };
-    const outcome = await db.transaction((tx) => runOrderActions(tx, actor, action, verifyPass));
-    return { outcome, order: await loadOrderDetail(db, principal.storeId, orderId) };
-  }
-
   r.get(
     '/api/queue',
     {
-      preHandler: guards.requireAssociate,
+      onRequest: guards.requireAssociate,
       schema: {
         tags,
         security,
@@ -88,7 +169,7 @@ export function ordersRoutes(
   r.get(
     '/api/orders/:orderId',
     {
-      preHandler: guards.requireAssociate,
+      onRequest: guards.requireAssociate,
       schema: {
         tags,
         security,
@@ -100,175 +181,42 @@ export function ordersRoutes(
     (request) => loadOrderDetail(db, principalOf(request).storeId, request.params.orderId),
   );
 
-  r.post(
-    '/api/orders/:orderId/claim',
-    {
-      preHandler: guards.requireAssociate,
-      schema: {
-        tags,
-        security,
-        summary: 'Claim an order to pick it (new → picking)',
-        params,
-        body: z.object({}).optional(),
-        response: { 200: orderDetail, ...errors },
+  for (const action of restActions) {
+    r.post(
+      `/api/orders/:orderId/${action.path}`,
+      {
+        onRequest: action.guard(guards),
+        schema: {
+          tags,
+          security,
+          summary: action.summary,
+          ...(action.description ? { description: action.description } : {}),
+          params,
+          body: action.body,
+          response: { 200: action.withResult ? pickResult : orderDetail, ...errors },
+        },
       },
-    },
-    async (request) =>
-      (await act(request, request.params.orderId, (ctx) => claimOrder(ctx, request.params.orderId))).order,
-  );
-
-  r.post(
-    '/api/orders/:orderId/pick',
-    {
-      preHandler: guards.requireAssociate,
-      schema: {
-        tags,
-        security,
-        summary: 'Confirm picked units by their scanned code',
-        description:
-          'The code is matched to a line by GTIN equivalence (UPC-A, EAN-13, GTIN-14). When every line is picked or short the order becomes picked.',
-        params,
-        body: pickBody,
-        response: { 200: pickResult, ...errors },
+      async (request): Promise<OrderDetail | { lineId: string; order: OrderDetail }> => {
+        const principal = principalOf(request);
+        const { orderId } = request.params;
+        const args = action.args(orderId, (request.body ?? {}) as Record<string, unknown>);
+        const actor = commandActorOf(principal);
+        const pickupRefusals: PickupRefusal[] = [];
+        let result: unknown;
+        try {
+          [result] = await db.transaction((tx) =>
+            runCommands(tx, actor, [{ name: action.command, args }], {
+              verifyPass,
+              limits: app.limits,
+              pickupRefusals,
+            }),
+          );
+        } finally {
+          if (pickupRefusals.length > 0) await recordPickupRefusals(db, app.limits, actor, pickupRefusals);
+        }
+        const order = await loadOrderDetail(db, principal.storeId, orderId);
+        return action.withResult ? { ...(result as { lineId: string }), order } : order;
       },
-    },
-    async (request) => {
-      const { orderId } = request.params;
-      const { outcome, order } = await act(request, orderId, (ctx) =>
-        pickUnits(ctx, orderId, request.body.code, request.body.qty),
-      );
-      return { lineId: outcome, order };
-    },
-  );
-
-  r.post(
-    '/api/orders/:orderId/short',
-    {
-      preHandler: guards.requireAssociate,
-      schema: {
-        tags,
-        security,
-        summary:
-          'Declare units of a line that cannot be picked, with a reason; their reservation is released',
-        params,
-        body: shortBody,
-        response: { 200: orderDetail, ...errors },
-      },
-    },
-    async (request) =>
-      (
-        await act(request, request.params.orderId, (ctx) =>
-          shortLine(ctx, request.params.orderId, request.body),
-        )
-      ).order,
-  );
-
-  r.post(
-    '/api/orders/:orderId/stage',
-    {
-      preHandler: guards.requireAssociate,
-      schema: {
-        tags,
-        security,
-        summary: 'Put a picked order on a staging location (picked → ready)',
-        params,
-        body: stageBody,
-        response: { 200: orderDetail, ...errors },
-      },
-    },
-    async (request) =>
-      (
-        await act(request, request.params.orderId, (ctx) =>
-          stageOrder(ctx, request.params.orderId, request.body.locationCode),
-        )
-      ).order,
-  );
-
-  r.post(
-    '/api/orders/:orderId/handover',
-    {
-      preHandler: guards.requireAssociate,
-      schema: {
-        tags,
-        security,
-        summary:
-          'Hand the order to the customer after checking their pickup code or QR pass (ready → collected)',
-        description:
-          'The code is the 6-digit pickup code, or the text of a scanned pass: a signed v2 pass (AISLE:PASS:2:…, its Ed25519 signature checked first) or a legacy v1 pass.',
-        params,
-        body: handoverBody,
-        response: { 200: orderDetail, ...errors },
-      },
-    },
-    async (request) =>
-      (
-        await act(request, request.params.orderId, async (ctx) => {
-          await handOver(ctx, request.params.orderId, request.body.code);
-          // A customer waiting at the counter or in the car is served (src/server/curbside).
-          await closeArrivalsOnHandover(ctx, request.params.orderId);
-        })
-      ).order,
-  );
-
-  r.post(
-    '/api/orders/:orderId/pack',
-    {
-      preHandler: guards.requireAssociate,
-      schema: {
-        tags,
-        security,
-        summary: 'Record the packages of a picked ship-from-store order (picked → packed)',
-        description:
-          'At least one package, each with its type and weight in whole grams; a custom package needs its sizes. Packing again replaces the packages, until a label is booked (409 pack.alreadyLabelled).',
-        params,
-        body: packOrderBody,
-        response: { 200: orderDetail, ...errors },
-      },
-    },
-    async (request) =>
-      (
-        await act(request, request.params.orderId, (ctx) =>
-          packOrder(ctx, request.params.orderId, request.body.packages),
-        )
-      ).order,
-  );
-
-  r.post(
-    '/api/orders/:orderId/ship',
-    {
-      preHandler: guards.requireAssociate,
-      schema: {
-        tags,
-        security,
-        summary:
-          'The parcels left with the carrier (packed → shipped); needs a booked label (409 ship.noLabel)',
-        params,
-        body: z.object({}).optional(),
-        response: { 200: orderDetail, ...errors },
-      },
-    },
-    async (request) =>
-      (await act(request, request.params.orderId, (ctx) => shipOrder(ctx, request.params.orderId))).order,
-  );
-
-  r.post(
-    '/api/orders/:orderId/cancel',
-    {
-      preHandler: guards.requireManager,
-      schema: {
-        tags,
-        security,
-        summary: 'Cancel an open order (managers); reserved stock is released',
-        params,
-        body: cancelBody,
-        response: { 200: orderDetail, ...errors },
-      },
-    },
-    async (request) =>
-      (
-        await act(request, request.params.orderId, (ctx) =>
-          cancelOrder(ctx, request.params.orderId, request.body.reason),
-        )
-      ).order,
-  );
+    );
+  }
 }

@@ -86,9 +86,12 @@ describe('order.receive', () => {
     const notes = await t.database.db
       .select()
       .from(customerNotifications)
-      .where(eq(customerNotifications.orderId, order.id));
+      .where(eq(customerNotifications.orderId, order.id))
+      .orderBy(customerNotifications.id);
     expect(notes).toEqual([
       expect.objectContaining({ kind: 'ready_for_pickup', storeId: 'MI01', sentAt: null }),
+      // The customer gave a phone too: the curbside link goes by text as well.
+      expect.objectContaining({ kind: 'curbside_link', storeId: 'MI01', sentAt: null }),
     ]);
 
     const pulled = (

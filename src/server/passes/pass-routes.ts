@@ -12,8 +12,8 @@ import type { Db } from '../db/client';
 import { orders, stores } from '../db/schema';
 import type { Guards } from '../plugins/auth';
 import { actorOf, principalOf } from '../plugins/auth';
-import { issuePickupPass } from './issue-pickup-pass';
-import type { PassKeyRing } from './pass-key-ring';
+import { issuePickupPass } from '../core/issue-pickup-pass';
+import type { PassKeyRing } from '../core/pass-key-ring';
 
 export function passRoutes(app: FastifyInstance, db: Db, guards: Guards, keys: PassKeyRing): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -21,13 +21,13 @@ export function passRoutes(app: FastifyInstance, db: Db, guards: Guards, keys: P
   r.get(
     '/api/orders/:orderId/pickup-pass',
     {
-      preHandler: guards.requireAssociate,
+      onRequest: guards.requireAssociate,
       schema: {
         tags: ['orders'],
         security: [{ bearer: [] }],
         summary: "The order's signed pickup pass (QR text), to print or show the customer",
         description:
-          'A v2 pass signed with Ed25519: any device verifies it offline with the public keys the sync pull delivers (passKeys). Each call signs afresh; every pass issued stays valid. Issuing is audited, as the pass carries the pickup code.',
+          'A v2 pass signed with Ed25519: any device verifies it offline with the public keys the sync pull delivers (passKeys). Each call signs afresh; every pass issued stays valid. Issuing is audited, as the pass carries the pickup code. The code itself is not in the answer: the page shows the QR only (issue 13 point 7).',
         params: z.object({ orderId: z.uuid() }),
         response: { 200: pickupPassResponse, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody },
       },
@@ -77,7 +77,6 @@ export function passRoutes(app: FastifyInstance, db: Db, guards: Guards, keys: P
         ...pass,
         orderNumber: row.number,
         customerName: row.customerName,
-        pickupCode: row.pickupCode,
         store: row.store,
       };
     },

@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Role } from '../../contract/auth';
 import { authErrorCodes } from '../../contract/error-codes';
 import type { Actor } from '../audit/audit';
-import type { Principal, TokenService } from '../auth/tokens';
+import type { SessionGate } from '../core/session-gate';
+import type { Principal, TokenService } from '../core/tokens';
 import { HttpError } from '../http-error';
 
 declare module 'fastify' {
@@ -33,7 +34,7 @@ export interface Guards {
   requireManager: Guard;
 }
 
-export function registerAuth(app: FastifyInstance, tokens: TokenService): Guards {
+export function registerAuth(app: FastifyInstance, tokens: TokenService, sessions: SessionGate): Guards {
   app.decorateRequest('principal', null);
 
   const authenticate = async (request: FastifyRequest, roles: readonly Role[]) => {
@@ -42,6 +43,7 @@ export function registerAuth(app: FastifyInstance, tokens: TokenService): Guards
     if (!match?.[1])
       throw new HttpError(401, authErrorCodes.missingToken, 'Send an access token: Authorization: Bearer …');
     const principal = await tokens.verifyAccess(match[1]);
+    await sessions.check(principal);
     if (!roles.includes(principal.role)) {
       throw new HttpError(403, authErrorCodes.forbidden, 'Your role may not do this', {
         role: principal.role,

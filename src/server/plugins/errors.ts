@@ -19,6 +19,8 @@ const domainStatus: Record<string, number> = {
   'stock.insufficient': 409,
   'pack.alreadyLabelled': 409,
   'ship.noLabel': 409,
+  'staging.shelfFull': 409,
+  'handover.tooManyTries': 429,
 };
 
 const fastifyCodes: Record<string, { status: number; code: string }> = {
@@ -40,6 +42,26 @@ function toFieldErrors(error: FastifyError): FieldError[] {
     const context = error.validationContext ?? 'body';
     return { path: where ? `${context}.${where}` : context, message: issue.message ?? 'is invalid' };
   });
+}
+
+/**
+ * Fastify's own refusals before any route runs (a bad percent-encoding, a path parameter longer
+ * than any real one), in the same error body as every other error. The path is not echoed back.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return send(reply, 414, {
+      code: requestErrorCodes.uriTooLong,
+      message: 'A part of the address is longer than any this server answers',
+    });
+  }
+  if (error.code === 'FST_ERR_BAD_URL') {
+    return send(reply, 400, {
+      code: requestErrorCodes.invalid,
+      message: 'The address holds a percent-encoding that is not valid UTF-8',
+    });
+  }
+  return send(reply, 400, { code: requestErrorCodes.invalid, message: 'The request could not be routed' });
 }
 
 /** One error body for every failure; the details of a 5xx stay in the log. */

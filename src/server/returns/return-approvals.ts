@@ -1,9 +1,10 @@
 import type { ReturnApproval } from '../../contract/returns';
 import { recordAudit } from '../audit/audit';
-import type { Principal } from '../auth/tokens';
+import type { Principal } from '../core/tokens';
 import type { Db } from '../db/client';
 import { actorOf } from '../plugins/auth';
 import { checkManagerPin } from './manager-pin';
+import type { Limits } from '../rate-limit/limits';
 import { signApproval } from './return-approval-token';
 
 /**
@@ -16,8 +17,13 @@ export async function issueReturnApproval(
   key: Uint8Array,
   principal: Principal,
   body: { returnId: string; employeeId: string; pin: string; reason: string },
+  limits: Limits,
+  ip: string,
 ): Promise<ReturnApproval> {
-  const manager = await checkManagerPin(db, principal.storeId, body.employeeId, body.pin);
+  const manager = await checkManagerPin(db, principal.storeId, body.employeeId, body.pin, limits, {
+    ip,
+    deviceId: principal.deviceId,
+  });
   const { token, expiresAt } = await signApproval(key, {
     managerId: manager.id,
     storeId: principal.storeId,

@@ -1,20 +1,23 @@
 import { asc, eq, sql } from 'drizzle-orm';
+import type { CommandActor } from '../../commands/order-tx';
+import { evaluateReturn } from '../../commands/return-evaluation';
+import { refundReturn } from '../../commands/return-refund';
 import { returnErrorCodes } from '../../contract/error-codes';
 import type { ReturnCondition } from '../../domain/return-reasons';
 import type { Disposition } from '../../domain/disposition';
 import { returnOverrideErrorCodes } from '../../domain/return-override';
-import type { Principal } from '../auth/tokens';
+import { loadCommandFacts } from '../core/command-facts';
+import { OrderWork } from '../core/order-work';
+import type { Principal } from '../core/tokens';
+import type { ActionContext } from '../core/run-order-actions';
+import { runOrderActions } from '../core/run-order-actions';
+import { serverTx } from '../core/server-tx';
 import type { Db, Executor } from '../db/client';
 import { orderReturns, returnUnits } from '../db/schema';
 import { iso } from '../db/time';
 import { HttpError } from '../http-error';
-import type { ActionContext } from '../orders/order-actions';
-import { runOrderActions } from '../orders/order-actions';
 import { actorOf } from '../plugins/auth';
-import { evaluateReturn } from './return-evaluation';
-import { loadReturnHistory, lockOrderForReturn, storeTimeZone } from './return-order';
-import { refundAndRestock } from './return-refund';
-import { returnPolicyConfig } from './return-settings';
+import { returnServices } from './returns-runtime';
 
 export interface DecisionOutcome {
   id: string;
@@ -43,12 +46,24 @@ function actorFor(principal: Principal): ActionContext['actor'] {
   return { ...actorOf(principal), id: principal.associateId, storeId: principal.storeId };
 }
 
+function commandActorOf(principal: Principal): CommandActor {
+  return {
+    type: 'associate',
+    id: principal.associateId,
+    name: principal.name,
+    storeId: principal.storeId,
+    role: principal.role,
+    deviceId: principal.deviceId,
+  };
+}
+
 /**
  * A manager accepts a return from the review queue. It is judged again now, against what was
  * returned since (another return of the same units may have been refunded meanwhile), with
  * this manager setting aside every violation that may be set aside; what may not (quantities,
- * an order never delivered) answers 409 and changes nothing. Then, as for an accepted
- * submission, the refund is paid and the restocked units raise this store's on-hand.
+ * an order never delivered) answers 409 and changes nothing. Then the refund is paid as for an
+ * accepted submission, by the same rule (src/commands/return-refund.ts) on the server's side of
+ * the command interface.
  */
 export async function approveReturn(
   db: Db,
@@ -56,104 +71,108 @@ export async function approveReturn(
   returnId: string,
   reason: string,
 ): Promise<DecisionOutcome> {
-  return db.transaction((tx) =>
-    runOrderActions(tx, actorFor(principal), async ({ work, actor }) => {
-      // The order first, as `return.submit` does, so the two never wait on each other crosswise.
-      const [head] = await tx
-        .select({ orderId: orderReturns.orderId, storeId: orderReturns.storeId })
-        .from(orderReturns)
-        .where(eq(orderReturns.id, returnId));
-      if (!head || head.storeId !== principal.storeId) throw notFound(returnId);
-      const locked = await lockOrderForReturn(work, head.orderId);
-      if (!locked) throw new Error(`return ${returnId} names a missing order`);
-      const row = await lockReturn(tx, principal.storeId, returnId);
-      const units = (
-        await tx
-          .select()
-          .from(returnUnits)
-          .where(eq(returnUnits.returnId, returnId))
-          .orderBy(asc(returnUnits.unitNo))
-      ).map((u) => ({
-        lineId: u.orderLineId,
-        reason: u.reason,
-        condition: u.condition as ReturnCondition,
-        disposition: u.disposition as Disposition,
-      }));
-      const decision = evaluateReturn(
-        locked,
-        await loadReturnHistory(tx, locked.order.id, returnId),
-        {
-          returnId,
-          units,
-          now: iso(row.takenAt),
-          timeZone: await storeTimeZone(tx, row.storeId),
-          override: { managerId: principal.associateId, reason },
-          countInReview: false,
-        },
-        returnPolicyConfig(),
-      );
-      if (!decision.refund) {
-        throw new HttpError(
-          409,
-          returnOverrideErrorCodes.notOverridable,
-          'Some violations cannot be overridden; decline the return instead',
-          { returnId, violations: decision.violations.filter((v) => !v.overridable) },
-        );
-      }
-      const { refund } = decision;
-      const override =
-        decision.overridden.length > 0
-          ? { managerId: principal.associateId, reason, via: 'review', overridden: decision.overridden }
-          : null;
+  return db.transaction(async (tx) => {
+    const actor = commandActorOf(principal);
+    const work = new OrderWork(tx, principal.storeId);
+    const [head] = await tx
+      .select({ orderId: orderReturns.orderId, storeId: orderReturns.storeId })
+      .from(orderReturns)
+      .where(eq(orderReturns.id, returnId));
+    if (!head || head.storeId !== principal.storeId) throw notFound(returnId);
+    // The order first (locked whatever its store), as `return.submit` does, so the two never
+    // wait on each other crosswise.
+    const facts = await loadCommandFacts(work, [{ returns: [{ returnId, orderId: head.orderId }] }], {
+      returns: returnServices(),
+    });
+    const returnTx = serverTx(work, actor, facts);
+    const taken = returnTx.returnOrder(head.orderId);
+    if (!taken) throw new Error(`return ${returnId} names a missing order`);
+    const row = await lockReturn(tx, principal.storeId, returnId);
+    const units = (
       await tx
-        .update(orderReturns)
-        .set({
-          status: 'refunded',
-          override,
-          refundCents: refund.totalCents,
-          shippingRefundCents: refund.shippingCents,
-          decidedAt: sql`now()`,
-          decidedBy: principal.associateId,
-          decisionReason: reason,
-          updatedAt: sql`now()`,
-        })
-        .where(eq(orderReturns.id, returnId));
-      const paid = await refundAndRestock(work, {
+        .select()
+        .from(returnUnits)
+        .where(eq(returnUnits.returnId, returnId))
+        .orderBy(asc(returnUnits.unitNo))
+    ).map((u) => ({
+      lineId: u.orderLineId,
+      reason: u.reason,
+      condition: u.condition as ReturnCondition,
+      disposition: u.disposition as Disposition,
+    }));
+    const rules = returnTx.returnRules()!;
+    const decision = evaluateReturn(
+      taken.order,
+      taken.history,
+      {
+        returnId,
+        units,
+        now: iso(row.takenAt),
+        timeZone: rules.timeZone,
+        override: { managerId: principal.associateId, reason },
+        countInReview: false,
+      },
+      rules,
+    );
+    if (!decision.refund) {
+      throw new HttpError(
+        409,
+        returnOverrideErrorCodes.notOverridable,
+        'Some violations cannot be overridden; decline the return instead',
+        { returnId, violations: decision.violations.filter((v) => !v.overridable) },
+      );
+    }
+    const { refund } = decision;
+    const override =
+      decision.overridden.length > 0
+        ? { managerId: principal.associateId, reason, via: 'review', overridden: decision.overridden }
+        : null;
+    await tx
+      .update(orderReturns)
+      .set({
+        status: 'refunded',
+        override,
+        refundCents: refund.totalCents,
+        shippingRefundCents: refund.shippingCents,
+        decidedAt: sql`now()`,
+        decidedBy: principal.associateId,
+        decisionReason: reason,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(orderReturns.id, returnId));
+    refundReturn(
+      returnTx,
+      {
         returnId,
         number: row.number,
-        order: locked.order,
-        lines: locked.lines,
+        order: taken.order,
         units,
         refund,
         receipt: { email: row.receiptEmail, language: row.language },
-      });
-      work.audit(actor, {
+      },
+      {
         action: 'return.approve',
-        entityType: 'return',
-        entityId: returnId,
         details: {
           number: row.number,
-          orderId: locked.order.id,
+          orderId: taken.order.id,
           reason,
           violations: row.violations,
           refundKey: refund.key,
           totalCents: refund.totalCents,
           shippingCents: refund.shippingCents,
           lines: refund.lines,
-          adapter: paid.receipt.adapter,
-          providerRef: paid.receipt.providerRef,
-          restocked: paid.restocked,
           ...(override ? { override } : {}),
         },
-      });
-      return {
-        id: returnId,
-        status: 'refunded' as const,
-        refundCents: refund.totalCents,
-        shippingRefundCents: refund.shippingCents,
-      };
-    }),
-  );
+      },
+    );
+    await work.flush();
+    return {
+      id: returnId,
+      status: 'refunded' as const,
+      refundCents: refund.totalCents,
+      shippingRefundCents: refund.shippingCents,
+    };
+  });
 }
 
 /** A manager refuses a return in review: the goods go back to the customer; no money, no stock. */

@@ -28,6 +28,7 @@ beforeAll(async () => {
     ordersPerOtherStore: 1,
     inboundOrders: 0,
     returnOrders: true,
+    pastDays: 0,
   });
   t = await createTestApp({}, { database });
   mi01 = await t.signIn();

@@ -1,5 +1,5 @@
 import type { ReturnDetail } from '../../contract/returns';
-import type { Language } from '../shipping/carrier';
+import type { Language } from '../../contract/orders';
 import { returnReceiptOf, type ReturnReceipt } from './return-receipt';
 
 /**

@@ -1,7 +1,7 @@
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { code128Bars } from '../shipping/code128-bars';
-import { a4, type Mark, type TextMeasure } from '../shipping/page-layout';
+import { code128Bars } from '../pdf/code128-bars';
+import { a4, type Mark, type TextMeasure } from '../pdf/page-layout';
 import { readPdf } from '../shipping/testing/pdf-content';
 import { returnReceiptOf } from './return-receipt';
 import { refundedReturn } from './return-receipt.fixture';

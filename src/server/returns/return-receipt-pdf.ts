@@ -1,7 +1,7 @@
-import { code128Bars, code128QuietZoneModules } from '../shipping/code128-bars';
-import { PageFlow, pageMargin, type TableColumn } from '../shipping/page-flow';
-import { a4, type PageLayout, type TextMeasure, wrapText } from '../shipping/page-layout';
-import { renderPdf } from '../shipping/render-pdf';
+import { code128Bars, code128QuietZoneModules } from '../pdf/code128-bars';
+import { PageFlow, pageMargin, type TableColumn } from '../pdf/page-flow';
+import { a4, type PageLayout, type TextMeasure, wrapText } from '../pdf/page-layout';
+import { renderPdf } from '../pdf/render-pdf';
 import type { ReturnReceipt } from './return-receipt';
 
 /*

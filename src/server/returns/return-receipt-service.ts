@@ -4,7 +4,7 @@ import { recordAudit, type Actor } from '../audit/audit';
 import type { Db, Executor } from '../db/client';
 import { customerNotifications, stores } from '../db/schema';
 import { HttpError } from '../http-error';
-import type { Language } from '../shipping/carrier';
+import type { Language } from '../../contract/orders';
 import { loadReturnDetail } from './return-lookup-detail';
 import { returnReceiptOf } from './return-receipt';
 import { renderReturnReceiptEmail } from './return-receipt-email';

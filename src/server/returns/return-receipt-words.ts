@@ -1,4 +1,4 @@
-import type { Language } from '../shipping/carrier';
+import type { Language } from '../../contract/orders';
 
 /** The words of a return receipt, printed and e-mailed, in the customer's language. */
 const words = {

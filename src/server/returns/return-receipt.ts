@@ -1,5 +1,5 @@
 import type { ReturnDetail, ReturnStatus } from '../../contract/returns';
-import type { Language } from '../shipping/carrier';
+import type { Language } from '../../contract/orders';
 import { receiptWords, type ReceiptWords } from './return-receipt-words';
 
 /**

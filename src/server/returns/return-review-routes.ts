@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBody } from '../../contract/error-body';
 import { returnApproval, returnApprovalBody, returnDecisionBody } from '../../contract/returns';
-import { loadSigningSecret } from '../auth/secret';
+import { loadSigningSecret } from '../core/secret';
 import type { Db } from '../db/client';
 import type { Guards } from '../plugins/auth';
 import { principalOf } from '../plugins/auth';
@@ -42,7 +42,7 @@ export interface ReturnRouteSettings {
 
 /**
  * The manager's side of returns: approvals at the counter, and decisions on the review queue.
- * Also configures what the `return.submit` handler needs from the server (the approval key,
+ * Also configures what `return.submit` needs from the server (the approval key,
  * derived from the token-signing secret, and the payment adapter), so an unknown
  * PAYMENT_ADAPTER stops the start-up.
  */
@@ -59,24 +59,24 @@ export async function returnReviewRoutes(
   r.post(
     '/api/returns/approvals',
     {
-      preHandler: guards.requireAssociate,
+      onRequest: guards.requireAssociate,
       schema: {
         tags,
         security,
         summary: 'A manager approves, with their PIN, taking back one return outside the policy',
         description:
-          "The manager of the signed-in associate's store types employee ID and PIN on the associate's device. The answer is a signed approval, valid 30 days, that the `return.submit` command carries in `override.approval`; it names the manager, the store, the return id and the reason. 401 auth.badCredentials for a wrong PIN (5 lock the employee out for 5 minutes: 429), 403 auth.forbidden if the employee is not a manager.",
+          "The manager of the signed-in associate's store types employee ID and PIN on the associate's device. The answer is a signed approval, valid 30 days, that the `return.submit` command carries in `override.approval`; it names the manager, the store, the return id and the reason. 401 auth.badCredentials for a wrong PIN (wrong PINs are throttled as at sign-in: 429 auth.lockedOut), 403 auth.forbidden if the employee is not a manager.",
         body: returnApprovalBody,
         response: { 200: returnApproval, ...errors },
       },
     },
-    (request) => issueReturnApproval(db, key, principalOf(request), request.body),
+    (request) => issueReturnApproval(db, key, principalOf(request), request.body, app.limits, request.ip),
   );
 
   r.post(
     '/api/returns/:id/approve',
     {
-      preHandler: guards.requireManager,
+      onRequest: guards.requireManager,
       schema: {
         tags,
         security,
@@ -94,7 +94,7 @@ export async function returnReviewRoutes(
   r.post(
     '/api/returns/:id/decline',
     {
-      preHandler: guards.requireManager,
+      onRequest: guards.requireManager,
       schema: {
         tags,
         security,

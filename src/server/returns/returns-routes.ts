@@ -56,7 +56,7 @@ export function returnsRoutes(app: FastifyInstance, db: Db, guards: Guards): voi
   r.get(
     '/api/returns/settings',
     {
-      preHandler: guards.requireAssociate,
+      onRequest: guards.requireAssociate,
       schema: {
         tags,
         security,
@@ -94,7 +94,7 @@ export function returnsRoutes(app: FastifyInstance, db: Db, guards: Guards): voi
   r.get(
     '/api/returns/orders',
     {
-      preHandler: guards.requireAssociate,
+      onRequest: guards.requireAssociate,
       schema: {
         tags,
         security,
@@ -113,7 +113,7 @@ export function returnsRoutes(app: FastifyInstance, db: Db, guards: Guards): voi
   r.get(
     '/api/returns/orders/:id',
     {
-      preHandler: guards.requireAssociate,
+      onRequest: guards.requireAssociate,
       schema: {
         tags,
         security,
@@ -128,7 +128,7 @@ export function returnsRoutes(app: FastifyInstance, db: Db, guards: Guards): voi
   r.get(
     '/api/returns/recent-orders',
     {
-      preHandler: guards.requireAssociate,
+      onRequest: guards.requireAssociate,
       schema: {
         tags,
         security,
@@ -143,7 +143,7 @@ export function returnsRoutes(app: FastifyInstance, db: Db, guards: Guards): voi
   r.get(
     '/api/returns',
     {
-      preHandler: guards.requireAssociate,
+      onRequest: guards.requireAssociate,
       schema: {
         tags,
         security,
@@ -160,7 +160,7 @@ export function returnsRoutes(app: FastifyInstance, db: Db, guards: Guards): voi
   r.get(
     '/api/returns/:id',
     {
-      preHandler: guards.requireAssociate,
+      onRequest: guards.requireAssociate,
       schema: {
         tags,
         security,
@@ -175,7 +175,7 @@ export function returnsRoutes(app: FastifyInstance, db: Db, guards: Guards): voi
   r.get(
     '/api/returns/:id/receipt.pdf',
     {
-      preHandler: guards.requireAssociate,
+      onRequest: guards.requireAssociate,
       schema: {
         tags,
         security,
@@ -200,7 +200,7 @@ export function returnsRoutes(app: FastifyInstance, db: Db, guards: Guards): voi
   r.post(
     '/api/returns/:id/receipt-email',
     {
-      preHandler: guards.requireAssociate,
+      onRequest: guards.requireAssociate,
       schema: {
         tags,
         security,

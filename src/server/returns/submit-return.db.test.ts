@@ -205,6 +205,39 @@ describe('return.submit: the same items twice', () => {
     expect(trail.audits.map((x) => x.action)).toEqual(['return.review']);
     expect(await notificationsOf(db(), order.id)).toHaveLength(1);
   });
+
+  it('sees the returns earlier in the same push: a resend answers the first, another return waits', async () => {
+    const [a] = (await returnableProducts(db(), 'MI01', 1, used)) as [ReturnProduct];
+    const order = await placeReturnOrder(t, 'MI01', [{ product: a, qty: 1, unitPriceCents: 2700 }]);
+    const line = order.lines[0]!;
+    const first = returnArgs(order.id, [unit(line.id)]);
+    const other = returnArgs(order.id, [unit(line.id)]);
+    const mutations = [first, first, other].map((args, i) => ({
+      id: randomUUID(),
+      seq: i + 1,
+      name: 'return.submit',
+      v: 1,
+      args,
+    }));
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/sync/push',
+      headers: bearer(counter),
+      payload: { clientId: randomUUID(), mutations },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const results = response.json<{ results: { status: string; result?: ReturnSubmitResult }[] }>().results;
+
+    expect(results.map((r) => [r.status, r.result?.status])).toEqual([
+      ['applied', 'refunded'],
+      ['applied', 'refunded'],
+      ['applied', 'review'],
+    ]);
+    expect(results[1]?.result).toEqual(results[0]?.result);
+    expect(results[2]?.result?.violations.map((v) => v.code)).toEqual(['return.alreadyReturned']);
+    expect(results[2]?.result?.number).not.toBe(results[0]?.result?.number);
+    expect(await refundsOfOrder(db(), order.id)).toHaveLength(1);
+  });
 });
 
 describe('return.submit: resends', () => {
@@ -338,7 +371,7 @@ describe('return.submit: after a handover in the same push', () => {
     for (const [url, payload] of [
       ['claim', {}],
       ['pick', { code: a.barcode }],
-      ['stage', { locationCode: 'MI01-A03' }],
+      ['stage', { locationCode: 'MI01-A03', shareShelf: true }],
     ] as const) {
       const response = await t.app.inject({
         method: 'POST',

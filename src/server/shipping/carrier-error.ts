@@ -1,31 +1,11 @@
 import { HttpError } from '../http-error';
+import { carrierErrorCodes } from '../../contract/device-error-codes';
 
 /**
  * Why a carrier said no, as a stable code the app translates into what to do next. The status
  * is what the API answers when the error reaches the error handler (an HttpError).
  */
-export const carrierErrorCodes = {
-  /** The carrier does not deliver to this address, or cannot read it: fix it with the customer. details.field */
-  addressRejected: 'carrier.addressRejected',
-  /** details: packageNumber, weightGrams, minGrams, maxGrams: re-weigh or split the package. */
-  weightOutOfRange: 'carrier.weightOutOfRange',
-  /** details: packageNumber, maxSideMm: use a smaller box. */
-  dimensionsOutOfRange: 'carrier.dimensionsOutOfRange',
-  /** The service is unknown or not offered for this destination: choose another. details.service */
-  serviceNotOffered: 'carrier.serviceNotOffered',
-  /** No account or credentials for this store, or they were refused: a manager must configure it. */
-  notConfigured: 'carrier.notConfigured',
-  /** Timeout, network, carrier 5xx: retried by the app with the same idempotency keys. */
-  unavailable: 'carrier.unavailable',
-  /** The carrier does not know this shipment (void of an unknown id). */
-  shipmentNotFound: 'carrier.shipmentNotFound',
-  /** Too late to void: the shipment is on a closed manifest. */
-  alreadyManifested: 'carrier.alreadyManifested',
-  /** Closing a day with no shipment in it. */
-  nothingToClose: 'carrier.nothingToClose',
-  /** Any other refusal; details.carrierMessage holds the carrier's own words for the log. */
-  rejected: 'carrier.rejected',
-} as const;
+export { carrierErrorCodes };
 
 export type CarrierErrorCode = (typeof carrierErrorCodes)[keyof typeof carrierErrorCodes];
 

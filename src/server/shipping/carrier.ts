@@ -1,4 +1,4 @@
-import type { languages } from '../../contract/orders';
+import type { Language } from '../../contract/orders';
 import { packageTypes, type PackageType } from '../../domain/packing';
 import type { PostalAddress } from './postal-address';
 
@@ -13,7 +13,7 @@ import type { PostalAddress } from './postal-address';
  */
 
 /** The languages documents are printed in: the customer's for a packing slip, the store's for a manifest. */
-export type Language = (typeof languages)[number];
+export type { Language };
 
 // One list for the pack bench (the domain rules, on the device and the server) and the carriers.
 export { packageTypes, type PackageType };

@@ -1,9 +1,9 @@
 import type { Language } from './carrier';
 import type { ManifestSummary } from './manifest';
-import { a4, type PageLayout, type TextMeasure } from './page-layout';
-import { PageFlow, pageMargin, type TableColumn } from './page-flow';
+import { a4, type PageLayout, type TextMeasure } from '../pdf/page-layout';
+import { PageFlow, pageMargin, type TableColumn } from '../pdf/page-flow';
 import { addressLines, type PostalAddress } from './postal-address';
-import { renderPdf } from './render-pdf';
+import { renderPdf } from '../pdf/render-pdf';
 import { formatKilograms } from './shipping-label';
 
 /** The end-of-day manifest the driver signs when collecting the day's parcels: A4. */

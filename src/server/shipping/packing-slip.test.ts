@@ -1,6 +1,6 @@
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { a4, type Mark, type TextMeasure } from './page-layout';
+import { a4, type Mark, type TextMeasure } from '../pdf/page-layout';
 import { layoutPackingSlip, type PackingSlip, packingSlipWords, renderPackingSlip } from './packing-slip';
 import { customer, store } from './testing/fixtures';
 import { readPdf } from './testing/pdf-content';

@@ -1,8 +1,8 @@
 import type { Language, PackageType } from './carrier';
-import { a4, type PageLayout, type TextMeasure, wrapText } from './page-layout';
-import { PageFlow, pageMargin, type TableColumn } from './page-flow';
+import { a4, type PageLayout, type TextMeasure, wrapText } from '../pdf/page-layout';
+import { PageFlow, pageMargin, type TableColumn } from '../pdf/page-flow';
 import { addressLines, type PostalAddress } from './postal-address';
-import { renderPdf } from './render-pdf';
+import { renderPdf } from '../pdf/render-pdf';
 import { formatKilograms } from './shipping-label';
 
 /** What goes in the box with the goods: A4, in the customer's language. */

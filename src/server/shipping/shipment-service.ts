@@ -8,12 +8,13 @@ import { recordAudit, type Actor } from '../audit/audit';
 import type { Db } from '../db/client';
 import { orders, shipmentPackages, shipments } from '../db/schema';
 import { HttpError } from '../http-error';
-import { nextStoreVersion } from '../sync/store-version';
+import { nextStoreVersion } from '../core/store-version';
 import type { CarrierAdapter, CreatedShipment, ShipmentRequest } from './carrier';
 import { CarrierError, carrierErrorCodes, isCarrierError } from './carrier-error';
 import type { CarrierRegistry } from './carrier-registry';
 import type { PostalAddress } from './postal-address';
-import { findShipment, loadShipmentSummaries, renewLease } from './shipment-repository';
+import { loadShipmentSummaries } from '../core/shipment-summaries';
+import { findShipment, renewLease } from './shipment-repository';
 import { loadShippingStore, storeDate } from './store-address';
 
 /*

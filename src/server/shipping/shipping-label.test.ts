@@ -1,6 +1,6 @@
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { code128Bars } from './code128-bars';
+import { code128Bars } from '../pdf/code128-bars';
 import { labelSize, moduleWidthFor, renderShippingLabel, type ShippingLabel } from './shipping-label';
 import { customer, store } from './testing/fixtures';
 import { rasterise, readPdf } from './testing/pdf-content';

@@ -1,8 +1,15 @@
 import type { Language } from './carrier';
-import { code128Bars, code128QuietZoneModules } from './code128-bars';
-import { fitSize, type Mark, type PageLayout, type TextMeasure, truncateText, wrapText } from './page-layout';
+import { code128Bars, code128QuietZoneModules } from '../pdf/code128-bars';
+import {
+  fitSize,
+  type Mark,
+  type PageLayout,
+  type TextMeasure,
+  truncateText,
+  wrapText,
+} from '../pdf/page-layout';
 import { addressLines, type PostalAddress } from './postal-address';
-import { renderPdf } from './render-pdf';
+import { renderPdf } from '../pdf/render-pdf';
 
 /** Everything printed on one package's 4×6 in label. */
 export interface ShippingLabel {

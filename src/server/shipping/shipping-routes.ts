@@ -58,7 +58,7 @@ export function shippingRoutes(
   r.post(
     '/api/orders/:orderId/shipment',
     {
-      preHandler: guards.requireAssociate,
+      onRequest: guards.requireAssociate,
       schema: {
         tags: ['shipping'],
         security,
@@ -85,7 +85,7 @@ export function shippingRoutes(
   r.get(
     '/api/orders/:orderId/labels.pdf',
     {
-      preHandler: guards.requireAssociate,
+      onRequest: guards.requireAssociate,
       schema: {
         tags: ['shipping'],
         security,
@@ -107,7 +107,7 @@ export function shippingRoutes(
   r.get(
     '/api/orders/:orderId/packing-slip.pdf',
     {
-      preHandler: guards.requireAssociate,
+      onRequest: guards.requireAssociate,
       schema: {
         tags: ['shipping'],
         security,
@@ -129,7 +129,7 @@ export function shippingRoutes(
   r.get(
     '/api/shipping/manifests',
     {
-      preHandler: guards.requireAssociate,
+      onRequest: guards.requireAssociate,
       schema: {
         tags: ['shipping'],
         security,
@@ -144,7 +144,7 @@ export function shippingRoutes(
   r.post(
     '/api/shipping/manifests',
     {
-      preHandler: guards.requireAssociate,
+      onRequest: guards.requireAssociate,
       schema: {
         tags: ['shipping'],
         security,
@@ -164,7 +164,7 @@ export function shippingRoutes(
   r.get(
     '/api/shipping/manifests/:manifestId.pdf',
     {
-      preHandler: guards.requireAssociate,
+      onRequest: guards.requireAssociate,
       schema: {
         tags: ['shipping'],
         security,
@@ -186,7 +186,7 @@ export function shippingRoutes(
   r.get(
     '/api/shipping/manifests/:manifestId',
     {
-      preHandler: guards.requireAssociate,
+      onRequest: guards.requireAssociate,
       schema: {
         tags: ['shipping'],
         security,

@@ -5,7 +5,7 @@ import type { IntakeOrderBody } from '../../contract/orders';
 import type { Db } from '../db/client';
 import { rowsOf } from '../db/rows';
 import { orders, stock, stockMovements } from '../db/schema';
-import { tryReserve } from '../orders/order-repository';
+import { tryReserve } from '../core/order-repository';
 import type { StockedProduct } from '../testing/fixtures';
 import { intakeBody, stockedProducts, stockOf } from '../testing/fixtures';
 import type { TestApp } from '../testing/test-app';

@@ -11,7 +11,7 @@ import type { StockedProduct } from '../testing/fixtures';
 import { stockedProducts, stockOf } from '../testing/fixtures';
 import type { TestApp } from '../testing/test-app';
 import { bearer, createTestApp, TEST_API_KEY } from '../testing/test-app';
-import { currentStoreVersion, POKE_CHANNEL } from '../sync/store-version';
+import { currentStoreVersion, POKE_CHANNEL } from '../core/store-version';
 
 /**
  * Issue 5: an associate of Milano Duomo (MI01) reserves a product at Milano Porta Nuova (MI02)
@@ -231,6 +231,36 @@ describe('stock.reserveElsewhere through POST /api/sync/push', () => {
     ]);
     expect(retry.results[0]?.status).toBe('applied');
     expect(await stockOf(db(), 'MI02', product.id)).toEqual({ ...before, reserved: before.reserved + 1 });
+  });
+
+  it('counts what the batch reserved already, and answers a reservation sent twice in one batch once', async () => {
+    const product = freshProduct();
+    // Two units left to promise at MI02.
+    await db()
+      .update(stock)
+      .set({ onHand: sql`${stock.reserved} + ${stock.safetyStock} + 2` })
+      .where(and(eq(stock.storeId, 'MI02'), eq(stock.productId, product.id)));
+    const before = await stockOf(db(), 'MI02', product.id);
+    const first = reservation(product, { qty: 1 });
+    const s = stream();
+
+    const body = await push(s.clientId, [
+      s.next('stock.reserveElsewhere', first),
+      s.next('stock.reserveElsewhere', first),
+      s.next('stock.reserveElsewhere', reservation(product, { qty: 2 })),
+      s.next('stock.reserveElsewhere', reservation(product, { qty: 1 })),
+    ]);
+
+    expect(body.results.map((r) => r.error?.code ?? r.status)).toEqual([
+      'applied',
+      'applied',
+      'stock.notAvailable',
+      'applied',
+    ]);
+    expect(body.results[1]?.result).toEqual(body.results[0]?.result);
+    expect(body.results[2]?.error?.details).toMatchObject({ available: 1, requested: 2 });
+    expect(await ordersWithExternalId(reservationExternalId(first.reservationId))).toHaveLength(1);
+    expect(await stockOf(db(), 'MI02', product.id)).toEqual({ ...before, reserved: before.reserved + 2 });
   });
 
   it('never oversells: reservations from many devices racing intake for the last units', async () => {

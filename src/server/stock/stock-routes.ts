@@ -19,7 +19,7 @@ export function stockRoutes(app: FastifyInstance, db: Db, guards: Guards): void 
   r.get(
     '/api/stock/search',
     {
-      preHandler: guards.requireAssociate,
+      onRequest: guards.requireAssociate,
       schema: {
         tags,
         security,
@@ -36,7 +36,7 @@ export function stockRoutes(app: FastifyInstance, db: Db, guards: Guards): void 
   r.get(
     '/api/stock/products/:productId',
     {
-      preHandler: guards.requireAssociate,
+      onRequest: guards.requireAssociate,
       schema: {
         tags,
         security,

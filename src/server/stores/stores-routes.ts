@@ -32,7 +32,7 @@ export function storesRoutes(app: FastifyInstance, db: Db, guards: Guards): void
   r.get(
     '/api/staging-locations',
     {
-      preHandler: guards.requireAssociate,
+      onRequest: guards.requireAssociate,
       schema: {
         tags: ['stores'],
         summary: "The signed-in store's staging locations for ready orders",
@@ -42,7 +42,12 @@ export function storesRoutes(app: FastifyInstance, db: Db, guards: Guards): void
     },
     async (request) => ({
       locations: await db
-        .select({ code: stagingLocations.code, label: stagingLocations.label, kind: stagingLocations.kind })
+        .select({
+          code: stagingLocations.code,
+          label: stagingLocations.label,
+          kind: stagingLocations.kind,
+          capacity: stagingLocations.capacity,
+        })
         .from(stagingLocations)
         .where(eq(stagingLocations.storeId, principalOf(request).storeId))
         .orderBy(asc(stagingLocations.code)),

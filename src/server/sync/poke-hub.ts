@@ -1,5 +1,5 @@
 import type { DatabaseHandle } from '../db/client';
-import { POKE_CHANNEL } from './store-version';
+import { POKE_CHANNEL } from '../core/store-version';
 
 type Listener = () => void;
 
@@ -10,6 +10,8 @@ type Listener = () => void;
  */
 export class PokeHub {
   private readonly byStore = new Map<string, Set<Listener>>();
+  /** Pokes handed to open streams since start, for /metrics. */
+  pokesSent = 0;
   private stopListening: (() => Promise<void>) | undefined;
 
   async start(database: DatabaseHandle): Promise<void> {
@@ -32,10 +34,20 @@ export class PokeHub {
   }
 
   poke(storeId: string): void {
-    for (const listener of this.byStore.get(storeId) ?? []) listener();
+    for (const listener of this.byStore.get(storeId) ?? []) {
+      this.pokesSent += 1;
+      listener();
+    }
   }
 
   connections(storeId: string): number {
     return this.byStore.get(storeId)?.size ?? 0;
+  }
+
+  /** Open event streams over every store. */
+  open(): number {
+    let open = 0;
+    for (const listeners of this.byStore.values()) open += listeners.size;
+    return open;
   }
 }

@@ -9,6 +9,8 @@ import { intakeBody, stockedProducts } from '../testing/fixtures';
 import type { Http } from '../testing/sync-scenario';
 import { authorization, fetchHttp, push, signInOver } from '../testing/sync-scenario';
 import { openSecondHandle, testDatabaseKind } from '../testing/test-database';
+import type { EventStream } from '../testing/event-stream';
+import { openEventStream } from '../testing/event-stream';
 import type { TestApp } from '../testing/test-app';
 import { createTestApp, TEST_API_KEY } from '../testing/test-app';
 
@@ -42,80 +44,9 @@ afterAll(async () => {
   await t?.close();
 });
 
-interface ServerEvent {
-  event: string;
-  data: string;
-  at: number;
-}
-
-interface EventStream {
-  events: ServerEvent[];
-  /** The next event of that name after `since` (an index into events), or undefined on timeout. */
-  next(name: string, since: number, timeoutMs: number): Promise<ServerEvent | undefined>;
-  close(): void;
-}
-
-/** Reads the server-sent events the way a device does: fetch with the token, then the stream. */
+/** The stream as a device reads it, closed after the tests, once it said it is ready. */
 async function openEvents(baseUrl: string, session: Session): Promise<EventStream> {
-  const controller = new AbortController();
-  const response = await fetch(`${baseUrl}/api/sync/events`, {
-    headers: authorization(session),
-    signal: controller.signal,
-  });
-  expect(response.status).toBe(200);
-  expect(response.headers.get('content-type')).toContain('text/event-stream');
-  const events: ServerEvent[] = [];
-  const listeners = new Set<() => void>();
-  void (async () => {
-    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-    let buffer = '';
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        buffer += value;
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const fields = Object.fromEntries(
-            block
-              .split('\n')
-              .filter((line) => line && !line.startsWith(':'))
-              .map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()]),
-          );
-          if (!fields.event) continue;
-          events.push({ event: fields.event, data: fields.data ?? '', at: performance.now() });
-          for (const l of [...listeners]) l();
-        }
-      }
-    } catch {
-      // aborted on close
-    }
-  })();
-  const stream: EventStream = {
-    events,
-    next(name, since, timeoutMs) {
-      const find = () => events.slice(since).find((e) => e.event === name);
-      return new Promise((resolve) => {
-        const found = find();
-        if (found) return resolve(found);
-        const check = () => {
-          const hit = find();
-          if (!hit) return;
-          done(hit);
-        };
-        const timer = setTimeout(() => done(undefined), timeoutMs);
-        const done = (value: ServerEvent | undefined) => {
-          clearTimeout(timer);
-          listeners.delete(check);
-          resolve(value);
-        };
-        listeners.add(check);
-      });
-    },
-    close: () => controller.abort(),
-  };
+  const stream = await openEventStream(baseUrl, session);
   streams.push(stream);
   expect(await stream.next('ready', 0, 5_000)).toBeDefined();
   return stream;
@@ -184,6 +115,25 @@ describe('GET /api/sync/events', () => {
     expect(await here.next('poke', mark.here, 500)).toBeUndefined();
     here.close();
     there.close();
+  });
+});
+
+describe('an open event stream', () => {
+  it('is told and closed within seconds of its session ending, and cannot be reopened', async () => {
+    const session = await signInOver(a.http, { employeeId: '1003', deviceId: 'poke-device-signed-out' });
+    const stream = await openEvents(a.url, session);
+    const mark = stream.events.length;
+    const out = await a.http('POST', '/api/auth/sign-out', {
+      headers: authorization(session),
+      body: { refreshToken: session.refreshToken },
+    });
+    expect(out.status).toBe(204);
+    const ended = await stream.next('ended', mark, 5_000);
+    expect(ended, 'the stream outlived its session').toBeDefined();
+    expect(JSON.parse(ended!.data)).toEqual({ code: 'auth.sessionEnded' });
+    const again = await fetch(`${a.url}/api/sync/events`, { headers: authorization(session) });
+    expect(again.status).toBe(401);
+    expect((await again.json()).code).toBe('auth.sessionEnded');
   });
 });
 

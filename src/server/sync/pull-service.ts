@@ -1,17 +1,23 @@
 import { and, eq, gt, inArray, isNull, lte } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { PullResponse } from '../../contract/sync';
-import type { Principal } from '../auth/tokens';
+import type { Principal } from '../core/tokens';
 import type { Db } from '../db/client';
-import { loadArrivals } from '../curbside/arrival-views';
+import { loadArrivals } from '../core/arrival-views';
 import { pickupArrivals, products, stagingLocations, stock, syncClients, orders } from '../db/schema';
 import { iso } from '../db/time';
-import { loadOrderDetails, queueOrderIds } from '../orders/order-views';
-import { currentStoreVersion } from './store-version';
+import { loadOrderDetails, queueOrderIds } from '../core/order-views';
+import { currentStoreVersion } from '../core/store-version';
 import { productColumns } from '../db/product-columns';
+import { assertOwnClient } from './push-service';
+import { pickupKeyIdOf, type PickupCodeKeys } from '../core/pickup-code-keys';
 
+/**
+ * The store version a cursor names. A v1 cursor comes from a server that sent unkeyed pickup
+ * digests: it gets a full snapshot, so the device's replica holds keyed ones only (ADR 0025).
+ */
 export function parseCursor(cursor: string | undefined): number | undefined {
-  return cursor === undefined ? undefined : Number(cursor.slice('v1:'.length));
+  return cursor === undefined || !cursor.startsWith('v2:') ? undefined : Number(cursor.slice('v2:'.length));
 }
 
 /**
@@ -23,6 +29,7 @@ export async function pullChanges(
   db: Db,
   principal: Principal,
   query: { cursor?: string | undefined; clientId?: string | undefined },
+  pickupCodes: PickupCodeKeys,
 ): Promise<PullResponse> {
   const { storeId } = principal;
   return db.transaction(
@@ -41,7 +48,14 @@ export async function pullChanges(
               .from(orders)
               .where(and(eq(orders.storeId, storeId), window(orders.syncVersion)))
           ).map((r) => r.id);
-      const changedOrders = await loadOrderDetails(tx, storeId, orderIds);
+      const details = await loadOrderDetails(tx, storeId, orderIds);
+      const digests = await pickupCodes.digestsOf(
+        tx,
+        storeId,
+        details.map((o) => o.id),
+      );
+      const changedOrders = details.map((o) => ({ ...o, pickupCodeDigest: digests.get(o.id) ?? '' }));
+      const keyIds = new Set(details.map((o) => pickupKeyIdOf(o.placedAt)));
 
       const stockRows = await tx
         .select({
@@ -64,7 +78,12 @@ export async function pullChanges(
           : [];
 
       const locations = await tx
-        .select({ code: stagingLocations.code, label: stagingLocations.label, kind: stagingLocations.kind })
+        .select({
+          code: stagingLocations.code,
+          label: stagingLocations.label,
+          kind: stagingLocations.kind,
+          capacity: stagingLocations.capacity,
+        })
         .from(stagingLocations)
         .where(and(eq(stagingLocations.storeId, storeId), window(stagingLocations.syncVersion)));
 
@@ -80,13 +99,18 @@ export async function pullChanges(
 
       const [client] = query.clientId
         ? await tx
-            .select({ lastSeq: syncClients.lastSeq })
+            .select({
+              lastSeq: syncClients.lastSeq,
+              storeId: syncClients.storeId,
+              deviceId: syncClients.deviceId,
+            })
             .from(syncClients)
             .where(eq(syncClients.clientId, query.clientId))
         : [];
+      if (client) assertOwnClient(client, principal);
 
       return {
-        cursor: `v1:${version}`,
+        cursor: `v2:${version}`,
         reset,
         storeId,
         orders: changedOrders,
@@ -96,6 +120,7 @@ export async function pullChanges(
         customerArrivals,
         lastProcessedSeq: client?.lastSeq ?? 0,
         serverTime: new Date().toISOString(),
+        pickupCodeKeys: pickupCodes.keysFor(storeId, keyIds),
       };
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },

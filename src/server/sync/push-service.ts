@@ -1,61 +1,85 @@
 import { createHash } from 'node:crypto';
+import { countPickupRefusals, pickupRefusalAudit, type PickupRefusal } from '../core/pickup-attempts';
 import { eq, inArray, sql } from 'drizzle-orm';
+import type { CommandActor } from '../../commands/order-tx';
 import { syncErrorCodes } from '../../contract/error-codes';
 import type { Mutation, MutationResult, PushBody, PushResponse } from '../../contract/sync';
+import { findWireProblem, isSafeText } from '../../contract/wire-text';
 import { isDomainError } from '../../domain/domain-error';
-import type { PassSignatureVerifier } from '../../domain/signed-pickup-pass';
-import type { Principal } from '../auth/tokens';
+import type { Principal } from '../core/tokens';
+import { OrderWork } from '../core/order-work';
+import {
+  acceptCommand,
+  prepareCommands,
+  type AcceptedCommand,
+  type CommandServices,
+} from '../core/run-commands';
 import type { Db, Tx } from '../db/client';
 import { mutationLog, syncClients } from '../db/schema';
 import { HttpError } from '../http-error';
-import { actorOf } from '../plugins/auth';
-import { OrderWork } from '../orders/order-work';
-import { commandArgs, commandHandlers, isCommandName } from './command-handlers';
 
-function mutationHash(m: Mutation): string {
+/** Bounds on one command's arguments: far beyond any real command, far below harm. */
+const ARGS_LIMITS = { maxDepth: 12, maxNodes: 5_000 };
+
+type Logged = typeof mutationLog.$inferSelect;
+type Outcome = Pick<MutationResult, 'status' | 'result' | 'error'>;
+
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
+}
+
+/** The content a mutation id stands for; a resend must carry the same. */
+function mutationHash(m: Mutation, walkable: boolean): string {
+  // Arguments too deep to walk safely are hashed as sent: the same bytes resend the same way.
+  const args = walkable ? canonicalJson(m.args) : `unwalkable:${m.seq}`;
   return createHash('sha256')
-    .update(JSON.stringify([m.name, m.v, canonical(m.args)]))
+    .update(JSON.stringify([m.name, m.v]))
+    .update(args)
     .digest('hex');
 }
 
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>)
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([k, v]) => [k, canonical(v)]),
-    );
-  }
-  return value;
-}
-
-type Logged = typeof mutationLog.$inferSelect;
-
-/** Locks the device's stream; a second push from it while one runs is told to wait. */
-async function lockClient(tx: Tx, body: PushBody, principal: Principal) {
+/**
+ * Locks the device's stream. A client id belongs to the device and store that first pushed it:
+ * another's token on it is refused with nothing to learn from (no sequence numbers).
+ */
+async function lockClient(tx: Tx, clientId: string, principal: Principal) {
   await tx
     .insert(syncClients)
     .values({
-      clientId: body.clientId,
+      clientId,
       storeId: principal.storeId,
       associateId: principal.associateId,
       deviceId: principal.deviceId,
     })
     .onConflictDoNothing();
+  let client;
   try {
-    const [client] = await tx
+    [client] = await tx
       .select()
       .from(syncClients)
-      .where(eq(syncClients.clientId, body.clientId))
+      .where(eq(syncClients.clientId, clientId))
       .for('update', { noWait: true });
-    if (!client) throw new Error('sync client row vanished');
-    return client;
   } catch (error) {
     if (errorCode(error) === '55P03') {
       throw new HttpError(409, syncErrorCodes.inProgress, 'A push from this device is still being processed');
     }
     throw error;
+  }
+  if (!client) throw new Error('sync client row vanished');
+  assertOwnClient(client, principal);
+  return client;
+}
+
+export function assertOwnClient(
+  client: { storeId: string; deviceId: string },
+  principal: Pick<Principal, 'storeId' | 'deviceId'>,
+): void {
+  if (client.storeId !== principal.storeId || client.deviceId !== principal.deviceId) {
+    throw new HttpError(403, syncErrorCodes.foreignClient, 'This sync stream belongs to another device');
   }
 }
 
@@ -69,39 +93,93 @@ function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
-/** Checks the batch against the log before anything runs, so a bad batch changes nothing. */
+const refusal = (code: string, message: string, details?: Record<string, unknown>): Outcome => ({
+  status: 'rejected',
+  error: { code, message, ...(details ? { details } : {}) },
+});
+
+/** A well-formed command to run, or its refusal; checked on its own, never against its batch. */
+function screen(m: Mutation): { command: AcceptedCommand } | { refused: Outcome } {
+  if (!isSafeText(m.name)) {
+    return {
+      refused: refusal(syncErrorCodes.unsafeText, 'The command name holds characters no text may hold'),
+    };
+  }
+  const problem = findWireProblem(m.args, ARGS_LIMITS);
+  if (problem?.kind === 'unsafeText') {
+    return {
+      refused: refusal(syncErrorCodes.unsafeText, 'The arguments hold characters no text may hold', {
+        path: `args${problem.path}`,
+      }),
+    };
+  }
+  if (problem) {
+    return { refused: refusal(syncErrorCodes.argsTooLarge, 'The arguments are too deep or too large') };
+  }
+  try {
+    return { command: acceptCommand(m.name, m.v, m.args) };
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    return { refused: refusal(error.code, error.message, error.details) };
+  }
+}
+
+interface Planned {
+  m: Mutation;
+  /** The stored answer of a resend, or a refusal decided before anything runs. */
+  answer?: MutationResult;
+  /** Advances the stream: every new seq is consumed, applied or refused. */
+  consumes: boolean;
+  /** Whether the mutation id may be logged (it is not already). */
+  loggable: boolean;
+  command?: AcceptedCommand;
+  refused?: Outcome;
+  hash: string;
+}
+
+/**
+ * Decides, before anything runs, what becomes of each mutation. Only a gap in the sequence
+ * fails the batch (409 with the expected seq: the device renumbers its own stream); everything
+ * else is answered per mutation, so one bad command never holds back the others.
+ */
 function planBatch(mutations: Mutation[], logged: Map<string, Logged>, clientId: string, lastSeq: number) {
   let expected = lastSeq + 1;
+  const seen = new Set<string>();
+  const plan: Planned[] = [];
   for (const m of mutations) {
-    const previous = logged.get(m.id);
-    if (previous) {
+    const walkable = findWireProblem(m.args, ARGS_LIMITS) === null;
+    const hash = mutationHash(m, walkable);
+    const base = { m, hash, consumes: false, loggable: false };
+    const earlier = logged.get(m.id);
+    const repeated = seen.has(m.id);
+    seen.add(m.id);
+    if (m.seq <= lastSeq) {
       if (
-        previous.clientId !== clientId ||
-        previous.seq !== m.seq ||
-        previous.requestHash !== mutationHash(m)
+        !repeated &&
+        earlier &&
+        earlier.clientId === clientId &&
+        earlier.seq === m.seq &&
+        earlier.requestHash === hash
       ) {
-        throw new HttpError(
-          422,
-          syncErrorCodes.mutationMismatch,
-          `Mutation ${m.id} was already received with other content`,
-          {
+        const stored = (earlier.result ?? {}) as { result?: unknown; error?: MutationResult['error'] };
+        plan.push({
+          ...base,
+          answer: { id: m.id, seq: m.seq, status: 'duplicate', originalStatus: earlier.status, ...stored },
+        });
+      } else {
+        plan.push({
+          ...base,
+          answer: {
             id: m.id,
             seq: m.seq,
+            ...refusal(
+              syncErrorCodes.mutationMismatch,
+              'This sequence number was already used by another command',
+            ),
           },
-        );
+        });
       }
       continue;
-    }
-    if (m.seq <= lastSeq) {
-      throw new HttpError(
-        422,
-        syncErrorCodes.mutationMismatch,
-        `Sequence ${m.seq} was already used by another mutation`,
-        {
-          id: m.id,
-          seq: m.seq,
-        },
-      );
     }
     if (m.seq !== expected) {
       throw new HttpError(409, syncErrorCodes.outOfOrder, `Expected sequence ${expected}, got ${m.seq}`, {
@@ -110,88 +188,71 @@ function planBatch(mutations: Mutation[], logged: Map<string, Logged>, clientId:
       });
     }
     expected++;
+    if (repeated) {
+      plan.push({
+        ...base,
+        consumes: true,
+        refused: refusal(syncErrorCodes.duplicateMutationId, 'This command id appears twice in the batch'),
+      });
+    } else if (earlier) {
+      plan.push({
+        ...base,
+        consumes: true,
+        refused: refusal(
+          syncErrorCodes.mutationMismatch,
+          'This command id was already used for another command',
+        ),
+      });
+    } else {
+      plan.push({ ...base, consumes: true, loggable: true, ...screen(m) });
+    }
   }
+  return plan;
 }
 
-async function runOne(
-  work: OrderWork,
-  principal: Principal,
-  m: Mutation,
-  verifyPass: PassSignatureVerifier | undefined,
-): Promise<Pick<MutationResult, 'status' | 'result' | 'error'>> {
-  if (!isCommandName(m.name) || commandHandlers[m.name].v !== m.v) {
-    return {
-      status: 'rejected',
-      error: {
-        code: syncErrorCodes.unknownCommand,
-        message: `This server does not know ${m.name} v${m.v}; update the app`,
-        details: { name: m.name, v: m.v },
-      },
-    };
-  }
-  const parsed = commandArgs[m.name].safeParse(m.args);
-  if (!parsed.success) {
-    return {
-      status: 'rejected',
-      error: {
-        code: syncErrorCodes.invalidArgs,
-        message: `Invalid arguments for ${m.name}`,
-        details: {
-          fields: parsed.error.issues.map((i) => ({ path: `args.${i.path.join('.')}`, message: i.message })),
-        },
-      },
-    };
-  }
-  const handler = commandHandlers[m.name].run as (
-    ctx: Parameters<(typeof commandHandlers)['order.claim']['run']>[0],
-    args: unknown,
-  ) => Promise<unknown>;
-  try {
-    // A rejected command leaves no trace but its log row: the unit of work forgets its changes.
-    const result = await work.attempt(() =>
-      handler(
-        {
-          work,
-          actor: { ...actorOf(principal), id: principal.associateId, storeId: principal.storeId },
-          ...(verifyPass ? { verifyPass } : {}),
-        },
-        parsed.data,
-      ),
-    );
-    return { status: 'applied', result: result ?? null };
-  } catch (error) {
-    if (!isDomainError(error)) throw error;
-    return {
-      status: 'rejected',
-      error: {
-        code: error.code,
-        message: error.message,
-        ...(error.details ? { details: error.details } : {}),
-      },
-    };
-  }
-}
-
-function orderIdOf(args: unknown): string[] {
-  const orderId = (args as { orderId?: unknown } | null)?.orderId;
-  return typeof orderId === 'string' ? [orderId] : [];
-}
+const loggableName = (name: string) => (isSafeText(name) ? name : '(unreadable)');
 
 /**
  * Applies a device's queued commands exactly once, in sequence order. The whole batch is one
- * transaction and one unit of work: each command's effect is recorded in memory (and forgotten
- * if it is rejected), then all effects, the log rows and the advanced last_seq are written
- * together; a database failure leaves the batch unapplied to be resent.
+ * transaction and one unit of work: what the commands read is loaded in a fixed number of
+ * statements, each command's effect is recorded in memory (and forgotten if it is refused), then
+ * all effects, the log rows and the advanced last_seq are written together; a database failure
+ * leaves the batch unapplied, to be resent.
  */
 export async function pushMutations(
   db: Db,
   principal: Principal,
   body: PushBody,
-  verifyPass?: PassSignatureVerifier,
+  services: CommandServices,
 ): Promise<PushResponse> {
   const mutations = [...body.mutations].sort((a, b) => a.seq - b.seq);
+  const actor: CommandActor = {
+    type: 'associate',
+    id: principal.associateId,
+    name: principal.name,
+    storeId: principal.storeId,
+    role: principal.role,
+    deviceId: principal.deviceId,
+  };
+  // Refused pickup codes are audited in the batch's transaction, and counted once it committed:
+  // a batch that fails is resent, and its refusals are counted then.
+  const pickupRefusals: PickupRefusal[] = [];
+  const response = await applyBatch(db, principal, body, { ...services, pickupRefusals }, mutations, actor);
+  if (services.limits && pickupRefusals.length > 0)
+    await countPickupRefusals(services.limits, pickupRefusals);
+  return response;
+}
+
+async function applyBatch(
+  db: Db,
+  principal: Principal,
+  body: PushBody,
+  services: CommandServices,
+  mutations: PushBody['mutations'],
+  actor: CommandActor,
+): Promise<PushResponse> {
   return db.transaction(async (tx) => {
-    const client = await lockClient(tx, body, principal);
+    const client = await lockClient(tx, body.clientId, principal);
     const previous = await tx
       .select()
       .from(mutationLog)
@@ -202,57 +263,85 @@ export async function pushMutations(
         ),
       );
     const logged = new Map(previous.map((row) => [row.mutationId, row]));
-    planBatch(mutations, logged, body.clientId, client.lastSeq);
+    const plan = planBatch(mutations, logged, body.clientId, client.lastSeq);
 
     const work = new OrderWork(tx, principal.storeId);
-    // Every order the new commands name is locked and loaded in one go, in id order.
-    await work.prefetch(mutations.filter((m) => !logged.has(m.id)).flatMap((m) => orderIdOf(m.args)));
+    const run = await prepareCommands(
+      work,
+      actor,
+      plan.flatMap((p) => (p.command ? [p.command] : [])),
+      services,
+    );
+
+    const unaudited = [...(services.pickupRefusals ?? [])];
     let lastSeq = client.lastSeq;
     const results: MutationResult[] = [];
-    // The log rows are written together after the batch, in the same transaction as the effects.
     const entries: (typeof mutationLog.$inferInsert)[] = [];
-    for (const m of mutations) {
-      const earlier = logged.get(m.id);
-      if (earlier) {
-        const stored = (earlier.result ?? {}) as { result?: unknown; error?: MutationResult['error'] };
-        results.push({
-          id: m.id,
-          seq: m.seq,
-          status: 'duplicate',
-          originalStatus: earlier.status,
-          ...stored,
-        });
+    for (const p of plan) {
+      if (p.answer) {
+        results.push(p.answer);
         continue;
       }
-      const outcome = await runOne(work, principal, m, verifyPass);
+      const outcome = p.refused ?? attempt(p.command!, run);
+      if (p.m.name === 'order.handover') auditRefusedPickup(work, actor, p.m, unaudited);
+      lastSeq = p.m.seq;
+      results.push({ id: p.m.id, seq: p.m.seq, ...outcome });
+      if (!p.loggable) continue;
       entries.push({
-        mutationId: m.id,
+        mutationId: p.m.id,
         clientId: body.clientId,
-        seq: m.seq,
-        name: m.name,
-        requestHash: mutationHash(m),
+        seq: p.m.seq,
+        name: loggableName(p.m.name),
+        requestHash: p.hash,
         status: outcome.status === 'rejected' ? 'rejected' : 'applied',
         result: outcome.status === 'rejected' ? { error: outcome.error } : { result: outcome.result },
         associateId: principal.associateId,
         storeId: principal.storeId,
       });
-      lastSeq = m.seq;
-      results.push({ id: m.id, seq: m.seq, ...outcome });
     }
+    // A refused code whose command was not the one refused (none should be) is still audited.
+    for (const refusal of unaudited) auditPickup(work, actor, refusal);
     await work.flush();
     if (entries.length > 0) await tx.insert(mutationLog).values(entries);
     await tx
       .update(syncClients)
-      .set({
-        lastSeq,
-        storeId: principal.storeId,
-        associateId: principal.associateId,
-        deviceId: principal.deviceId,
-        updatedAt: sql`now()`,
-      })
+      .set({ lastSeq, associateId: principal.associateId, updatedAt: sql`now()` })
       .where(eq(syncClients.clientId, body.clientId));
     return { lastProcessedSeq: lastSeq, results };
   });
+}
+
+function auditPickup(work: OrderWork, actor: CommandActor, refusal: PickupRefusal): void {
+  const audit = pickupRefusalAudit(actor, refusal);
+  work.audit(audit.actor, audit.entry);
+}
+
+/**
+ * A wrong code is audited where its handover stands in the batch (refused for the code, or
+ * earlier for another reason), so the audit trail reads the same however the device's commands
+ * were split into batches.
+ */
+function auditRefusedPickup(
+  work: OrderWork,
+  actor: CommandActor,
+  m: Mutation,
+  unaudited: PickupRefusal[],
+): void {
+  const orderId = (m.args as { orderId?: unknown } | null)?.orderId;
+  const at = unaudited.findIndex((r) => r.orderId === orderId);
+  if (at < 0) return;
+  const [refusal] = unaudited.splice(at, 1);
+  auditPickup(work, actor, refusal!);
+}
+
+function attempt(command: AcceptedCommand, run: (command: AcceptedCommand) => unknown): Outcome {
+  try {
+    const result = run(command);
+    return { status: 'applied', result: result ?? null };
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    return refusal(error.code, error.message, error.details);
+  }
 }
 
 /** The log answers resends for as long as a device may stay offline. */

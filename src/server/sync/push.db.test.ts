@@ -4,6 +4,7 @@ import type { Session } from '../../contract/auth';
 import type { PullResponse, PushResponse } from '../../contract/sync';
 import type { StockedProduct } from '../testing/fixtures';
 import { stockedProducts } from '../testing/fixtures';
+import { commandStream } from '../testing/sync-scenario';
 import type { TestApp } from '../testing/test-app';
 import { bearer, createTestApp, TEST_API_KEY } from '../testing/test-app';
 
@@ -18,14 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-function stream() {
-  const clientId = randomUUID();
-  let seq = 0;
-  return {
-    clientId,
-    next: (name: string, args: unknown, v = 1) => ({ id: randomUUID(), seq: ++seq, name, v, args }),
-  };
-}
+const stream = () => commandStream();
 
 const push = (clientId: string, mutations: unknown[], who: Session = session) =>
   t.app.inject({
@@ -70,7 +64,7 @@ describe('POST /api/sync/push', () => {
     expect(detail.lines[0].qtyPicked).toBe(2);
   });
 
-  it('refuses a gap with the expected sequence, and a reused id with other content', async () => {
+  it('refuses a gap with the expected sequence, and answers a reused id with other content alone', async () => {
     const s = stream();
     const gap = await push(s.clientId, [
       { id: randomUUID(), seq: 3, name: 'order.claim', v: 1, args: { orderId: randomUUID() } },
@@ -80,9 +74,13 @@ describe('POST /api/sync/push', () => {
 
     const m = s.next('order.claim', { orderId: randomUUID() });
     expect((await push(s.clientId, [m])).json<PushResponse>().results[0]?.error?.code).toBe('order.notFound');
+    // Issue 12: a bad mutation is refused alone, with its own 4xx-class code, never its batch.
     const tampered = await push(s.clientId, [{ ...m, args: { orderId: randomUUID() } }]);
-    expect(tampered.statusCode).toBe(422);
-    expect(tampered.json().code).toBe('sync.mutationMismatch');
+    expect(tampered.statusCode).toBe(200);
+    expect(tampered.json<PushResponse>()).toMatchObject({
+      lastProcessedSeq: 1,
+      results: [{ id: m.id, status: 'rejected', error: { code: 'sync.mutationMismatch' } }],
+    });
   });
 
   it('rejects unknown commands and bad arguments per command, without blocking the stream', async () => {

@@ -9,7 +9,14 @@ import { auditLog, mutationLog, orderLines, stockMovements } from '../db/schema'
 import type { StockedProduct } from '../testing/fixtures';
 import { intakeBody, stockOf, stockedProducts } from '../testing/fixtures';
 import type { Http, PlacedOrder, WireMutation } from '../testing/sync-scenario';
-import { authorization, fetchHttp, placeOrders, push, signInOver } from '../testing/sync-scenario';
+import {
+  authorization,
+  fetchHttp,
+  placeOrders,
+  push,
+  signInOver,
+  commandStream,
+} from '../testing/sync-scenario';
 import { testDatabaseKind } from '../testing/test-database';
 import type { TestApp } from '../testing/test-app';
 import { createTestApp, TEST_API_KEY } from '../testing/test-app';
@@ -60,14 +67,7 @@ function deferred() {
   return { promise, resolve };
 }
 
-function stream() {
-  const clientId = randomUUID();
-  let seq = 0;
-  return {
-    clientId,
-    next: (name: string, args: unknown): WireMutation => ({ id: randomUUID(), seq: ++seq, name, v: 1, args }),
-  };
-}
+const stream = () => commandStream();
 
 async function placeOne(lines: { sku: string; qty: number }[]): Promise<PlacedOrder> {
   const [order] = await placeOrders(http, TEST_API_KEY, [intakeBody(lines)], session);

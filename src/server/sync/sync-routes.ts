@@ -1,21 +1,19 @@
 import type { FastifyInstance } from 'fastify';
+import type { PickupCodeKeys } from '../core/pickup-code-keys';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBody } from '../../contract/error-body';
-import {
-  COMMAND_VERSION,
-  commandArgs,
-  pullQuery,
-  pullResponse,
-  pushBody,
-  pushResponse,
-} from '../../contract/sync';
+import { definitionOf } from '../../commands/registry';
+import { commandArgs, pullQuery, pullResponse, pushBody, pushResponse } from '../../contract/sync';
 import type { Db } from '../db/client';
-import type { PassKeyRing } from '../passes/pass-key-ring';
+import type { PassKeyRing } from '../core/pass-key-ring';
+import type { SessionGate } from '../core/session-gate';
+import { authErrorCodes } from '../../contract/error-codes';
 import type { Guards } from '../plugins/auth';
 import { principalOf } from '../plugins/auth';
 import type { PokeHub } from './poke-hub';
 import { pullChanges } from './pull-service';
+import type { CommandServices } from '../core/run-commands';
 import { pushMutations } from './push-service';
 
 const tags = ['sync'];
@@ -25,7 +23,7 @@ function commandCatalogue(): string {
   return Object.entries(commandArgs)
     .map(
       ([name, schema]) =>
-        `- \`${name}\` v${COMMAND_VERSION}: args \`${JSON.stringify(z.toJSONSchema(schema).properties)}\``,
+        `- \`${name}\` v${definitionOf(name)?.v}: args \`${JSON.stringify(z.toJSONSchema(schema).properties)}\``,
     )
     .join('\n');
 }
@@ -37,7 +35,10 @@ export function syncRoutes(
   db: Db,
   guards: Guards,
   pokes: PokeHub,
+  sessions: SessionGate,
   passKeys: PassKeyRing,
+  pickupCodes: PickupCodeKeys,
+  commandServices: Pick<CommandServices, 'returns'>,
 ): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   // Open event streams are ended at shutdown, or app.close() would wait on them forever.
@@ -49,8 +50,11 @@ export function syncRoutes(
   r.post(
     '/api/sync/push',
     {
-      preHandler: guards.requireAssociate,
+      onRequest: guards.requireAssociate,
       bodyLimit: 512 * 1024,
+      // Each command's text is screened on its own (push-service.ts), so one bad command is
+      // refused alone instead of its whole batch.
+      config: { screensOwnFields: ['mutations'] },
       schema: {
         tags,
         security,
@@ -60,13 +64,18 @@ export function syncRoutes(
         response: { 200: pushResponse, 400: errorBody, 401: errorBody, 409: errorBody, 422: errorBody },
       },
     },
-    (request) => pushMutations(db, principalOf(request), request.body, passKeys.verify),
+    (request) =>
+      pushMutations(db, principalOf(request), request.body, {
+        verifyPass: passKeys.verify,
+        limits: app.limits,
+        ...commandServices,
+      }),
   );
 
   r.get(
     '/api/sync/pull',
     {
-      preHandler: guards.requireAssociate,
+      onRequest: guards.requireAssociate,
       schema: {
         tags,
         security,
@@ -76,7 +85,7 @@ export function syncRoutes(
       },
     },
     async (request) => ({
-      ...(await pullChanges(db, principalOf(request), request.query)),
+      ...(await pullChanges(db, principalOf(request), request.query, pickupCodes)),
       passKeys: passKeys.publicKeys(),
     }),
   );
@@ -84,7 +93,7 @@ export function syncRoutes(
   r.get(
     '/api/sync/events',
     {
-      preHandler: guards.requireAssociate,
+      onRequest: guards.requireAssociate,
       schema: {
         tags,
         security,
@@ -106,10 +115,22 @@ export function syncRoutes(
       const unsubscribe = pokes.subscribe(storeId, () =>
         res.write(`event: poke\ndata: {"storeId":"${storeId}"}\n\n`),
       );
-      const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
+      // A stream outlives the request that opened it: when its session ends (sign-out, a
+      // deactivated associate, another store) the server says so and closes it, and the
+      // device's reconnection is refused like any other request (ADR 0026).
+      const session = sessions.watch(principalOf(request), () => {
+        res.write(`event: ended\ndata: {"code":"${authErrorCodes.sessionEnded}"}\n\n`);
+        end();
+      });
+      const heartbeat = setInterval(() => {
+        res.write(': heartbeat\n\n');
+        // Also catches a session whose NOTIFY was lost.
+        void session.recheck();
+      }, HEARTBEAT_MS);
       const end = () => {
         if (!streams.delete(end)) return;
         clearInterval(heartbeat);
+        session.stop();
         unsubscribe();
         res.end();
       };

@@ -40,7 +40,7 @@ export interface ChildServer {
  */
 export async function startChildServer(
   env: Record<string, string | undefined>,
-  options: { port?: number; nodeArgs?: string[] } = {},
+  options: { port?: number; nodeArgs?: string[]; readyTimeoutMs?: number } = {},
 ): Promise<ChildServer> {
   const chosen = options.port ?? (await freePort());
   const childEnv: Record<string, string> = {};
@@ -112,7 +112,7 @@ export async function startChildServer(
     exited,
   };
 
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + (options.readyTimeoutMs ?? 60_000);
   for (;;) {
     if (child.exitCode !== null) {
       throw new Error(`the server exited with ${child.exitCode} before it was ready:\n${stderr}`);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Session } from '../../contract/auth';
 import type { IntakeOrderBody } from '../../contract/orders';
@@ -46,6 +47,21 @@ export interface WireMutation {
   name: string;
   v: number;
   args: unknown;
+}
+
+/** One device's outbox: a client id, and its commands numbered in order as the device would. */
+export function commandStream(clientId: string = randomUUID()) {
+  let seq = 0;
+  return {
+    clientId,
+    next: (name: string, args: unknown, v = 1): WireMutation => ({
+      id: randomUUID(),
+      seq: ++seq,
+      name,
+      v,
+      args,
+    }),
+  };
 }
 
 export function materialize(

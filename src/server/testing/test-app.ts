@@ -40,6 +40,7 @@ export async function seedTestData(database: DatabaseHandle): Promise<void> {
     firstStoreOrders: 8,
     ordersPerOtherStore: 1,
     inboundOrders: 0,
+    pastDays: 0,
   });
 }
 

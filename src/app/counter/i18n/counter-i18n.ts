@@ -19,11 +19,6 @@ export const makeCt = (language: Language): Ct => words.translator(language);
 export function counterErrorText(ct: Ct, error: unknown): string {
   const code = errorCodeOf(error);
   const key = `errors.${code}`;
-  if (code === 'kiosk.tooManyTries') {
-    const details = (error as { details?: { retryAfterSeconds?: unknown } }).details;
-    const seconds = typeof details?.retryAfterSeconds === 'number' ? details.retryAfterSeconds : 900;
-    return ct('errors.kiosk.tooManyTries', { minutes: Math.max(1, Math.ceil(seconds / 60)) });
-  }
   return isCounterKey(key) ? ct(key) : ct('errors.other');
 }
 

@@ -43,18 +43,29 @@ export const counterIt: CounterMessages = {
   'rating.thanks': 'Grazie per il tuo parere!',
   'errors.kiosk.checkInFailed':
     'Il numero d’ordine o il codice non è corretto. Controlla la tua e-mail e riprova.',
-  'errors.kiosk.tooManyTries': 'Troppi tentativi. Attendi {minutes} min, oppure chiedi al banco.',
+  'errors.kiosk.tooManyTries':
+    'Troppi tentativi con il codice digitato. Inquadra il QR del tuo pass di ritiro (nella tua e-mail), oppure chiedi al banco.',
   'errors.kiosk.wrongStore': 'Questo pass di ritiro è di un altro negozio.',
   'errors.kiosk.alreadyRated': 'Questo ritiro è già stato valutato. Grazie!',
   'errors.kiosk.notCollected': 'Puoi valutare il ritiro dopo aver ricevuto l’ordine.',
   'errors.kiosk.revoked': 'Un responsabile ha disattivato questo chiosco. Chiedi al banco, per favore.',
+  'errors.kiosk.enrollmentInvalid':
+    'Questo codice non configura un chiosco qui. Chiedi al responsabile di mostrare di nuovo il codice QR e scansionalo.',
+  'errors.kiosk.enrollmentExpired':
+    'Questo codice di configurazione è scaduto. Chiedi al responsabile di mostrarne uno nuovo.',
+  'errors.kiosk.enrollmentUsed':
+    'Un altro dispositivo si è già configurato con questo codice. Chiedi al responsabile di mostrarne uno nuovo.',
   'errors.network.offline': 'Nessuna connessione al momento. Chiedi al banco, per favore.',
   'errors.other': 'Qualcosa non ha funzionato. Riprova, oppure chiedi al banco.',
   'enroll.needed': 'Questo dispositivo non è configurato come chiosco',
   'enroll.how':
-    'Lo configura un responsabile del negozio: accedi come responsabile, apri Impostazioni → Chiosco al banco e scegli "Usa questo dispositivo come chiosco". Oppure incolla una chiave chiosco creata lì.',
-  'enroll.keyLabel': 'Chiave chiosco',
-  'enroll.save': 'Usa questa chiave',
+    'Un responsabile del negozio apre Impostazioni → Chiosco al banco e tabellone sul suo dispositivo e mostra un codice QR di configurazione. Avvicinalo alla fotocamera di questo dispositivo, oppure scansionalo con lo scanner.',
+  'enroll.codeLabel': 'Codice di configurazione',
+  'enroll.submit': 'Configura',
+  'enroll.hint': 'Funziona anche una chiave chiosco creata in precedenza: digitala o incollala qui.',
+  'enroll.enrolling': 'Configurazione del dispositivo…',
+  'enroll.wrongCode':
+    'Questo non è un codice di configurazione del chiosco. Scansiona il codice QR sullo schermo del responsabile.',
   'enroll.signIn': 'Accesso responsabile',
   'kiosks.title': 'Chiosco al banco e tabellone',
   'kiosks.intro':
@@ -62,12 +73,18 @@ export const counterIt: CounterMessages = {
   'kiosks.name': 'Nome del chiosco',
   'kiosks.defaultName': 'Banco',
   'kiosks.enrollHere': 'Usa questo dispositivo come chiosco',
-  'kiosks.enrollOther': 'Crea una chiave per un altro dispositivo',
   'kiosks.enrolledHere': 'Questo dispositivo ora è il chiosco "{name}".',
   'kiosks.openCounter': 'Apri il banco',
   'kiosks.openBoard': 'Apri il tabellone',
-  'kiosks.keyOnce':
-    'La chiave di "{name}": digitala o incollala sul dispositivo chiosco in /counter. È mostrata solo ora.',
+  'kiosks.showQr': 'Mostra un codice QR per configurare un chiosco',
+  'kiosks.qrLabel': 'Codice QR di configurazione del chiosco "{name}"',
+  'kiosks.qrHow':
+    'Sul chiosco apri {counter} (o {board} per il tabellone) e avvicina questo codice alla sua fotocamera, oppure scansionalo con il suo scanner. Funziona una volta sola, fino alle {time}.',
+  'kiosks.qrWaiting': 'In attesa che il chiosco lo scansioni…',
+  'kiosks.qrUsed': 'Fatto: il chiosco "{name}" è configurato.',
+  'kiosks.qrExpired': 'Questo codice è scaduto. Mostrane uno nuovo.',
+  'kiosks.qrNew': 'Mostra un nuovo codice',
+  'kiosks.qrHide': 'Nascondi il codice',
   'kiosks.list': 'Chioschi del negozio',
   'kiosks.none': 'Ancora nessun chiosco.',
   'kiosks.enrolledBy': 'Configurato da {name} il {date}',

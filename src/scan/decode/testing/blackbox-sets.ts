@@ -10,20 +10,21 @@ import type { DecodedBarcode } from '../decoded-barcode';
 import { expandUpcE } from '../upc-e';
 import { imageExtensions, readImageFrame } from './read-image-frame';
 
-const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+/** The copy committed with the repository (fixtures/zxing-blackbox/SOURCE.txt says where from). */
+export const bundledBlackboxRoot: string = fileURLToPath(
+  new URL('./fixtures/zxing-blackbox', import.meta.url),
+);
 
 /**
- * Where ZXing's blackbox images (Apache-2.0) are: `ZXING_BLACKBOX_DIR` if set, else the
- * workplace's shared folder beside the repo (../shared/fixtures/zxing-blackbox), else the same
- * folder at /work/shared, for a clone made somewhere else on this machine (CI clones afresh).
+ * Where ZXing's blackbox images (Apache-2.0) are: `ZXING_BLACKBOX_DIR` if set (another folder with
+ * the same layout), else the copy in the repository, so a clean clone runs the tests as they are.
  */
 export const blackboxCandidates: readonly string[] = [
   ...(process.env.ZXING_BLACKBOX_DIR ? [resolve(process.env.ZXING_BLACKBOX_DIR)] : []),
-  resolve(repoRoot, '../shared/fixtures/zxing-blackbox'),
-  '/work/shared/fixtures/zxing-blackbox',
+  bundledBlackboxRoot,
 ];
 
-export const sharedBlackboxRoot: string =
+export const blackboxRoot: string =
   blackboxCandidates.find((candidate) => existsSync(join(candidate, 'thresholds.json'))) ??
   blackboxCandidates[0]!;
 

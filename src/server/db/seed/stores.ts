@@ -7,6 +7,8 @@ export interface SeedStagingLocation {
   code: string;
   label: string;
   kind: 'shelf' | 'locker' | 'curbside';
+  /** Orders it holds at once. */
+  capacity: number;
 }
 
 export interface SeedStore {
@@ -54,22 +56,30 @@ const southern = week(
   [],
 );
 
-/** Shelves A01–A12 and B01–B08, lockers L01–L06, curbside bays C01–C04. */
+/** Shelves A01–A12 (one order each), bins B01–B08 (six), lockers L01–L06 (three), curbside bays C01–C04. */
 export function stagingLocationsFor(storeId: string): SeedStagingLocation[] {
   const locations: SeedStagingLocation[] = [];
-  const add = (area: string, count: number, kind: SeedStagingLocation['kind'], noun: string) => {
+  const add = (
+    area: string,
+    count: number,
+    kind: SeedStagingLocation['kind'],
+    noun: string,
+    capacity = 1,
+  ) => {
     for (let n = 1; n <= count; n++) {
       const slot = `${area}${String(n).padStart(2, '0')}`;
       locations.push({
         code: `${storeId}-${slot}`,
         label: `${noun} ${slot}`,
         kind,
+        capacity,
       });
     }
   };
   add('A', 12, 'shelf', 'Shelf');
-  add('B', 8, 'shelf', 'Shelf');
-  add('L', 6, 'locker', 'Locker');
+  // Bins on the B row take several small orders each.
+  add('B', 8, 'shelf', 'Bin', 6);
+  add('L', 6, 'locker', 'Locker', 3);
   add('C', 4, 'curbside', 'Curbside bay');
   return locations;
 }

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { paymentLedger } from '../../db/schema';
-import type { PaymentAdapter, PaymentReceipt, RefundPayment } from './payment-adapter';
+import type { PaymentAdapter, PaymentReceipt, RefundPayment } from '../../core/payment-adapter';
 
 export const LEDGER_ADAPTER_ID = 'ledger';
 

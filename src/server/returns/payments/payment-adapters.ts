@@ -1,5 +1,5 @@
 import { ledgerAdapter } from './ledger-adapter';
-import type { PaymentAdapter } from './payment-adapter';
+import type { PaymentAdapter } from '../../core/payment-adapter';
 
 /** Every payment adapter this server can use, by the id PAYMENT_ADAPTER names. */
 const adapters: Readonly<Record<string, PaymentAdapter>> = {

@@ -181,7 +181,7 @@ export async function placeReturnOrder(
     .orderBy(asc(stagingLocations.code))
     .limit(1);
   if (!shelf) throw new Error(`no staging location at ${storeId}`);
-  await call(t, picker, `/api/orders/${order.id}/stage`, { locationCode: shelf.code });
+  await call(t, picker, `/api/orders/${order.id}/stage`, { locationCode: shelf.code, shareShelf: true });
   await call(t, picker, `/api/orders/${order.id}/handover`, { code: '482913' });
   return order;
 }

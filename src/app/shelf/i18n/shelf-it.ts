@@ -1,0 +1,38 @@
+import type { ShelfMessages } from './shelf-i18n';
+
+export const shelfIt: ShelfMessages = {
+  'shelf.camera': 'Fotocamera scaffale',
+  'shelf.starting': 'Avvio della fotocamera…',
+  'shelf.paused': 'La fotocamera è in pausa mentre Aisle è in secondo piano.',
+  'shelf.close': 'Chiudi',
+  'shelf.codesInView.one': '{count} codice inquadrato',
+  'shelf.codesInView.other': '{count} codici inquadrati',
+  'find.title': 'Trova {name}',
+  'find.hint':
+    'Muovi la fotocamera lungo lo scaffale. L’articolo è contornato in verde, le altre taglie e colori in ambra tratteggiato, tutto il resto è oscurato.',
+  'find.none': 'Non ancora inquadrato. Continua lungo lo scaffale.',
+  'find.variantsOnly': 'Sono inquadrate solo altre taglie o colori di questo articolo.',
+  'find.found': 'Trovato. Tocca il codice verde, o tienilo al centro dell’immagine, per prelevarlo.',
+  'find.holding': 'Tienilo fermo…',
+  'find.pickIt': 'Preleva {name}',
+  'find.variant': 'Altra taglia o colore',
+  'find.legendTarget': 'Questo articolo',
+  'find.legendVariant': 'Altra taglia o colore',
+  'count.title': 'Conta a colpo d’occhio',
+  'count.hint':
+    'Rivolgi tutti i codici a barre verso la fotocamera e passaci sopra lentamente. Ogni codice è contato una volta sola, anche se resta a lungo inquadrato.',
+  'count.found': 'Trovati',
+  'count.missing': 'Mancanti',
+  'count.unexpected': 'Non previsti',
+  'count.ofExpected': '{counted} di {expected}',
+  'count.units.one': '{count} pezzo',
+  'count.units.other': '{count} pezzi',
+  'count.nothing': 'Nessuno',
+  'count.unknownProduct': 'Non a catalogo ({code})',
+  'count.summary': '{found} di {expected} trovati, {unexpected} non previsti',
+  'count.confirm': 'Conferma il conteggio',
+  'count.again': 'Ricomincia il conteggio',
+  'count.saving': 'Salvataggio…',
+  'count.legendExpected': 'Previsto',
+  'count.legendUnexpected': 'Non previsto',
+};

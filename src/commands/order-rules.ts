@@ -1,0 +1,103 @@
+import { orderErrorCodes } from '../contract/error-codes';
+import { DomainError } from '../domain/domain-error';
+import { nextStatus } from '../domain/order-machine';
+import { isPickComplete, pickedUnits } from '../domain/picking';
+import { shelfRoom } from '../domain/shelf';
+import type { LineState, OrderState } from './order-state';
+import type { OrderTx } from './order-tx';
+
+/** Rules several commands share. Each is written here once, for both sides. */
+
+export function assertClaimedByActor(tx: OrderTx, order: OrderState): void {
+  if (order.claimedBy !== tx.actor.id) {
+    throw new DomainError(orderErrorCodes.notClaimedByYou, 'Claim this order before working on it', {
+      claimedBy: order.claimedBy,
+    });
+  }
+}
+
+export function auditOrder(
+  tx: OrderTx,
+  order: OrderState,
+  action: string,
+  details: Record<string, unknown> = {},
+): void {
+  tx.effects.audit({ action, entityType: 'order', entityId: order.id, details });
+}
+
+export const replaceLine = (lines: readonly LineState[], line: LineState): LineState[] =>
+  lines.map((l) => (l.id === line.id ? line : l));
+
+/**
+ * After a pick or a short: a fully resolved order is picked, or cancelled if nothing was found.
+ * An unresolved one still takes a version step, so devices watching it pull the change.
+ */
+export function finishIfComplete(tx: OrderTx, order: OrderState, lines: readonly LineState[]): void {
+  if (!isPickComplete(lines)) {
+    tx.update(order.id, {});
+    return;
+  }
+  if (pickedUnits(lines) === 0) {
+    const status = nextStatus(order, 'cancel');
+    tx.update(order.id, { status, cancelledAt: tx.now(), cancelReason: 'nothing_available' });
+    tx.effects.webhook(order.id, 'order.cancelled', {
+      reason: 'nothing_available',
+      cancelledBy: 'associate',
+    });
+    auditOrder(tx, order, 'order.cancel', { from: order.status, to: status, reason: 'nothing_available' });
+    return;
+  }
+  const status = nextStatus(order, 'finishPick');
+  tx.update(order.id, { status, pickedAt: tx.now() });
+  auditOrder(tx, order, 'order.finishPick', {
+    from: order.status,
+    to: status,
+    pickedUnits: pickedUnits(lines),
+  });
+}
+
+/** A staging shelf of this store, by its label text in the one form it is stored in. */
+export function stagingCode(tx: OrderTx, raw: string): string {
+  const code = raw.trim().toUpperCase();
+  if (tx.isStagingLocation(code) === false) {
+    throw new DomainError(orderErrorCodes.unknownLocation, `No staging location ${code} in this store`, {
+      code,
+    });
+  }
+  return code;
+}
+
+/**
+ * A shelf takes the order while it has room. A full one is refused with the shelf's figures, so
+ * the device can ask "put it there anyway?", and the yes (`shareShelf`) is recorded.
+ */
+export function assertShelfHasRoom(tx: OrderTx, order: OrderState, code: string, shareShelf: boolean): void {
+  if (shareShelf) return;
+  const shelf = tx.shelf(code);
+  if (!shelf) return;
+  const room = shelfRoom(shelf, order.id);
+  if (room.state === 'full') {
+    throw new DomainError(orderErrorCodes.shelfFull, `${code} already holds ${room.occupied} order(s)`, {
+      code,
+      capacity: room.capacity,
+      occupied: room.occupied,
+    });
+  }
+}
+
+/** The order is ready on a shelf: the customer and the platform are told. */
+export function readyOnShelf(
+  tx: OrderTx,
+  order: OrderState,
+  changes: { status: OrderState['status']; stagingLocation: string },
+): void {
+  const readyAt = tx.now();
+  tx.update(order.id, { ...changes, readyAt });
+  tx.effects.notifyCustomer(order.id, 'ready_for_pickup', {
+    number: order.number,
+    storeId: order.storeId,
+    language: order.customerLanguage,
+    readyAt,
+  });
+  tx.effects.webhook(order.id, 'order.ready', { readyAt });
+}

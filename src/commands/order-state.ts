@@ -1,0 +1,84 @@
+import type { FulfillmentType, OrderStatus } from '../domain/order-machine';
+import type { PackedPackage } from '../domain/packing';
+import type { ShortReason } from '../domain/picking';
+
+/**
+ * An order as a command sees it, the same on both sides: the server maps its rows onto it, the
+ * device its replica. Only what some command reads or writes is here; each side keeps the rest.
+ */
+export interface OrderState {
+  id: string;
+  storeId: string;
+  number: string;
+  status: OrderStatus;
+  fulfillmentType: FulfillmentType;
+  customerLanguage: 'it' | 'en';
+  /** The associate who claimed it. */
+  claimedBy: string | null;
+  claimedAt: string | null;
+  pickedAt: string | null;
+  stagingLocation: string | null;
+  readyAt: string | null;
+  collectedAt: string | null;
+  cancelledAt: string | null;
+  cancelReason: string | null;
+  cancelledBy: string | null;
+  putBackAt: string | null;
+  packedAt: string | null;
+  shippedAt: string | null;
+  packages: PackedPackage[];
+  /** Counts packings; a label belongs to one of them (ADR 0014). */
+  packRevision: number;
+  /** Ship-to-store: the parcel the order waits for. */
+  inboundTracking: string | null;
+  lines: LineState[];
+}
+
+/**
+ * Where a line's short units went: an order at another store. A device that queued the move
+ * knows only the store until it pulls: the id and number are '' until the server placed it.
+ */
+export interface RerouteTarget {
+  orderId: string;
+  orderNumber: string;
+  storeId: string;
+}
+
+export interface LineState {
+  id: string;
+  lineNo: number;
+  sku: string;
+  /** The ordered product's GTIN-14. */
+  gtin14: string;
+  qtyOrdered: number;
+  qtyPicked: number;
+  qtyShort: number;
+  shortReason: ShortReason | null;
+  unitPriceCents: number;
+  /** The order at another store the short units moved to. */
+  reroutedTo: RerouteTarget | null;
+  /** The customer was told the short units are cancelled. */
+  customerNotified: boolean;
+}
+
+/** The order fields a command may change; lines change through `saveLine`. */
+export type OrderChanges = Partial<
+  Pick<
+    OrderState,
+    | 'status'
+    | 'claimedBy'
+    | 'claimedAt'
+    | 'pickedAt'
+    | 'stagingLocation'
+    | 'readyAt'
+    | 'collectedAt'
+    | 'cancelledAt'
+    | 'cancelReason'
+    | 'cancelledBy'
+    | 'putBackAt'
+    | 'packedAt'
+    | 'shippedAt'
+    | 'packages'
+    | 'packRevision'
+  >
+>;

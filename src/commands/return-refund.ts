@@ -1,0 +1,72 @@
+import type { Disposition } from '../domain/disposition';
+import { dispositionsStockDelta } from '../domain/disposition';
+import type { Refund } from '../domain/refund';
+import type { OrderTx } from './order-tx';
+import type { ReturnOrder } from './return-order';
+
+export const RESTOCK_REASON = 'return.restock';
+
+export interface AcceptedReturn {
+  returnId: string;
+  number: string;
+  order: ReturnOrder;
+  units: readonly { lineId: string; disposition: Disposition }[];
+  refund: Refund;
+  receipt: { email: string | null; language: string };
+}
+
+/**
+ * What an accepted return does, when the policy takes it (return.submit) or a manager approves
+ * it from review: the money back to the original payment (once: the refund key), the restocked
+ * units onto this store's on-hand, the customer told, the platform told to settle its books
+ * (docs/webhooks.md). `audit` is written once paid, with what was restocked per product.
+ */
+export function refundReturn(
+  tx: OrderTx,
+  accepted: AcceptedReturn,
+  audit: { action: string; details: Record<string, unknown> },
+): void {
+  const { order, refund } = accepted;
+  const lineOf = new Map(order.lines.map((l) => [l.lineId, l]));
+  // One stock move per product, whatever lines it came back on.
+  const byProduct = new Map<string, { lineId: string; dispositions: Disposition[] }>();
+  for (const unit of accepted.units) {
+    const productId = lineOf.get(unit.lineId)!.productId;
+    const entry = byProduct.get(productId) ?? { lineId: unit.lineId, dispositions: [] };
+    entry.dispositions.push(unit.disposition);
+    byProduct.set(productId, entry);
+  }
+  const restocked: Record<string, number> = {};
+  for (const [productId, { lineId, dispositions }] of byProduct) {
+    const delta = dispositionsStockDelta(dispositions);
+    if (delta.onHand !== 0) restocked[productId] = delta.onHand;
+    tx.effects.moveStock({ orderId: order.id, lineId, reason: RESTOCK_REASON, delta });
+  }
+  tx.effects.refund(
+    { returnId: accepted.returnId, orderId: order.id, refund },
+    {
+      action: audit.action,
+      entityType: 'return',
+      entityId: accepted.returnId,
+      details: { ...audit.details, restocked },
+    },
+  );
+  tx.effects.notifyCustomer(order.id, 'refundIssued', {
+    returnId: accepted.returnId,
+    number: accepted.number,
+    refundCents: refund.totalCents,
+    currency: order.currency,
+    email: accepted.receipt.email ?? (order.customerEmail || null),
+    language: accepted.receipt.language,
+  });
+  tx.effects.webhook(order.id, 'return.refunded', {
+    returnId: accepted.returnId,
+    number: accepted.number,
+    returnedAtStoreId: tx.actor.storeId,
+    refundKey: refund.key,
+    refundCents: refund.totalCents,
+    shippingRefundCents: refund.shippingCents,
+    currency: order.currency,
+    lines: refund.lines.map((l) => ({ lineId: l.lineId, qty: l.qty, refundCents: l.refundCents })),
+  });
+}

@@ -1,0 +1,244 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { CommandReads } from '../../commands/define-command';
+import type { BookedParcels, LabelState } from '../../commands/order-tx';
+import { checkPickup } from '../../domain/check-pickup';
+import { isDomainError, type DomainError } from '../../domain/domain-error';
+import type { PassSignatureVerifier } from '../../domain/signed-pickup-pass';
+import type { ShelfOccupancy } from '../../domain/shelf';
+import {
+  orders,
+  pickupArrivals,
+  products,
+  shipmentPackages,
+  shipments,
+  stagingLocations,
+} from '../db/schema';
+import { loadElsewhereFacts, type ElsewhereFacts } from './elsewhere-facts';
+import type { OrderWork } from './order-work';
+import { loadReturnFacts, type ReturnFacts, type ReturnServices } from './return-facts';
+import { DomainError as DomainErrorClass } from '../../domain/domain-error';
+import { handoverErrorCodes } from '../../domain/pickup-pass';
+import { SIGNED_PASS_PREFIX } from '../../domain/signed-pickup-pass';
+import type { Limits } from '../rate-limit/limits';
+import type { PickupRefusal } from './pickup-attempts';
+
+/**
+ * What the server brings to a command beyond the database: checking a signed pickup pass, and
+ * what returns need from its configuration.
+ */
+export interface CommandServices {
+  /** Checks a signed pickup pass's signature; without it a signed pass is refused. */
+  verifyPass?: PassSignatureVerifier;
+  /** Limits wrong typed pickup codes per order (issue 13 point 7); without it none. */
+  limits?: Limits;
+  /** Where refused pickup tries are noted, to be counted and audited after the transaction. */
+  pickupRefusals?: PickupRefusal[];
+  /** The payment adapter, approval keys and policy returns are judged and paid with. */
+  returns?: ReturnServices;
+}
+
+interface ShipmentFact {
+  packRevision: number;
+  status: 'booking' | 'booked' | 'voided';
+  parcels: BookedParcels;
+}
+
+/** Everything the commands of one batch declared, loaded before the first of them runs. */
+export interface CommandFacts {
+  gtins: ReadonlySet<string>;
+  locations: ReadonlySet<string>;
+  /** Those shelves' capacity and the orders ready on them when the batch began. */
+  shelves: ReadonlyMap<string, ShelfOccupancy>;
+  shipments: ReadonlyMap<string, ShipmentFact[]>;
+  /** `orderId|code` → the refusal, or null when the code or pass is this order's. */
+  pickups: ReadonlyMap<string, DomainError | null>;
+  arrivals: ReadonlyMap<string, { orderId: string; acknowledgedBy: string | null }>;
+  /** Other stores, their stock, catalogue products and orders placed there already. */
+  elsewhere: ElsewhereFacts;
+  returns: ReturnFacts;
+}
+
+export const pickupKey = (orderId: string, code: string) => `${orderId}|${code}`;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const unique = <T>(values: Iterable<T>) => [...new Set(values)];
+
+/**
+ * Locks and loads the orders a batch names and every fact its commands read, in a fixed number
+ * of statements whatever the batch's size: one per kind of read that the batch uses.
+ */
+export async function loadCommandFacts(
+  work: OrderWork,
+  reads: readonly CommandReads[],
+  services: CommandServices,
+): Promise<CommandFacts> {
+  const { tx, storeId } = work;
+  await work.prefetch(
+    reads.flatMap((r) => [...(r.orders ?? []), ...(r.returns ?? []).map((ret) => ret.orderId)]),
+  );
+  // Returns lock their orders (of any store) before anything else is read of them.
+  const returns = await loadReturnFacts(work, reads, services.returns);
+  const gtins = unique(reads.flatMap((r) => r.gtins ?? []));
+  const codes = unique(reads.flatMap((r) => r.locations ?? []));
+  const labelled = unique(reads.flatMap((r) => r.labels ?? [])).filter((id) => UUID.test(id));
+  const arrivalIds = unique(reads.flatMap((r) => (r.arrivals ?? []).map((a) => a.arrivalId))).filter((id) =>
+    UUID.test(id),
+  );
+
+  const [knownGtins, knownCodes, onShelves, shipmentRows, arrivalRows] = await Promise.all([
+    gtins.length
+      ? tx.select({ gtin14: products.gtin14 }).from(products).where(inArray(products.gtin14, gtins))
+      : [],
+    codes.length
+      ? tx
+          .select({ code: stagingLocations.code, capacity: stagingLocations.capacity })
+          .from(stagingLocations)
+          .where(and(eq(stagingLocations.storeId, storeId), inArray(stagingLocations.code, codes)))
+      : [],
+    codes.length
+      ? tx
+          .select({ id: orders.id, code: orders.stagingLocation })
+          .from(orders)
+          .where(
+            and(
+              eq(orders.storeId, storeId),
+              eq(orders.status, 'ready'),
+              inArray(orders.stagingLocation, codes),
+            ),
+          )
+      : [],
+    labelled.length
+      ? tx
+          .select({
+            orderId: shipments.orderId,
+            id: shipments.id,
+            packRevision: shipments.packRevision,
+            status: shipments.status,
+            carrierId: shipments.carrierId,
+            carrierName: shipments.carrierName,
+            serviceName: shipments.serviceName,
+            trackingNumber: shipmentPackages.trackingNumber,
+          })
+          .from(shipments)
+          .leftJoin(shipmentPackages, eq(shipmentPackages.shipmentId, shipments.id))
+          .where(inArray(shipments.orderId, labelled))
+          .orderBy(asc(shipmentPackages.packageNumber))
+      : [],
+    arrivalIds.length
+      ? tx
+          .select({
+            id: pickupArrivals.id,
+            orderId: pickupArrivals.orderId,
+            acknowledgedBy: pickupArrivals.acknowledgedBy,
+          })
+          .from(pickupArrivals)
+          .where(and(inArray(pickupArrivals.id, arrivalIds), eq(pickupArrivals.storeId, storeId)))
+          .for('update')
+      : [],
+  ]);
+
+  const byShipment = new Map<string, ShipmentFact & { orderId: string }>();
+  for (const row of shipmentRows) {
+    const fact = byShipment.get(row.id) ?? {
+      orderId: row.orderId,
+      packRevision: row.packRevision,
+      status: row.status,
+      parcels: {
+        carrierId: row.carrierId,
+        carrierName: row.carrierName,
+        serviceName: row.serviceName,
+        trackingNumbers: [],
+      },
+    };
+    if (row.trackingNumber) fact.parcels.trackingNumbers.push(row.trackingNumber);
+    byShipment.set(row.id, fact);
+  }
+  const shipmentsByOrder = new Map<string, ShipmentFact[]>();
+  for (const { orderId, ...fact } of byShipment.values()) {
+    shipmentsByOrder.set(orderId, [...(shipmentsByOrder.get(orderId) ?? []), fact]);
+  }
+
+  return {
+    gtins: new Set(knownGtins.map((r) => r.gtin14)),
+    locations: new Set(knownCodes.map((r) => r.code)),
+    shelves: new Map(
+      knownCodes.map((r) => [
+        r.code,
+        { capacity: r.capacity, orderIds: onShelves.filter((o) => o.code === r.code).map((o) => o.id) },
+      ]),
+    ),
+    shipments: shipmentsByOrder,
+    pickups: await checkPickups(work, reads, services),
+    arrivals: new Map(
+      arrivalRows.map((r) => [r.id, { orderId: r.orderId, acknowledgedBy: r.acknowledgedBy }]),
+    ),
+    elsewhere: await loadElsewhereFacts(work, reads),
+    returns,
+  };
+}
+
+/**
+ * The customer's proof against each order's own code, signed passes checked with the key ring.
+ * Past the limit of wrong typed codes for an order (HANDOVER_CODE_LIMIT), a typed code is
+ * refused with handover.tooManyTries and only the QR pass, which cannot be guessed, hands the
+ * order over. Refusals are noted for pickup-attempts.ts to count and audit once the
+ * transaction is over (a refused REST handover rolls its transaction back).
+ */
+async function checkPickups(work: OrderWork, reads: readonly CommandReads[], services: CommandServices) {
+  const verdicts = new Map<string, DomainError | null>();
+  for (const { orderId, code } of reads.flatMap((r) => r.pickups ?? [])) {
+    const key = pickupKey(orderId, code);
+    const held = work.peek(orderId);
+    if (!held || verdicts.has(key)) continue;
+    const typed = !code.trim().startsWith(SIGNED_PASS_PREFIX);
+    if (typed && services.limits) {
+      const verdict = await services.limits.handoverOrder.peekWithin(work.tx, orderId);
+      if (verdict.exceeded) {
+        verdicts.set(
+          key,
+          new DomainErrorClass(
+            handoverErrorCodes.tooManyTries,
+            'Too many wrong codes for this order: scan the QR code on the pickup pass',
+            { retryAfterSeconds: verdict.retryAfterSeconds, useQrPass: true },
+          ),
+        );
+        services.pickupRefusals?.push({
+          orderId,
+          storeId: work.storeId,
+          reason: handoverErrorCodes.tooManyTries,
+          typed,
+        });
+        continue;
+      }
+    }
+    try {
+      await checkPickup(
+        code,
+        { number: held.order.number, storeCode: held.order.storeId, pickupCode: held.order.pickupCode },
+        services.verifyPass ?? (() => false),
+      );
+      verdicts.set(key, null);
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      verdicts.set(key, error);
+      services.pickupRefusals?.push({ orderId, storeId: work.storeId, reason: error.code, typed });
+    }
+  }
+  return verdicts;
+}
+
+/** The label state of the order's current packing, as ship and pack need it. */
+export function labelStateOf(facts: CommandFacts, orderId: string, packRevision: number): LabelState {
+  const current = (facts.shipments.get(orderId) ?? []).find(
+    (s) => s.packRevision === packRevision && (s.status === 'booked' || s.status === 'booking'),
+  );
+  return current?.status === 'booked' || current?.status === 'booking' ? current.status : 'none';
+}
+
+/** The carrier and tracking numbers of the booked label the parcels leave with. */
+export function bookedParcelsOf(facts: CommandFacts, orderId: string, packRevision: number): BookedParcels {
+  const booked = (facts.shipments.get(orderId) ?? []).find(
+    (s) => s.packRevision === packRevision && s.status === 'booked',
+  );
+  return booked?.parcels ?? { carrierId: null, carrierName: null, serviceName: null, trackingNumbers: [] };
+}

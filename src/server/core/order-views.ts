@@ -1,0 +1,187 @@
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { OrderDetail, QueueItem } from '../../contract/orders';
+import { orderErrorCodes } from '../../contract/error-codes';
+import { DomainError } from '../../domain/domain-error';
+import type { ShortReason } from '../../domain/picking';
+import { openStatuses, type FulfillmentType, type OrderStatus } from '../../domain/order-machine';
+import { sortByLocation } from '../../domain/picking';
+import type { Executor } from '../db/client';
+import { associates, orderLines, orders, products, stock } from '../db/schema';
+import { iso } from '../db/time';
+import { loadShipmentSummaries } from './shipment-summaries';
+import { loadJourneyFacts } from './journey-views';
+
+const claimer = alias(associates, 'claimer');
+const assignee = alias(associates, 'assignee');
+
+/** How long a closed order stays in the queue, so the associate sees what just happened. */
+const RECENTLY_CLOSED_HOURS = 12;
+
+/**
+ * What the queue shows: open orders, those closed in the last hours, and ended orders whose
+ * picked units still wait to be put back on their shelves.
+ */
+const inQueue = or(
+  inArray(orders.status, [...openStatuses]),
+  sql`${orders.updatedAt} > now() - make_interval(hours => ${RECENTLY_CLOSED_HOURS})`,
+  sql`${orders.status} in ('cancelled', 'expired') and ${orders.putBackAt} is null and exists (select 1 from ${orderLines} l where l.order_id = ${orders.id} and l.qty_picked > 0)`,
+);
+
+const lineTotals = {
+  lineCount: sql<number>`(select count(*)::int from ${orderLines} l where l.order_id = ${orders.id})`,
+  unitCount: sql<number>`(select coalesce(sum(l.qty_ordered), 0)::int from ${orderLines} l where l.order_id = ${orders.id})`,
+  pickedUnits: sql<number>`(select coalesce(sum(l.qty_picked), 0)::int from ${orderLines} l where l.order_id = ${orders.id})`,
+};
+
+type QueueRow = {
+  order: typeof orders.$inferSelect;
+  claimerId: string | null;
+  claimerName: string | null;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  lineCount: number;
+  unitCount: number;
+  pickedUnits: number;
+};
+
+function toQueueItem(row: QueueRow): QueueItem {
+  const o = row.order;
+  return {
+    id: o.id,
+    number: o.number,
+    channel: o.channel as QueueItem['channel'],
+    fulfillmentType: o.fulfillmentType as FulfillmentType,
+    status: o.status as OrderStatus,
+    placedAt: iso(o.placedAt),
+    promisedAt: iso(o.promisedAt),
+    customerName: o.customerName,
+    lineCount: Number(row.lineCount),
+    unitCount: Number(row.unitCount),
+    pickedUnits: Number(row.pickedUnits),
+    claimedBy: row.claimerId ? { id: row.claimerId, name: row.claimerName ?? '' } : null,
+    stagingLocation: o.stagingLocation,
+    assignedTo: row.assigneeId ? { id: row.assigneeId, name: row.assigneeName ?? '' } : null,
+    arrivedAt: o.arrivedAt ? iso(o.arrivedAt) : null,
+  };
+}
+
+function queueSelect(db: Executor) {
+  return db
+    .select({
+      order: orders,
+      claimerId: claimer.id,
+      claimerName: claimer.name,
+      assigneeId: assignee.id,
+      assigneeName: assignee.name,
+      ...lineTotals,
+    })
+    .from(orders)
+    .leftJoin(claimer, eq(claimer.id, orders.claimedBy))
+    .leftJoin(assignee, eq(assignee.id, orders.assignedTo));
+}
+
+export async function loadQueue(db: Executor, storeId: string): Promise<QueueItem[]> {
+  const rows = await queueSelect(db)
+    .where(and(eq(orders.storeId, storeId), inQueue))
+    .orderBy(orders.promisedAt, orders.number);
+  return rows.map(toQueueItem);
+}
+
+export async function loadOrderDetail(db: Executor, storeId: string, orderId: string): Promise<OrderDetail> {
+  const [detail] = await loadOrderDetails(db, storeId, [orderId]);
+  if (!detail) throw new DomainError(orderErrorCodes.notFound, 'No such order in this store', { orderId });
+  return detail;
+}
+
+export type OrderDetailWithSync = OrderDetail & {
+  cancelledBy: string | null;
+  cancelReason: string | null;
+  putBackAt: string | null;
+  inboundTracking: string | null;
+};
+
+/** Several orders with their lines in two queries, for the queue replica's pulls. */
+export async function loadOrderDetails(
+  db: Executor,
+  storeId: string,
+  orderIds: readonly string[],
+): Promise<OrderDetailWithSync[]> {
+  if (orderIds.length === 0) return [];
+  const rows = await queueSelect(db)
+    .where(and(eq(orders.storeId, storeId), inArray(orders.id, [...orderIds])))
+    .orderBy(orders.promisedAt, orders.number);
+  const lines = await db
+    .select({ line: orderLines, product: products, aisle: stock.aisle, bay: stock.bay })
+    .from(orderLines)
+    .innerJoin(products, eq(products.id, orderLines.productId))
+    .leftJoin(stock, and(eq(stock.productId, orderLines.productId), eq(stock.storeId, storeId)))
+    .where(inArray(orderLines.orderId, [...orderIds]));
+  // Only packed orders can have a label: most pulls (BOPIS work) skip this query.
+  const shipmentsByOrder = await loadShipmentSummaries(
+    db,
+    rows.filter((row) => row.order.packRevision > 0).map((row) => row.order.id),
+  );
+  const journeys = await loadJourneyFacts(
+    db,
+    rows.map((row) => row.order),
+  );
+  return rows.map((row) => {
+    const o = row.order;
+    const own = lines.filter((l) => l.line.orderId === o.id).map((l) => ({ ...l, lineNo: l.line.lineNo }));
+    return {
+      ...toQueueItem(row),
+      externalId: o.externalId,
+      customer: {
+        name: o.customerName,
+        email: o.customerEmail,
+        phone: o.customerPhone,
+        language: o.customerLanguage === 'en' ? 'en' : 'it',
+      },
+      totalCents: o.totalCents,
+      version: o.version,
+      readyAt: iso(o.readyAt),
+      collectedAt: iso(o.collectedAt),
+      cancelledBy: o.cancelledBy,
+      cancelReason: o.cancelReason,
+      putBackAt: iso(o.putBackAt),
+      inboundTracking: o.inboundTracking,
+      packedAt: iso(o.packedAt),
+      shippedAt: iso(o.shippedAt),
+      packages: o.packages ?? [],
+      shipment: shipmentsByOrder.get(o.id) ?? null,
+      journey: journeys.journeyOf(o.id),
+      lines: sortByLocation(own).map(({ line, product, aisle, bay }) => ({
+        id: line.id,
+        lineNo: line.lineNo,
+        sku: product.sku,
+        barcode: product.barcode,
+        gtin14: product.gtin14,
+        nameIt: product.nameIt,
+        nameEn: product.nameEn,
+        brand: product.brand,
+        colorIt: product.colorIt,
+        colorEn: product.colorEn,
+        size: product.size,
+        aisle,
+        bay,
+        qtyOrdered: line.qtyOrdered,
+        qtyPicked: line.qtyPicked,
+        qtyShort: line.qtyShort,
+        shortReason: line.shortReason as ShortReason | null,
+        unitPriceCents: line.unitPriceCents,
+        reroutedTo: journeys.reroutedTo(line.reroutedTo),
+        customerNotified: journeys.customerNotified(line.id),
+      })),
+    };
+  });
+}
+
+/** Ids of the orders the queue shows: open ones and those closed in the last hours. */
+export async function queueOrderIds(db: Executor, storeId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(and(eq(orders.storeId, storeId), inQueue));
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,145 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { authErrorCodes } from '../../contract/error-codes';
+import type { DatabaseHandle, Db } from '../db/client';
+import { associates, authSessions, refreshTokens } from '../db/schema';
+import { HttpError } from '../http-error';
+import type { Principal } from './tokens';
+
+/** The channel the auth_sessions and associates triggers NOTIFY on (migration 0011). */
+export const SESSION_CHANNEL = 'aisle_session';
+
+interface Entry {
+  associateId: string;
+  good: boolean;
+  role: string;
+  storeId: string;
+  checkedAt: number;
+}
+
+const sessionEnded = () =>
+  new HttpError(401, authErrorCodes.sessionEnded, 'This session has ended. Sign in again with your PIN.');
+
+/**
+ * Whether an access token's session still holds, checked on every signed-in request (ADR
+ * 0026): ended (sign-out, a reused refresh token), the associate deactivated, moved to another
+ * store or given another role. Each instance caches the answer for a few seconds; a NOTIFY on
+ * aisle_session drops it at once, so a session ends on every instance within about a second,
+ * and within `maxAgeMs` even if a NOTIFY were lost.
+ */
+export class SessionGate {
+  private readonly cache = new Map<string, Entry>();
+  /** Refresh tokens whose access token this instance has seen, so it marks each once. */
+  private readonly seen = new Set<string>();
+  private stopListening: (() => Promise<void>) | undefined;
+  /** Long-lived requests (event streams) to end when their session ends. */
+  private readonly watchers = new Set<{ principal: Principal; ended: () => void }>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly maxAgeMs = 5_000,
+  ) {}
+
+  async start(database: DatabaseHandle): Promise<void> {
+    this.stopListening = await database.listen(SESSION_CHANNEL, (payload) => this.forget(payload));
+  }
+
+  async stop(): Promise<void> {
+    await this.stopListening?.();
+    this.stopListening = undefined;
+  }
+
+  /** `session:<id>` or `associate:<id>`: the cached answers that may now be wrong. */
+  forget(payload: string): void {
+    const [kind, id] = payload.split(':');
+    if (!id) return;
+    if (kind === 'session') this.cache.delete(id);
+    if (kind === 'associate') {
+      for (const [sessionId, entry] of this.cache) if (entry.associateId === id) this.cache.delete(sessionId);
+    }
+    for (const watcher of this.watchers) {
+      const { sessionId, associateId } = watcher.principal;
+      if ((kind === 'session' && sessionId === id) || (kind === 'associate' && associateId === id)) {
+        void this.recheck(watcher);
+      }
+    }
+  }
+
+  /**
+   * Calls `ended` once when the principal's session no longer holds: at once on a NOTIFY, or
+   * at the next `recheck` if the NOTIFY was lost. `stop` when the request ends.
+   */
+  watch(principal: Principal, ended: () => void): { stop: () => void; recheck: () => Promise<void> } {
+    const watcher = { principal, ended };
+    this.watchers.add(watcher);
+    return { stop: () => this.watchers.delete(watcher), recheck: () => this.recheck(watcher) };
+  }
+
+  private async recheck(watcher: { principal: Principal; ended: () => void }): Promise<void> {
+    try {
+      await this.check(watcher.principal);
+    } catch (error) {
+      // Only a session that ended ends the stream; a database hiccup is checked again later.
+      if (!(error instanceof HttpError) || !this.watchers.delete(watcher)) return;
+      watcher.ended();
+    }
+  }
+
+  async check(principal: Principal): Promise<void> {
+    // A token from before sessions existed: the device refreshes it into one.
+    if (!principal.sessionId) {
+      throw new HttpError(
+        401,
+        authErrorCodes.tokenExpired,
+        'The access token is from an older server; refresh it',
+      );
+    }
+    const entry = await this.lookup(principal.sessionId);
+    if (
+      !entry ||
+      !entry.good ||
+      entry.associateId !== principal.associateId ||
+      entry.role !== principal.role ||
+      entry.storeId !== principal.storeId
+    ) {
+      throw sessionEnded();
+    }
+    if (principal.refreshId && !this.seen.has(principal.refreshId)) {
+      // The device holds the refresh token this access token came with: its predecessor's
+      // grace ends (auth-service.ts refreshSession).
+      await this.db
+        .update(refreshTokens)
+        .set({ usedAt: sql`now()` })
+        .where(and(eq(refreshTokens.id, principal.refreshId), isNull(refreshTokens.usedAt)));
+      if (this.seen.size > 10_000) this.seen.clear();
+      this.seen.add(principal.refreshId);
+    }
+  }
+
+  private async lookup(sessionId: string): Promise<Entry | undefined> {
+    const cached = this.cache.get(sessionId);
+    const now = Date.now();
+    if (cached && now - cached.checkedAt < this.maxAgeMs) return cached;
+    const [row] = await this.db
+      .select({
+        associateId: authSessions.associateId,
+        endedAt: authSessions.endedAt,
+        active: associates.active,
+        role: associates.role,
+        storeId: associates.storeId,
+      })
+      .from(authSessions)
+      .innerJoin(associates, eq(associates.id, authSessions.associateId))
+      .where(eq(authSessions.id, sessionId));
+    if (!row) return undefined;
+    const entry: Entry = {
+      associateId: row.associateId,
+      good: row.endedAt === null && row.active,
+      role: row.role,
+      storeId: row.storeId,
+      checkedAt: now,
+    };
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(sessionId, entry);
+    return entry;
+  }
+}

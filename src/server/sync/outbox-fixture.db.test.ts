@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OrderDetail } from '../../contract/orders';
+import type { PushResponse } from '../../contract/sync';
+import { stockedProducts } from '../testing/fixtures';
+import { bearer, createTestApp, type TestApp } from '../testing/test-app';
+
+/**
+ * Issue 12, point 5 (ADR 0028): a handheld that queued commands under the previous release
+ * drains them after the server moves on. The fixture is an outbox captured from that release's
+ * client (commit 95a779a) after offline work in a real browser: claim, three picks, a short, the
+ * short line cancelled with the customer told, stage and hand over. It is replayed here against
+ * this server as that client sends it, with the ids of this database's orders put in.
+ */
+interface Captured {
+  capturedFrom: string;
+  orders: {
+    id: string;
+    number: string;
+    pickupCode: string;
+    lines: { id: string; lineNo: number; barcode: string; qtyOrdered: number }[];
+  }[];
+  outbox: {
+    id: string;
+    name: string;
+    v: number;
+    args: unknown;
+    localOrder: number;
+    status: string;
+    seq: number | null;
+  }[];
+}
+
+const captured = JSON.parse(
+  readFileSync(new URL('./fixtures/outbox-v1.json', import.meta.url), 'utf8'),
+) as Captured;
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t?.close());
+
+/** Puts this database's ids and barcodes where the capture had its own. */
+function translate(value: unknown, names: Map<string, string>): unknown {
+  if (typeof value === 'string') return names.get(value) ?? value;
+  if (Array.isArray(value)) return value.map((item) => translate(item, names));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, translate(v, names)]));
+  }
+  return value;
+}
+
+describe(`an outbox queued by the client of ${captured.capturedFrom}`, () => {
+  it('drains against this server: every command applies, once', async () => {
+    const session = await t.signIn({ deviceId: 'handheld-from-the-last-release' });
+    const products = await stockedProducts(t.database.db, 'MI01', 20, 4);
+    const names = new Map<string, string>();
+    const placed: OrderDetail[] = [];
+    for (const order of captured.orders) {
+      const lines = order.lines.map((line) => ({ line, product: products.shift()! }));
+      const result = await t.placeOrder(
+        lines.map(({ line, product }) => ({ sku: product.sku, qty: line.qtyOrdered })),
+        { pickupCode: order.pickupCode },
+      );
+      const detail = (
+        await t.app.inject({ url: `/api/orders/${result.id}`, headers: bearer(session) })
+      ).json<OrderDetail>();
+      placed.push(detail);
+      names.set(order.id, detail.id);
+      for (const { line, product } of lines) {
+        names.set(line.id, detail.lines.find((l) => l.lineNo === line.lineNo)!.id);
+        // The scan step sends a product code as its GTIN-14.
+        names.set(line.barcode, product.barcode);
+        names.set(line.barcode.padStart(14, '0'), product.gtin14);
+      }
+    }
+
+    const queued = captured.outbox
+      .filter((r) => r.status === 'pending')
+      .sort((a, b) => a.localOrder - b.localOrder);
+    expect(queued.map((r) => r.name)).toEqual([
+      'order.claim',
+      'pick.confirm',
+      'pick.confirm',
+      'pick.confirm',
+      'pick.short',
+      'order.cancelLine',
+      'order.stage',
+      'order.handover',
+    ]);
+    const mutations = queued.map((r, i) => ({
+      id: r.id,
+      seq: i + 1,
+      name: r.name,
+      v: r.v,
+      args: translate(r.args, names),
+    }));
+    const clientId = randomUUID();
+    const send = () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/sync/push',
+        headers: bearer(session),
+        payload: { clientId, mutations },
+      });
+    const answer = await send();
+    expect(answer.statusCode).toBe(200);
+    expect(
+      answer.json<PushResponse>().results.map((r) => `${r.status}${r.error ? ` ${r.error.code}` : ''}`),
+    ).toEqual(queued.map(() => 'applied'));
+    const resend = await send();
+    expect(resend.json<PushResponse>().results.every((r) => r.status === 'duplicate')).toBe(true);
+
+    const first = placed[0]!;
+    const after = (
+      await t.app.inject({ url: `/api/orders/${first.id}`, headers: bearer(session) })
+    ).json<OrderDetail>();
+    expect(after.status).toBe('collected');
+    const byLineNo = [...after.lines].sort((a, b) => a.lineNo - b.lineNo);
+    expect(byLineNo.map((l) => [l.lineNo, l.qtyPicked, l.qtyShort, Boolean(l.customerNotified)])).toEqual([
+      [1, 1, 0, false],
+      [2, 2, 0, false],
+      [3, 0, 1, true],
+    ]);
+  });
+});

@@ -261,6 +261,8 @@ test('a reservation the other store can no longer honour is refused in plain wor
 
   await signIn(page);
   await page.getByRole('link', { name: 'Stock lookup' }).click();
+  // The associate scans once the page is there (its scanner listener comes with it).
+  await expect(page.getByRole('heading', { level: 1, name: 'Stock lookup' })).toBeVisible();
   await wedgeScan(page, product.barcode);
   await expect(page.getByTestId(`store-${OTHER_STORE}`)).toContainText(`${available} available`);
   await goOffline(context, page);

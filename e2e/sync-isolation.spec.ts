@@ -1,4 +1,5 @@
 import type { PushBody } from '../src/contract/sync';
+import { toGtin14 } from '../src/domain/gtin';
 import { expect, test } from './support/fixtures';
 import {
   apiSignIn,
@@ -39,11 +40,13 @@ test('a batch the server refuses is narrowed to the command at fault, which is p
   await claim(page);
   await expectDrained(page);
 
+  // The device sends a product's code as its GTIN-14, whatever form the label printed.
+  const poisonCode = toGtin14(poison!.barcode);
   let poisoned = 0;
   await page.route('**/api/sync/push', async (route) => {
     const body = route.request().postDataJSON() as PushBody;
     const holdsPoison = body.mutations.some(
-      (m) => m.name === 'pick.confirm' && (m.args as { code?: string }).code === poison!.barcode,
+      (m) => m.name === 'pick.confirm' && (m.args as { code?: string }).code === poisonCode,
     );
     if (!holdsPoison) return route.continue();
     poisoned += 1;

@@ -256,6 +256,10 @@ export async function expectDrained(page: Page, timeout = 20_000): Promise<void>
 
 /** Cuts the page's network and waits for the app to say so (the banner is debounced). */
 export async function goOffline(context: BrowserContext, page: Page): Promise<void> {
+  // Tests run without the service worker, so a page's code is on the device only once the app
+  // has preloaded it, as it does when left idle for a moment; a device that has been in use
+  // for a while has it (and the worker's precache) before the Wi-Fi drops.
+  await expect(page.locator('html')).toHaveAttribute('data-preloaded', 'true', { timeout: 30_000 });
   await context.setOffline(true);
   await expect(page.getByTestId('offline-banner')).toBeVisible({ timeout: 5_000 });
   await expect(syncStatus(page)).toHaveAttribute('data-online', 'false');

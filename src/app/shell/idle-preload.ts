@@ -22,6 +22,9 @@ function whenIdle(run: () => void): () => void {
  */
 export function preloadWhenIdle(loads: readonly (() => Promise<unknown>)[]): () => void {
   const waiting = [...loads];
+  // Said on the page for tests and support: until it is, a page opened with no network (and no
+  // service worker yet) may not have its code on the device.
+  delete document.documentElement.dataset.preloaded;
   let stopped = false;
   let cancelWait: (() => void) | undefined;
   let lastInputAt = -Infinity;
@@ -43,7 +46,10 @@ export function preloadWhenIdle(loads: readonly (() => Promise<unknown>)[]): () 
         return;
       }
       const load = waiting.shift();
-      if (!load) return stop();
+      if (!load) {
+        document.documentElement.dataset.preloaded = 'true';
+        return stop();
+      }
       // The next one waits until this chunk has arrived and run, then for another idle period.
       void load().then(next, next);
     });

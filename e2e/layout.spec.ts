@@ -69,13 +69,15 @@ function setUp(request: APIRequestContext): Promise<Data> {
       .sort((a, b) => b.sku.localeCompare(a.sku));
     expect(usable.length, 'stocked products for the layout orders').toBeGreaterThanOrEqual(10);
     let next = 0;
+    let serial = 0;
     const create = async (lines: number): Promise<IntakeResult> => {
       const chosen = usable.slice(next, next + lines);
       next += lines;
       const response = await request.post('/api/orders', {
         headers: { 'X-Api-Key': INTAKE_KEY },
         data: {
-          externalId: `e2e-layout-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`,
+          // A web order number as platforms print them ("W7001001"), unique within the run.
+          externalId: `W${String(Date.now()).slice(-6)}${String(++serial).padStart(2, '0')}`,
           channel: 'web',
           storeId: STORE_ID,
           fulfillmentType: 'pickup',

@@ -3,6 +3,7 @@ import type { ProductRow } from '../src/contract/sync';
 import { styleCode } from '../src/domain/shelf-find';
 import { launchWithCamera } from './support/fake-camera';
 import { expect, test } from './support/fixtures';
+import { chooseLanguage } from './support/header';
 import { sceneVideo, symbologyOf } from './support/rendered-scenes';
 import {
   apiSignIn,
@@ -130,7 +131,7 @@ test('find: the product is outlined among look-alikes on a shelf and a tap on it
       expect(synced.lines[0]?.qtyPicked).toBe(1);
     }).toPass({ timeout: 15_000 });
 
-    await page.getByRole('button', { name: 'IT', exact: true }).click();
+    await chooseLanguage(page, 'IT');
     await checkA11y(page);
   } finally {
     await browser.close();

@@ -329,6 +329,7 @@ export const en = {
   'command.order.putBack': 'Items back on the shelf',
   'command.order.count': 'Count confirmed',
   'shelf.find': 'Find on the shelf',
+  'shelf.findOnLine': 'Find',
   'shelf.count': 'Count with the camera',
   'attention.overPick':
     'Already picked on another device: this unit was not needed. Put it back on its shelf.',

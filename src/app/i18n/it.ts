@@ -342,6 +342,7 @@ export const it: Messages = {
   'command.order.putBack': 'Articoli rimessi a scaffale',
   'command.order.count': 'Conteggio confermato',
   'shelf.find': 'Trova sullo scaffale',
+  'shelf.findOnLine': 'Trova',
   'shelf.count': 'Conta con la fotocamera',
   'attention.overPick':
     'Già prelevato su un altro dispositivo: questa unità non serviva. Rimettila al suo scaffale.',

@@ -82,7 +82,9 @@ export function PickLine({ line, onShort, onFind, next = false, ref }: PickLineP
                 data-testid="find-open"
               >
                 <Icon name="camera" />
-                {t('shelf.find')}
+                {/* Short, so Find and Short share a row on a 320-px handheld; the line's name
+                    describes it. */}
+                {t('shelf.findOnLine')}
               </Button>
             ) : null}
             <Button variant="ghost" onClick={() => onShort(line)} aria-describedby={nameId}>

@@ -125,7 +125,10 @@ describe.skipIf(testDatabaseKind() !== 'postgres')(
     it('leaves no advisory lock behind (migrations lock over the direct connection)', async () => {
       const locks = rowsOf<{ held: number }>(
         await database!.db.execute(
-          sql`select count(*)::int as held from pg_locks where locktype = 'advisory'`,
+          // This test's database only: other test files migrate their own databases meanwhile.
+          sql`select count(*)::int as held from pg_locks
+              where locktype = 'advisory'
+                and database = (select oid from pg_database where datname = current_database())`,
         ),
       );
       expect(locks[0]?.held).toBe(0);

@@ -21,6 +21,7 @@ import { handoverErrorCodes } from '../../domain/pickup-pass';
 import { SIGNED_PASS_PREFIX } from '../../domain/signed-pickup-pass';
 import type { Limits } from '../rate-limit/limits';
 import type { PickupRefusal } from './pickup-attempts';
+import { inTurn } from '../db/in-turn';
 
 /**
  * What the server brings to a command beyond the database: checking a signed pickup pass, and
@@ -85,7 +86,7 @@ export async function loadCommandFacts(
     UUID.test(id),
   );
 
-  const [knownGtins, knownCodes, onShelves, shipmentRows, arrivalRows] = await Promise.all([
+  const [knownGtins, knownCodes, onShelves, shipmentRows, arrivalRows] = await inTurn([
     gtins.length
       ? tx.select({ gtin14: products.gtin14 }).from(products).where(inArray(products.gtin14, gtins))
       : [],

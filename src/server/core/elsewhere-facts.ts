@@ -5,6 +5,7 @@ import { available } from '../../domain/availability';
 import { orders, products, stock, stores } from '../db/schema';
 import type { OrderWork } from './order-work';
 import { lockStoreVersion } from './store-version';
+import { inTurn } from '../db/in-turn';
 
 /** What the commands of a batch read of other stores, loaded before the first of them runs. */
 export interface ElsewhereFacts {
@@ -49,7 +50,7 @@ export async function loadElsewhereFacts(
   const productIds = unique(reads.flatMap((r) => r.products ?? [])).filter((id) => UUID.test(id));
   const externalIds = unique(reads.flatMap((r) => r.placements ?? []));
 
-  const [storeRows, productRows, placedRows] = await Promise.all([
+  const [storeRows, productRows, placedRows] = await inTurn([
     storeIds.length
       ? tx.select({ id: stores.id, name: stores.name }).from(stores).where(inArray(stores.id, storeIds))
       : [],

@@ -26,6 +26,7 @@ import { iso } from '../db/time';
 import type { OrderRow } from './order-rows';
 import type { OrderWork } from './order-work';
 import type { PaymentAdapter } from './payment-adapter';
+import { inTurn } from '../db/in-turn';
 
 /**
  * What returns need from the server's configuration, handed over by the composition (the
@@ -117,7 +118,7 @@ export async function loadReturnFacts(
   const candidates = returnIds.flatMap((id) => returnNumberCandidates(storeId, id));
 
   const [lineRows, counted, paid, storedRows, storedUnits, taken, [store], managerRows, verdicts] =
-    await Promise.all([
+    await inTurn([
       found.length
         ? tx
             .select({

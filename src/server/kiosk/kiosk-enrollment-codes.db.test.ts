@@ -138,4 +138,23 @@ describe('kiosk enrollment by QR', () => {
     const answers = await Promise.all([enroll(code.text), enroll(code.text)]);
     expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409]);
   });
+
+  it('refuses a flood of enrolment tries from one address with 429, and other addresses still enroll', async () => {
+    const forged = `AISLE:KIOSK:1:${'A'.repeat(48)}`;
+    const from = (remoteAddress: string) =>
+      t.app.inject({ method: 'POST', url: '/api/kiosk/enroll', payload: { code: forged }, remoteAddress });
+    for (let i = 0; i < 30; i++) expect((await from('203.0.113.7')).statusCode).toBe(404);
+    const refused = await from('203.0.113.7');
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json()).toMatchObject({ code: 'request.rateLimited' });
+
+    const issued = (await issue(manager, 'Counter 9')).json<EnrollmentCode>();
+    const elsewhere = await t.app.inject({
+      method: 'POST',
+      url: '/api/kiosk/enroll',
+      payload: { code: issued.text },
+      remoteAddress: '198.51.100.20',
+    });
+    expect(elsewhere.statusCode, elsewhere.body).toBe(201);
+  });
 });

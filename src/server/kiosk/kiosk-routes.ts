@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBody } from '../../contract/error-body';
+import { requestErrorCodes } from '../../contract/error-codes';
 import {
   boardResponse,
   checkInBody,
@@ -22,6 +23,7 @@ import {
 import type { PassSignatureVerifier } from '../../domain/signed-pickup-pass';
 import type { Db } from '../db/client';
 import { HttpError } from '../http-error';
+import { normalizeIP } from '../rate-limit/limiter';
 import { stores } from '../db/schema';
 import type { Guards } from '../plugins/auth';
 import { actorOf, principalOf } from '../plugins/auth';
@@ -125,12 +127,17 @@ export function kioskRoutes(
         tags: kioskTags,
         summary: "A device enrolls as a kiosk with the code it scanned from a manager's screen",
         description:
-          'No sign-in: the signed, single-use code is the credential. 404 kiosk.enrollmentInvalid for a code this server did not sign, 410 kiosk.enrollmentExpired, 409 kiosk.enrollmentUsed. The secret is in this answer only.',
+          'No sign-in: the signed, single-use code is the credential. 404 kiosk.enrollmentInvalid for a code this server did not sign, 410 kiosk.enrollmentExpired, 409 kiosk.enrollmentUsed, 429 request.rateLimited past 30 tries in 10 minutes from one address. The secret is in this answer only.',
         body: kioskEnrollBody,
-        response: { 201: kioskEnrolled, 410: errorBody, ...errors },
+        response: { 201: kioskEnrolled, 410: errorBody, 429: errorBody, ...errors },
       },
     },
     async (request, reply) => {
+      await app.limits.kioskEnroll.take(
+        normalizeIP(request.ip),
+        requestErrorCodes.rateLimited,
+        'Too many enrolment tries from this network. Wait a few minutes, then scan a new code.',
+      );
       reply.status(201).header('cache-control', 'no-store');
       return redeemEnrollmentCode(db, enrollmentKey, request.body.code);
     },

@@ -39,6 +39,11 @@ export interface Limits {
   kioskOrder: Limiter;
   /** Wrong tries at one kiosk. */
   kioskDevice: Limiter;
+  /**
+   * Enrolment tries per client address. The signed, single-use code is the credential; this
+   * only keeps a flood of guesses (or of signature checks) off the server.
+   */
+  kioskEnroll: Limiter;
   /** Reads and "I'm here" per signed curbside link. */
   curbsideRead: Limiter;
   curbsideArrive: Limiter;
@@ -80,6 +85,7 @@ export async function registerLimits(app: FastifyInstance, db: Db): Promise<Limi
       max: CHECK_IN_LIMITS.perKiosk - 1,
       windowMs: CHECK_IN_LIMITS.windowSeconds * 1000,
     }),
+    kioskEnroll: createLimiter(app, db, 'kiosk-enroll', { max: 30, windowMs: 10 * MINUTE }),
     curbsideRead: createLimiter(app, db, 'curbside-read', { max: 120, windowMs: MINUTE }),
     curbsideArrive: createLimiter(app, db, 'curbside-arrive', { max: 20, windowMs: 10 * MINUTE }),
     handoverOrder: createLimiter(app, db, 'handover-order', {

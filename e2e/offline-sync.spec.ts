@@ -560,3 +560,32 @@ test('the sync status in words, the offline banner and the Activity page pass ax
   await expect(syncStatus(page)).toContainText('All synced');
   await checkA11y(page);
 });
+
+test('a screen whose code is not on the device yet, opened offline, says so and opens once the network is back', async ({
+  page,
+  context,
+  checkA11y,
+}) => {
+  // The Activity screen's code never reached this device: the app was not left idle long enough
+  // to preload it, and there is no service worker here to have precached it.
+  let reachable = false;
+  await page.route(/\/assets\/activity-page-[^/]+\.js$/, (route) =>
+    reachable ? route.continue() : route.abort('internetdisconnected'),
+  );
+  await signIn(page);
+  await context.setOffline(true);
+  await expect(page.getByTestId('offline-banner')).toBeVisible();
+
+  await openActivity(page);
+  const notice = page.getByTestId('screen-not-on-device');
+  await expect(notice).toHaveRole('status');
+  await expect(notice).toContainText('Not on this device yet');
+  await expect(notice).toContainText('opens by itself when the network is back');
+  await expect(page.getByRole('alert').filter({ hasText: 'Something went wrong' })).toHaveCount(0);
+  await checkA11y(page);
+
+  reachable = true;
+  await context.setOffline(false);
+  await expect(page.getByRole('heading', { level: 1, name: 'Activity' })).toBeVisible();
+  await expect(notice).toHaveCount(0);
+});

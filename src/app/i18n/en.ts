@@ -19,6 +19,9 @@ export const en = {
   'errorBoundary.title': 'Something went wrong',
   'errorBoundary.body': 'This screen hit an unexpected problem. Reload to carry on; you stay signed in.',
   'errorBoundary.reload': 'Reload',
+  'errorBoundary.offlineTitle': 'Not on this device yet',
+  'errorBoundary.offlineBody':
+    'This screen has not been saved on this device yet. It opens by itself when the network is back; your work is safe.',
 
   'signIn.title': 'Sign in',
   'signIn.store': 'Store',

@@ -19,6 +19,9 @@ export const it: Messages = {
   'errorBoundary.body':
     'Questa schermata ha avuto un problema imprevisto. Ricarica per continuare; resti connesso.',
   'errorBoundary.reload': 'Ricarica',
+  'errorBoundary.offlineTitle': 'Non ancora su questo dispositivo',
+  'errorBoundary.offlineBody':
+    'Questa schermata non è ancora salvata su questo dispositivo. Si apre da sola quando torna la rete; il tuo lavoro è al sicuro.',
 
   'signIn.title': 'Accedi',
   'signIn.store': 'Negozio',

@@ -209,6 +209,8 @@ export async function claim(page: Page): Promise<void> {
  * their own timestamps however busy the page is, which is what a single task reproduces.
  */
 export async function wedgeScan(page: Page, code: string, outcome = 'success'): Promise<void> {
+  // As an associate scans once the screen is up: a screen still opening has no listener yet.
+  await expect(page.locator('html[data-wedge-scanner="listening"]')).toHaveCount(1);
   const banner = page.getByTestId('scan-feedback');
   const before = (await banner.count()) ? ((await banner.getAttribute('data-seq')) ?? '0') : '0';
   await page.evaluate(

@@ -113,7 +113,7 @@ export function listenForWedgeScans(
   const minLength = options.minLength ?? DEFAULTS.minLength;
   const prefix = options.prefix ?? DEFAULTS.prefix;
   const suffix = options.suffix ?? DEFAULTS.suffix;
-  return listenForBursts(
+  const stop = listenForBursts(
     (text, stamps) => {
       if (!isScanBurst(stamps, { minLength, scannerGapMs })) return false;
       const stripped = stripAffixes(text, prefix, suffix);
@@ -124,6 +124,28 @@ export function listenForWedgeScans(
     breakGapOf(scannerGapMs),
     target,
   );
+  // A stand-in document (the unit tests') may have no root element to note it on.
+  const root = target.documentElement as HTMLElement | null | undefined;
+  if (root) noteListening(root, +1);
+  let stopped = false;
+  return () => {
+    if (stopped) return;
+    stopped = true;
+    stop();
+    if (root) noteListening(root, -1);
+  };
+}
+
+/**
+ * Says on the page whether a scan step is listening for the scanner (`data-wedge-scanner`), for
+ * tests and support: a scan typed while a screen is still opening has nowhere to go.
+ */
+const listeners = new WeakMap<HTMLElement, number>();
+function noteListening(root: HTMLElement, change: number): void {
+  const count = (listeners.get(root) ?? 0) + change;
+  listeners.set(root, count);
+  if (count > 0) root.dataset.wedgeScanner = 'listening';
+  else delete root.dataset.wedgeScanner;
 }
 
 /** Active while `enabled`: a scan step turns it on, a dialog over the step turns it off. */

@@ -573,8 +573,9 @@ test('a screen whose code is not on the device yet, opened offline, says so and 
     reachable ? route.continue() : route.abort('internetdisconnected'),
   );
   await signIn(page);
-  await context.setOffline(true);
-  await expect(page.getByTestId('offline-banner')).toBeVisible();
+  // Offline once the app has preloaded what it could (the sync engine among it): the Activity
+  // screen's code is the one piece that never arrived.
+  await goOffline(context, page);
 
   await openActivity(page);
   const notice = page.getByTestId('screen-not-on-device');

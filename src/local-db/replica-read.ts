@@ -4,20 +4,12 @@ import { db } from './db';
 import { readMeta } from './meta';
 import { foldOverlay } from './overlay';
 import { isUnsynced, needsAttention, orderKey, type OutboxRecord } from './outbox-record';
-import { putBackTask, type PutBackTask } from './put-back-task';
+import type { OrderView } from './order-view';
+import { putBackTask } from './put-back-task';
+
+export type { OrderView } from './order-view';
 
 /** Reads for the screens, meant for useLiveQuery: each re-runs when its tables change. */
-
-export interface OrderView {
-  order: SyncOrder;
-  /** Commands shown on top of the server state; the pick screen waits for its own to render. */
-  foldedIds: string[];
-  putBack: PutBackTask | null;
-  /** Actions on this order not synced yet. */
-  unsynced: number;
-  /** This device's actions on the order that the server refused or that are blocked, awaiting a decision. */
-  attentionIds: string[];
-}
 
 /** The order as this device shows it: the server's copy with these commands folded on top. */
 export function orderViewOf(

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useT } from '../i18n/use-t';
 import { Notice } from '../ui/alert';
 import { Button } from '../ui/button';
+import { afterFirstScreen } from '../common/after-first-screen';
 import { loadDeviceReads } from './use-device-read';
 
 const STORAGE_CHECK_MS = 5 * 60_000;
@@ -14,9 +15,12 @@ function useStorageNearlyFull(): boolean {
         const ratio = await storageUsage();
         setFull(ratio !== null && ratio > STORAGE_WARN_RATIO);
       });
-    check();
+    const cancelFirst = afterFirstScreen(check);
     const timer = setInterval(check, STORAGE_CHECK_MS);
-    return () => clearInterval(timer);
+    return () => {
+      cancelFirst();
+      clearInterval(timer);
+    };
   }, []);
   return full;
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { afterFirstScreen } from '../common/after-first-screen';
 import type * as deviceReads from './device-reads';
 
 export type DeviceReads = typeof deviceReads;
@@ -8,7 +9,8 @@ export const loadDeviceReads = (): Promise<DeviceReads> => import('./device-read
 
 /**
  * A live read of the device database for the shell, like useLiveQuery, but its code is fetched
- * only once `key` is defined (someone is signed in). `read` must be a stable function (declared
+ * only once `key` is defined (someone is signed in), and after the first screen is up: the
+ * shell's sync state and alerts must not hold the queue's first paint back for Dexie's code. `read` must be a stable function (declared
  * at module level): it is read again whenever `key` changes. Undefined until the first answer.
  */
 export function useDeviceRead<T>(
@@ -20,18 +22,21 @@ export function useDeviceRead<T>(
     if (key === undefined) return;
     let cancelled = false;
     let stop: (() => void) | undefined;
-    loadDeviceReads().then(
-      (reads) => {
-        if (!cancelled)
-          stop = reads.watch(
-            () => read(reads, key),
-            (value) => setState({ key, value }),
-          );
-      },
-      (error: unknown) => console.error('Could not load the device database', error),
+    const cancelStart = afterFirstScreen(() =>
+      loadDeviceReads().then(
+        (reads) => {
+          if (!cancelled)
+            stop = reads.watch(
+              () => read(reads, key),
+              (value) => setState({ key, value }),
+            );
+        },
+        (error: unknown) => console.error('Could not load the device database', error),
+      ),
     );
     return () => {
       cancelled = true;
+      cancelStart();
       stop?.();
     };
   }, [key, read]);

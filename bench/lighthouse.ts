@@ -104,9 +104,23 @@ async function audit(url: string, port: number, name: string): Promise<Audit> {
   };
 }
 
+/**
+ * Lighthouse sometimes loses the start of its own trace (NO_NAVSTART) on a page that loaded
+ * fine: the run says nothing about the page, so it is run again, once.
+ */
+async function auditRetryingTrace(url: string, port: number, name: string): Promise<Audit> {
+  try {
+    return await audit(url, port, name);
+  } catch (error) {
+    if (!String(error).includes('NO_NAVSTART')) throw error;
+    console.warn(`[bench] Lighthouse lost its trace on ${name} (NO_NAVSTART); running it again`);
+    return audit(url, port, name);
+  }
+}
+
 async function auditScreen(name: string, url: string, port: number): Promise<void> {
   const runs: Audit[] = [];
-  for (let i = 0; i < RUNS; i++) runs.push(await audit(url, port, name));
+  for (let i = 0; i < RUNS; i++) runs.push(await auditRetryingTrace(url, port, name));
   const pick = (key: keyof Audit) => median(runs.map((run) => run[key]));
   const path = new URL(url).pathname;
   recordResult(

@@ -28,12 +28,10 @@ const render = () =>
     </StrictMode>,
   );
 
-// The starting language's words come first; without them there is nothing to show. The first
-// screen's page is fetched alongside, not after the first render.
-Promise.all([loadMessages(initialLanguage()), loadFirstScreen(window.location.pathname)]).then(
-  render,
-  (error: unknown) => {
-    console.error('Could not load the messages', error);
-    root.textContent = 'Aisle could not start. Reload the page. / Aisle non è partito. Ricarica la pagina.';
-  },
-);
+// The starting language's words come first; without them there is nothing to show. A first
+// screen's page (sign-in, the queue) is fetched alongside, not after the first render.
+const words = loadMessages(initialLanguage());
+Promise.all([words, loadFirstScreen(window.location.pathname, words)]).then(render, (error: unknown) => {
+  console.error('Could not load the messages', error);
+  root.textContent = 'Aisle could not start. Reload the page. / Aisle non è partito. Ricarica la pagina.';
+});

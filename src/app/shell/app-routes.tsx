@@ -95,19 +95,34 @@ const isPublicPath = (pathname: string) => publicRoutes.some(([path]) => matches
 
 /**
  * Fetches the page the app is opening on (and TanStack Query, which every page but the queue
- * uses), so main.tsx can fetch them in parallel with the messages instead of after the first
- * render. What cannot be fetched now resolves too: the route shows its loading state or error.
+ * uses). main.tsx waits for it, in parallel with the messages, only when it is a first screen
+ * (sign-in, the queue, a public device's screen): they render whole, with no "Loading…" in
+ * between. Any other page (a reload on an order) is fetched once the words have arrived and
+ * the header has painted, so its dozens of files queue neither in front of the words nor of
+ * that first paint.
+ * What cannot be fetched resolves too: the route shows its loading state or error.
  */
-export function loadFirstScreen(pathname: string): Promise<unknown> {
-  const page =
-    publicRoutes.find(([path]) => matches(path, pathname))?.[1] ??
+export function loadFirstScreen(pathname: string, wordsArrived: Promise<unknown>): Promise<unknown> {
+  const publicPage = publicRoutes.find(([path]) => matches(path, pathname))?.[1];
+  const firstScreen =
+    publicPage ??
     (matches('sign-in', pathname) || !getSession()
       ? SignInPage
       : matches('', pathname)
         ? QueuePage
-        : signedInRoutes.find(([path]) => matches(path, pathname))?.[1]);
-  const loads = [page?.load(), page === QueuePage ? undefined : loadQueryClient()];
-  return Promise.all(loads.map((load) => load?.catch(() => undefined)));
+        : undefined);
+  const page = firstScreen ?? signedInRoutes.find(([path]) => matches(path, pathname))?.[1];
+  const load = () =>
+    Promise.all(
+      [page?.load(), page === QueuePage ? undefined : loadQueryClient()].map((loading) =>
+        loading?.catch(() => undefined),
+      ),
+    );
+  if (firstScreen) return load();
+  // After the frame that paints the header: a paint waits for nothing that started before it.
+  const afterNextPaint = () => requestAnimationFrame(() => setTimeout(() => void load(), 0));
+  void wordsArrived.then(afterNextPaint, () => undefined);
+  return Promise.resolve();
 }
 
 /**

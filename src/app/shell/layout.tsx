@@ -3,6 +3,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import type { SyncSummary } from '../../local-db/replica-read';
 import { firstScreenShown } from '../common/after-first-screen';
 import { useI18n } from '../i18n/use-t';
+import { Loading } from '../ui/alert';
 import { Icon, type IconName } from '../ui/icon';
 import { DeviceNotices } from './device-notices';
 import { ErrorBoundary } from './error-boundary';
@@ -85,7 +86,10 @@ export function Layout() {
           </Suspense>
         ) : null}
         <ErrorBoundary key={location.pathname}>
-          <Outlet />
+          {/* A page still arriving shows "Loading…" under the header, not instead of it. */}
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
         </ErrorBoundary>
       </main>
     </div>

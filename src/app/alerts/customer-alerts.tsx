@@ -88,6 +88,39 @@ function ArrivalCard({ alert, w }: { alert: ArrivalAlert; w: ReturnType<typeof a
     setFailed(false);
     acknowledgeArrival(actor, arrival).catch(() => setFailed(true));
   };
+  const handoverLink = (
+    <Link
+      className="btn btn--secondary"
+      to={`/orders/${arrival.orderId}/handover`}
+      data-testid="arrival-handover"
+    >
+      {w('handover', { number: arrival.orderNumber })}
+    </Link>
+  );
+  // Once someone is on it, the alert shrinks to one row: who, where, who took it, and the way
+  // to the handover. It stays until the order is handed over, without pushing the work down.
+  if (alert.acknowledged && takenBy) {
+    const where = [
+      arrival.orderNumber,
+      arrival.parkingSpot ? w('spot', { spot: arrival.parkingSpot }) : null,
+      arrival.vehicle ?? null,
+    ].filter((part) => part !== null);
+    return (
+      <article
+        className="arrival-alert arrival-alert--taken"
+        data-testid="customer-arrival-alert"
+        data-order-number={arrival.orderNumber}
+        data-kind={arrival.kind}
+        data-acknowledged="true"
+      >
+        <p className="arrival-alert__line">
+          <strong>{arrival.customerName}</strong> · {where.join(' · ')} ·{' '}
+          <span data-testid="arrival-taken">{takenBy}</span>
+        </p>
+        {handoverLink}
+      </article>
+    );
+  }
   return (
     <article
       className="arrival-alert"
@@ -114,13 +147,7 @@ function ArrivalCard({ alert, w }: { alert: ArrivalAlert; w: ReturnType<typeof a
             {w('onIt')}
           </Button>
         )}
-        <Link
-          className="btn btn--secondary"
-          to={`/orders/${arrival.orderId}/handover`}
-          data-testid="arrival-handover"
-        >
-          {w('handover', { number: arrival.orderNumber })}
-        </Link>
+        {handoverLink}
       </div>
       {failed ? <p role="alert">{w('failed')}</p> : null}
     </article>

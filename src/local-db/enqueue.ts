@@ -113,15 +113,6 @@ async function replicaView(reads: CommandReads): Promise<ReplicaView> {
   };
 }
 
-// The commands' argument validators live in a chunk of their own (contract/sync), so the first
-// screen stays light. They load soon after a screen that queues commands does, while the device
-// is still online: a command queued offline is then checked without the network, whether or
-// not a service worker holds the chunk. Soon, not at once: when the browser is next idle, so
-// they do not compete with the screen's own files for the first paint.
-const loadValidators = () => void import('../contract/sync').catch(() => undefined);
-if (typeof requestIdleCallback === 'function') requestIdleCallback(loadValidators, { timeout: 1_000 });
-else setTimeout(loadValidators, 200);
-
 /** Arguments are checked as the server will check them, before anything is queued. */
 async function validArgs(name: CommandName, args: unknown) {
   const definition = definitionOf(name);

@@ -126,6 +126,13 @@ export function loadFirstScreen(pathname: string, wordsArrived: Promise<unknown>
 }
 
 /**
+ * The commands' argument validators (contract/sync, a chunk of its own): fetched when idle while
+ * the device is online, so a command queued offline is checked without the network whether or
+ * not a service worker holds the chunk. Not with the first screen, whose paint they would delay.
+ */
+const loadCommandValidators = () => import('../../contract/sync');
+
+/**
  * Preloads, when idle, what this device will open next: the queue before a sign-in, the floor's
  * pages after it (and the manager's for a manager). Never on a public device's screens.
  */
@@ -136,7 +143,11 @@ function IdlePreload() {
   useEffect(() => {
     if (isPublicPath(window.location.pathname)) return;
     const pages = signedIn ? [...floorPages, ...(isManager ? [ManagerPages] : [])] : [QueuePage];
-    return preloadWhenIdle([loadQueryClient, ...pages.map((page) => page.load)]);
+    return preloadWhenIdle([
+      loadQueryClient,
+      ...(signedIn ? [loadCommandValidators] : []),
+      ...pages.map((page) => page.load),
+    ]);
   }, [signedIn, isManager]);
   return null;
 }

@@ -8,6 +8,7 @@ import {
 import { BarcodeFormat } from './barcode-format';
 import type { DecodedBarcode } from './decoded-barcode';
 import type { DecoderEngine } from './decoder-engine';
+import { correctExposure } from './exposure';
 import type { Frame } from './frame';
 import { isGs1SymbologyIdentifier } from './gs1';
 
@@ -53,14 +54,30 @@ export const wasmReaderOptions = {
 /**
  * The ways of looking at a frame: zxing-cpp's default local-average binarizer, then a fixed
  * threshold, which reads the low-contrast, evenly lit UPC-A photos the first misses (upca-2:
- * 35 → 39 of 52 with no new misreads). The camera alternates them frame by frame, so each
- * frame costs one pass; a still image tries both.
+ * 35 → 39 of 52 with no new misreads), then, on a dim frame only, the default binarizer on the
+ * frame with its exposure corrected (exposure.ts, docs/decisions/0049-…): crushed blacks no
+ * longer widen the bars of a small code. A still image tries them in this order until one
+ * reads.
  */
 export const wasmPasses: readonly ReaderOptions[] = [
   wasmReaderOptions,
   { ...wasmReaderOptions, binarizer: 'FixedThreshold' },
 ];
 
+/**
+ * The corrected frame is a stronger guess at the picture than the picture itself: a linear code
+ * read on it needs three agreeing scan lines, not two, which keeps UPC-E (the shortest code,
+ * the easiest to misread) within ZXing's misread bound.
+ */
+const exposureReaderOptions: ReaderOptions = { ...wasmReaderOptions, minLineCount: 3 };
+
+/**
+ * A camera frame gets one look, the next frame the next: default, fixed, default, then the
+ * exposure pass on a dim frame or the fixed threshold again on any other. A well-exposed
+ * frame costs what it did with two alternating passes; a dim one is corrected every 4th
+ * frame (every 133 ms at 30 fps), and the tracker holds what each look reads.
+ */
+const cameraTurns = ['default', 'fixed', 'default', 'exposure'] as const;
 /** Loads and instantiates the module once; rejects when WebAssembly or the binary is unavailable. */
 export async function createWasmEngine(source: WasmSource): Promise<DecoderEngine> {
   if (typeof WebAssembly === 'undefined') throw new Error('WebAssembly is not available');
@@ -82,19 +99,29 @@ export async function createWasmEngine(source: WasmSource): Promise<DecoderEngin
       formats: formats.map((format) => inputFormats[format]),
       maxNumberOfSymbols: max,
     });
-    return results.flatMap((result) => toDecoded(result) ?? []);
+    return results.flatMap((result) => toDecoded(result, formats) ?? []);
+  };
+  const readCorrected = (frame: Frame, formats: readonly BarcodeFormat[], max: number) => {
+    const corrected = correctExposure(frame);
+    return corrected ? readWith(corrected, exposureReaderOptions, formats, max) : undefined;
   };
   return {
     name: 'wasm',
-    passes: wasmPasses.length,
+    passes: cameraTurns.length,
     async decode(frame, formats, maxSymbols, pass) {
-      if (pass !== undefined)
-        return readWith(frame, wasmPasses[pass % wasmPasses.length]!, formats, maxSymbols);
+      if (pass !== undefined) {
+        const turn = cameraTurns[pass % cameraTurns.length]!;
+        if (turn === 'exposure') {
+          const read = readCorrected(frame, formats, maxSymbols);
+          if (read) return read;
+        }
+        return readWith(frame, wasmPasses[turn === 'default' ? 0 : 1]!, formats, maxSymbols);
+      }
       for (const options of wasmPasses) {
         const found = await readWith(frame, options, formats, maxSymbols);
         if (found.length > 0) return found;
       }
-      return [];
+      return (await readCorrected(frame, formats, maxSymbols)) ?? [];
     },
   };
 }
@@ -128,8 +155,8 @@ function outputFormat(result: ReadResult): BarcodeFormat | undefined {
   }
 }
 
-function toDecoded(result: ReadResult): DecodedBarcode | undefined {
-  const format = outputFormat(result);
+function toDecoded(result: ReadResult, asked: readonly BarcodeFormat[]): DecodedBarcode | undefined {
+  const format = upcAOrNot(outputFormat(result), result.text, asked);
   if (!format || !result.isValid) return undefined;
   const { topLeft, topRight, bottomRight, bottomLeft } = result.position;
   const symbologyIdentifier = result.symbologyIdentifier || undefined;
@@ -140,6 +167,24 @@ function toDecoded(result: ReadResult): DecodedBarcode | undefined {
     isGs1: isGs1SymbologyIdentifier(symbologyIdentifier) || result.contentType === 'GS1',
     corners: { topLeft, topRight, bottomRight, bottomLeft },
   };
+}
+
+/**
+ * zxing-cpp 3 reports a UPC-A as an EAN-13 ("0" + its 12 digits) whenever EAN-13 is asked for
+ * too; ZXing Java, the JS fallback and a UPC-A-only read call it a UPC-A. It is one, whichever
+ * formats were asked for, so both engines report the same code the same way.
+ */
+function upcAOrNot(
+  format: BarcodeFormat | undefined,
+  text: string,
+  asked: readonly BarcodeFormat[],
+): BarcodeFormat | undefined {
+  const isUpcA =
+    format === BarcodeFormat.EAN_13 &&
+    text.length === 13 &&
+    text.startsWith('0') &&
+    asked.includes(BarcodeFormat.UPC_A);
+  return isUpcA ? BarcodeFormat.UPC_A : format;
 }
 
 /** zxing-cpp gives UPC-A and UPC-E in their EAN-13 form ("0" + the UPC-A); ours is the UPC-A. */

@@ -20,6 +20,7 @@ export const CRUSHED_BLACK_LEVEL = 32;
 /** Under this spread between black and white there is nothing to read: no correction. */
 const MIN_SPREAD = 24;
 const LIFT_GAMMA = 0.6;
+const LOWER_GAMMA = 1.6;
 /** Every SAMPLE_STEP-th pixel of every SAMPLE_STEP-th row is enough for the levels. */
 const SAMPLE_STEP = 4;
 
@@ -60,12 +61,25 @@ export function measureExposure(frame: Frame): Exposure {
  * frame is not dim, or too flat to hold a code.
  */
 export function correctExposure(frame: Frame, exposure = measureExposure(frame)): Frame | undefined {
-  if (!exposure.dim) return undefined;
-  const { black, white } = exposure;
+  return exposure.dim ? throughCurve(frame, exposure, LIFT_GAMMA) : undefined;
+}
+
+/**
+ * The frame stretched between its levels with its midtones lowered: a photo's greyed blacks
+ * (haze, glare, a lens that lifts them) make its spaces read too wide, the mirror of a dim
+ * frame. Undefined when the frame is too flat to hold a code.
+ */
+export function lowerMidtones(frame: Frame, exposure = measureExposure(frame)): Frame | undefined {
+  return exposure.white - exposure.black >= MIN_SPREAD
+    ? throughCurve(frame, exposure, LOWER_GAMMA)
+    : undefined;
+}
+
+function throughCurve(frame: Frame, { black, white }: Exposure, gamma: number): Frame {
   const curve = new Uint8Array(256);
   for (let level = 0; level < 256; level++) {
     const t = Math.min(1, Math.max(0, (level - black) / (white - black)));
-    curve[level] = Math.round(255 * t ** LIFT_GAMMA);
+    curve[level] = Math.round(255 * t ** gamma);
   }
   // Each colour channel through the same curve: zxing-wasm takes its luminance from them.
   const { data } = frame;

@@ -8,9 +8,10 @@ import {
 import { BarcodeFormat } from './barcode-format';
 import type { DecodedBarcode } from './decoded-barcode';
 import type { DecoderEngine } from './decoder-engine';
-import { correctExposure } from './exposure';
+import { correctExposure, lowerMidtones, measureExposure } from './exposure';
 import type { Frame } from './frame';
 import { isGs1SymbologyIdentifier } from './gs1';
+import { scaleFrame } from './resample';
 
 /**
  * Where the zxing_reader.wasm binary comes from. Never the package's default (a CDN): in the
@@ -52,32 +53,65 @@ export const wasmReaderOptions = {
 } as const satisfies ReaderOptions;
 
 /**
- * The ways of looking at a frame: zxing-cpp's default local-average binarizer, then a fixed
- * threshold, which reads the low-contrast, evenly lit UPC-A photos the first misses (upca-2:
- * 35 → 39 of 52 with no new misreads), then, on a dim frame only, the default binarizer on the
- * frame with its exposure corrected (exposure.ts, docs/decisions/0049-…): crushed blacks no
- * longer widen the bars of a small code. A still image tries them in this order until one
- * reads.
+ * The ways of looking at a frame (docs/decisions/0009-… and 0049-…), each a picture and the
+ * options it is read with; undefined when it does not apply to this frame:
+ * - default: zxing-cpp's local-average binarizer;
+ * - fixed: a fixed threshold, which reads the low-contrast, evenly lit UPC-A photos the first
+ *   misses (upca-2: 35 → 39 of 52 with no new misreads);
+ * - lifted: a dim frame (crushed blacks) stretched with its midtones lifted (exposure.ts);
+ * - lowered: the frame stretched with its midtones lowered (greyed blacks: haze, glare);
+ * - doubled: a still image of at most 1280 px resampled to twice its size, where a code of
+ *   1.5 px a module has room for its edges. Four times the pixels: stills only.
+ * A corrected or resampled picture is a guess at the scene: a linear code read on it needs three
+ * agreeing scan lines, not two, which keeps UPC-E (the shortest code, the easiest to misread)
+ * within ZXing's misread bound.
  */
+type Look = 'default' | 'fixed' | 'lifted' | 'lowered' | 'doubled';
+
 export const wasmPasses: readonly ReaderOptions[] = [
   wasmReaderOptions,
   { ...wasmReaderOptions, binarizer: 'FixedThreshold' },
 ];
+const guessReaderOptions: ReaderOptions = { ...wasmReaderOptions, minLineCount: 3 };
+/** Stills up to this wide are also read doubled. */
+const DOUBLE_UP_TO = 1280;
+
+function look(frame: Frame, kind: Look): { picture: Frame; options: ReaderOptions } | undefined {
+  switch (kind) {
+    case 'default':
+      return { picture: frame, options: wasmPasses[0]! };
+    case 'fixed':
+      return { picture: frame, options: wasmPasses[1]! };
+    case 'lifted': {
+      const picture = correctExposure(frame);
+      return picture && { picture, options: guessReaderOptions };
+    }
+    case 'lowered': {
+      const picture = lowerMidtones(frame);
+      return picture && { picture, options: guessReaderOptions };
+    }
+    case 'doubled':
+      return frame.width <= DOUBLE_UP_TO
+        ? { picture: scaleFrame(frame, 2), options: guessReaderOptions }
+        : undefined;
+  }
+}
+
+/** A still image: every look in turn until one reads. */
+const stillLooks: readonly Look[] = ['default', 'fixed', 'lifted', 'lowered', 'doubled'];
 
 /**
- * The corrected frame is a stronger guess at the picture than the picture itself: a linear code
- * read on it needs three agreeing scan lines, not two, which keeps UPC-E (the shortest code,
- * the easiest to misread) within ZXing's misread bound.
+ * A camera frame gets one look, the next frame the next, and the tracker holds what each reads.
+ * Over 8 frames: default 3 times, fixed 4, lowered once, as 4 default and 4 fixed before; a dim
+ * frame takes the lifted look instead of the lowered one and of every other fixed one (every
+ * 133 ms at 30 fps). A look that does not apply falls back to the default.
  */
-const exposureReaderOptions: ReaderOptions = { ...wasmReaderOptions, minLineCount: 3 };
+const cameraLooks = (dim: boolean): readonly Look[] =>
+  dim
+    ? ['default', 'fixed', 'default', 'lifted', 'default', 'fixed', 'lifted', 'lifted']
+    : ['default', 'fixed', 'default', 'fixed', 'default', 'fixed', 'lowered', 'fixed'];
+const CAMERA_TURNS = 8;
 
-/**
- * A camera frame gets one look, the next frame the next: default, fixed, default, then the
- * exposure pass on a dim frame or the fixed threshold again on any other. A well-exposed
- * frame costs what it did with two alternating passes; a dim one is corrected every 4th
- * frame (every 133 ms at 30 fps), and the tracker holds what each look reads.
- */
-const cameraTurns = ['default', 'fixed', 'default', 'exposure'] as const;
 /** Loads and instantiates the module once; rejects when WebAssembly or the binary is unavailable. */
 export async function createWasmEngine(source: WasmSource): Promise<DecoderEngine> {
   if (typeof WebAssembly === 'undefined') throw new Error('WebAssembly is not available');
@@ -101,27 +135,38 @@ export async function createWasmEngine(source: WasmSource): Promise<DecoderEngin
     });
     return results.flatMap((result) => toDecoded(result, formats) ?? []);
   };
-  const readCorrected = (frame: Frame, formats: readonly BarcodeFormat[], max: number) => {
-    const corrected = correctExposure(frame);
-    return corrected ? readWith(corrected, exposureReaderOptions, formats, max) : undefined;
-  };
   return {
     name: 'wasm',
-    passes: cameraTurns.length,
+    passes: CAMERA_TURNS,
     async decode(frame, formats, maxSymbols, pass) {
       if (pass !== undefined) {
-        const turn = cameraTurns[pass % cameraTurns.length]!;
-        if (turn === 'exposure') {
-          const read = readCorrected(frame, formats, maxSymbols);
-          if (read) return read;
-        }
-        return readWith(frame, wasmPasses[turn === 'default' ? 0 : 1]!, formats, maxSymbols);
+        const kind = cameraLooks(measureExposure(frame).dim)[pass % CAMERA_TURNS]!;
+        const chosen = look(frame, kind) ?? look(frame, 'default')!;
+        return readWith(chosen.picture, chosen.options, formats, maxSymbols);
       }
-      for (const options of wasmPasses) {
-        const found = await readWith(frame, options, formats, maxSymbols);
-        if (found.length > 0) return found;
+      for (const kind of stillLooks) {
+        const chosen = look(frame, kind);
+        if (!chosen) continue;
+        const found = await readWith(chosen.picture, chosen.options, formats, maxSymbols);
+        if (found.length > 0) return kind === 'doubled' ? found.map(halved) : found;
       }
-      return (await readCorrected(frame, formats, maxSymbols)) ?? [];
+      return [];
+    },
+  };
+}
+
+/** Corners read on the doubled picture, back in the frame's pixels. */
+function halved(code: DecodedBarcode): DecodedBarcode {
+  if (!code.corners) return code;
+  const half = (p: { x: number; y: number }) => ({ x: p.x / 2, y: p.y / 2 });
+  const { topLeft, topRight, bottomRight, bottomLeft } = code.corners;
+  return {
+    ...code,
+    corners: {
+      topLeft: half(topLeft),
+      topRight: half(topRight),
+      bottomRight: half(bottomRight),
+      bottomLeft: half(bottomLeft),
     },
   };
 }

@@ -33,7 +33,7 @@ export async function runScanDecodeBench(): Promise<void> {
     'scan-empty-frame-mean-ms',
     fullTimes.reduce((sum, ms) => sum + ms, 0) / fullTimes.length,
     'ms',
-    `the same ${runs} frames, mean: one frame in 8 takes the costlier lowered-midtones look`,
+    `the same ${runs} frames, mean (the default look costs more than the fixed threshold it alternates with)`,
   );
   // Find and count read a whole shelf: up to SHELF_MAX_SYMBOLS codes, the product formats.
   const multi = await medianMs(decoder, frame, (i) => ({

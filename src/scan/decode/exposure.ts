@@ -21,8 +21,8 @@ export const CRUSHED_BLACK_LEVEL = 32;
 const MIN_SPREAD = 24;
 const LIFT_GAMMA = 0.6;
 const LOWER_GAMMA = 1.6;
-/** Every SAMPLE_STEP-th pixel of every SAMPLE_STEP-th row is enough for the levels. */
-const SAMPLE_STEP = 4;
+/** Every 8th pixel of every 8th row is enough for the levels (4,800 samples at 640×480). */
+const SAMPLE_STEP = 8;
 
 export interface Exposure {
   /** Luminance levels (0–255) of the darkest and brightest 1 % of the frame. */

@@ -134,6 +134,28 @@ describe('the wasm engine on hazy photos and tiny codes', () => {
   });
 });
 
+describe('the wasm engine on a code turned on its side', () => {
+  it('reads it as a still, as ZXing Java’s try-harder mode does, but not as a camera frame', async () => {
+    const decoder = await createDecoder({ wasm: await nodeWasmSource() });
+    const code = await renderCode('ean13', '4006381333931');
+    // Turned 90°: row y of the picture becomes column (height − 1 − y).
+    const data = new Uint8ClampedArray(code.data.length);
+    for (let y = 0; y < code.height; y++)
+      for (let x = 0; x < code.width; x++)
+        data.set(
+          code.data.subarray((y * code.width + x) * 4, (y * code.width + x) * 4 + 4),
+          (x * code.height + (code.height - 1 - y)) * 4,
+        );
+    const turned = { data, width: code.height, height: code.width };
+    const [still] = await decoder.decode(turned, { formats: retail });
+    expect(still).toMatchObject({ text: '4006381333931', format: 'EAN_13' });
+    const turns = await Promise.all(
+      [0, 1, 2, 3].map((pass) => decoder.decode(turned, { formats: retail, pass })),
+    );
+    expect(turns.flat()).toEqual([]);
+  });
+});
+
 describe('scaleFrame', () => {
   it('doubles a frame, blending between pixel centres, and keeps it opaque', () => {
     const frame = { data: new Uint8ClampedArray([0, 0, 0, 255, 200, 200, 200, 255]), width: 2, height: 1 };

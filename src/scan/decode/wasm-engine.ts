@@ -61,12 +61,14 @@ export const wasmReaderOptions = {
  * - lifted: a dim frame (crushed blacks) stretched with its midtones lifted (exposure.ts);
  * - lowered: the frame stretched with its midtones lowered (greyed blacks: haze, glare);
  * - doubled: a still image of at most 1280 px resampled to twice its size, where a code of
- *   1.5 px a module has room for its edges. Four times the pixels: stills only.
+ *   1.5 px a module has room for its edges. Four times the pixels: stills only;
+ * - turned: a still image read at 90°, 180° and 270° too, as ZXing Java's try-harder mode turns
+ *   an image 90° for its linear codes when nothing reads upright. A camera is turned by hand.
  * A corrected or resampled picture is a guess at the scene: a linear code read on it needs three
  * agreeing scan lines, not two, which keeps UPC-E (the shortest code, the easiest to misread)
  * within ZXing's misread bound.
  */
-type Look = 'default' | 'fixed' | 'lifted' | 'lowered' | 'doubled';
+type Look = 'default' | 'fixed' | 'lifted' | 'lowered' | 'doubled' | 'turned';
 
 export const wasmPasses: readonly ReaderOptions[] = [
   wasmReaderOptions,
@@ -90,6 +92,8 @@ function look(frame: Frame, kind: Look): { picture: Frame; options: ReaderOption
       const picture = lowerMidtones(frame);
       return picture && { picture, options: guessReaderOptions };
     }
+    case 'turned':
+      return { picture: frame, options: { ...wasmReaderOptions, tryRotate: true } };
     case 'doubled':
       return frame.width <= DOUBLE_UP_TO
         ? { picture: scaleFrame(frame, 2), options: guessReaderOptions }
@@ -98,7 +102,7 @@ function look(frame: Frame, kind: Look): { picture: Frame; options: ReaderOption
 }
 
 /** A still image: every look in turn until one reads. */
-const stillLooks: readonly Look[] = ['default', 'fixed', 'lifted', 'lowered', 'doubled'];
+const stillLooks: readonly Look[] = ['default', 'fixed', 'lifted', 'lowered', 'doubled', 'turned'];
 
 /**
  * A camera frame gets one look, the next frame the next, and the tracker holds what each reads:

@@ -1,5 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
+import type { ReturnableOrder } from '../src/contract/returns';
 import type { ProductRow } from '../src/contract/sync';
+import { demoReturnOrders } from '../src/server/demo/demo-returns';
 import { styleCode } from '../src/domain/shelf-find';
 import { launchWithCamera } from './support/fake-camera';
 import { expect, test } from './support/fixtures';
@@ -7,6 +9,7 @@ import { chooseLanguage } from './support/header';
 import { sceneVideo, symbologyOf } from './support/rendered-scenes';
 import {
   apiSignIn,
+  authHeaders,
   claim,
   createOrder,
   expectDrained,
@@ -219,6 +222,62 @@ test('count: the put-back is counted in one look and confirmed as one command', 
       const { orders } = await snapshot(request, session);
       expect(orders.find((o) => o.id === order.id)?.putBackAt).toEqual(expect.any(String));
     }).toPass({ timeout: 15_000 });
+  } finally {
+    await browser.close();
+    camera.dispose();
+  }
+});
+
+test('count at the return counter: the units on the counter go into the return in one look', async ({
+  request,
+  checkA11y,
+}, testInfo) => {
+  const session = await apiSignIn(request);
+  const { number } = demoReturnOrders.shipped;
+  const response = await request.get(`/api/returns/orders?q=${encodeURIComponent(number)}`, {
+    headers: authHeaders(session),
+  });
+  expect(response.status(), await response.text()).toBe(200);
+  const order = ((await response.json()) as { orders: ReturnableOrder[] }).orders[0]!;
+  const open = order.lines.filter((line) => line.qtyDelivered - line.qtyReturned - line.qtyInReview > 0);
+  expect(open.length, 'a line that can still come back').toBeGreaterThan(0);
+  // On the counter: one unit of each line that can come back, and two products not on the order.
+  const { others } = await shelfOf(request);
+  const strangers = others.filter((p) => !order.lines.some((line) => line.gtin14 === p.gtin14)).slice(0, 2);
+  const codes = [...open.map((line) => line.barcode), ...strangers.map((p) => p.barcode)].map((text) => ({
+    text,
+    bcid: symbologyOf(text),
+  }));
+  const camera = await sceneVideo({ codes, width: 960, height: 540, noise: 4 });
+  const browser = await launchWithCamera(camera.video);
+  try {
+    const page = await pageIn(browser, testInfo.project.use.baseURL);
+    await signIn(page);
+    // The order as the counter opens it once found (e2e/returns.spec.ts finds it by e-mail).
+    await page.goto(`/returns/new/${order.id}`);
+    await expect(page.getByRole('heading', { level: 1, name: `Return of order ${number}` })).toBeVisible();
+
+    await page.getByTestId('count-open').click();
+    const panel = page.getByTestId('count-panel');
+    await expect(panel.getByTestId('count-camera')).toHaveAttribute('data-status', 'scanning');
+    await expect(panel.getByTestId('count-found').locator('li')).toHaveCount(open.length, {
+      timeout: 15_000,
+    });
+    await expect(panel.getByTestId('count-unexpected').locator('li')).toHaveCount(strangers.length);
+    await expectNoSidewaysScroll(page);
+    await checkA11y(page);
+
+    await panel.getByTestId('count-confirm').click();
+    await expect(panel).toHaveCount(0);
+    await expect(page.getByTestId('scan-feedback')).toHaveAttribute('data-outcome', 'success');
+    // Each line that can come back has its counted unit; the products not on the order are not in it.
+    for (const line of open)
+      await expect(page.getByTestId(`return-line-${line.sku}`)).toHaveAttribute('data-count', '1');
+    await expect(page.getByTestId('return-submit')).toBeEnabled();
+    await expectNoSidewaysScroll(page);
+    await checkA11y(page);
+    await chooseLanguage(page, 'IT');
+    await checkA11y(page);
   } finally {
     await browser.close();
     camera.dispose();

@@ -1,4 +1,4 @@
-import { useId, useReducer, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useId, useReducer, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import type { ReturnSubmitArgs } from '../../contract/returns';
 import type { ReturnDecision } from '../../local-db/local-return-row';
@@ -9,8 +9,9 @@ import { productCodeOf, scanMeaningErrorCodes } from '../common/scan-meaning';
 import { ScanStep } from '../common/scan-step';
 import { useActor } from '../common/use-actor';
 import { useSession } from '../common/use-session';
-import { Notice } from '../ui/alert';
+import { Loading, Notice } from '../ui/alert';
 import { Button } from '../ui/button';
+import { Icon } from '../ui/icon';
 import { PageHeading } from '../ui/page-heading';
 import { ScanBanner } from '../ui/scan-banner';
 import { useScanBanner } from '../ui/use-scan-banner';
@@ -25,10 +26,18 @@ import { isReason, isReceiptEmail } from './reason-rules';
 import { ReceiptFields } from './receipt-fields';
 import { checkDraft, overrideAllows } from './return-check';
 import { ReturnLine } from './return-line';
-import { lineForScan, type CounterSettings, type DeviceReturn } from './returnable';
+import {
+  countedUnitsByLine,
+  countExpectation,
+  lineForScan,
+  type CounterSettings,
+  type DeviceReturn,
+} from './returnable';
 import { DeviceCopyNotice } from './saved-age';
 import { UnitFields } from './unit-fields';
 import { countByLine, emptyUnitList, unitListReducer, type UnitField } from './unit-list';
+
+const CountPanel = lazy(() => import('../shelf/count-panel').then((m) => ({ default: m.CountPanel })));
 
 /** Scans that are plainly not a unit of the order: say what they are. */
 const notAUnit = new Set<string>([
@@ -65,7 +74,7 @@ export function ReturnForm({
   standardPolicy: boolean;
   device: readonly DeviceReturn[];
 }) {
-  const { rt, errorText, language, money } = useReturnsI18n();
+  const { t, rt, rtp, errorText, language, money } = useReturnsI18n();
   const actor = useActor();
   const session = useSession();
   const manager = session?.associate.role === 'manager';
@@ -85,6 +94,7 @@ export function ReturnForm({
   const [problem, setProblem] = useState<Problem | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [counting, setCounting] = useState(false);
   const { banner, flash } = useScanBanner();
 
   // At the device's clock, as the server will judge it (at takenAt).
@@ -151,6 +161,22 @@ export function ReturnForm({
           rt('scan.notDelivered', { product: nameOf(match.lineId) }),
         );
     }
+  };
+
+  // Count in one look (docs/decisions/0037-…): the units on the counter, counted against what
+  // may still come back; confirming sets each counted line's units in one step, and the
+  // return is still queued as its one return.submit.
+  const expected = countExpectation(order.lines, check.availability).map((item) => {
+    const line = order.lines.find((l) => l.lineId === item.lineId)!;
+    return { gtin14: item.gtin14, qty: item.qty, name: lineName(line, language) };
+  });
+  const onCounted = (counted: { gtin14: string; qty: number }[]) => {
+    const counts = countedUnitsByLine(order.lines, check.availability, counted);
+    dispatch({ type: 'setCounts', counts });
+    setCounting(false);
+    const units = [...counts.values()].reduce((n, qty) => n + qty, 0);
+    flash('success', t('command.order.count'), rtp('count.taken', units));
+    return Promise.resolve();
   };
 
   const problemOf = (): Problem | null => {
@@ -249,7 +275,18 @@ export function ReturnForm({
             onScan={onScan}
             enabled={!approvalOpen && !busy}
             name="return-unit-code"
+            cameraBlocked={counting}
           />
+          {counting ? (
+            <Suspense fallback={<Loading />}>
+              <CountPanel expected={expected} onConfirm={onCounted} onClose={() => setCounting(false)} />
+            </Suspense>
+          ) : (
+            <Button onClick={() => setCounting(true)} disabled={busy} data-testid="count-open">
+              <Icon name="camera" />
+              {t('shelf.count')}
+            </Button>
+          )}
         </section>
       ) : (
         <Notice tone="warning">

@@ -4,6 +4,8 @@ import { checkReturn, defaultReturnPolicy, returnViolationCodes } from '../../do
 import { policyRequestOf, type ReturnUnit } from '../../domain/return-units';
 import {
   availabilityByLine,
+  countedUnitsByLine,
+  countExpectation,
   lineForScan,
   policyContextOf,
   previewRefund,
@@ -154,5 +156,46 @@ describe('a scanned unit', () => {
       reason: 'allInThisReturn',
       lineId: SHOES,
     });
+  });
+});
+
+describe('a camera count at the counter', () => {
+  const order = returnableOrder({
+    lines: [
+      returnableLine({ lineId: SHOES, qtyDelivered: 3, qtyReturned: 1 }),
+      returnableLine({ lineId: SHIRT, gtin14: '0' + EAN_SHIRT, barcode: EAN_SHIRT, qtyReturned: 2 }),
+    ],
+  });
+  const availability = availabilityByLine(order, []);
+
+  it('expects what may still come back, line by line', () => {
+    expect(countExpectation(order.lines, availability)).toEqual([
+      { lineId: SHOES, gtin14: '0' + EAN_SHOES, qty: 2 },
+    ]);
+  });
+
+  it('gives each line its counted units, never more than may come back, and leaves strangers out', () => {
+    const counted = [
+      { gtin14: '0' + EAN_SHOES, qty: 3 },
+      { gtin14: '0' + EAN_SHIRT, qty: 1 },
+      { gtin14: '04006381333931', qty: 2 },
+    ];
+    expect(countedUnitsByLine(order.lines, availability, counted)).toEqual(new Map([[SHOES, 2]]));
+  });
+
+  it('shares a product’s units over the lines that carry it, in order', () => {
+    const twice = returnableOrder({
+      lines: [
+        returnableLine({ lineId: SHOES, qtyDelivered: 1 }),
+        returnableLine({ lineId: SHIRT, qtyDelivered: 2 }),
+      ],
+    });
+    const counted = [{ gtin14: '0' + EAN_SHOES, qty: 2 }];
+    expect(countedUnitsByLine(twice.lines, availabilityByLine(twice, []), counted)).toEqual(
+      new Map([
+        [SHOES, 1],
+        [SHIRT, 1],
+      ]),
+    );
   });
 });

@@ -8,6 +8,7 @@ import {
   type ShippingRefundRule,
 } from '../../domain/refund';
 import type { ReturnContext, ReturnPolicy } from '../../domain/return-policy';
+import { sumByGtin, type CountLine } from '../../domain/shelf-count';
 import { refundRequestOf, type ReturnUnit } from '../../domain/return-units';
 import { isDomainError } from '../../domain/domain-error';
 
@@ -147,6 +148,42 @@ export function previewRefund(
     if (isDomainError(error)) return { ok: false, code: error.code };
     throw error;
   }
+}
+
+/**
+ * What a camera count at the counter expects (docs/decisions/0037-…): each line's units that
+ * may still come back, by GTIN-14.
+ */
+export function countExpectation(
+  lines: readonly ReturnableLine[],
+  availability: ReadonlyMap<string, LineAvailability>,
+): (CountLine & { lineId: string })[] {
+  return lines.flatMap((line) => {
+    const qty = availability.get(line.lineId)?.remaining ?? 0;
+    return qty > 0 ? [{ lineId: line.lineId, gtin14: line.gtin14, qty }] : [];
+  });
+}
+
+/**
+ * A camera count of the counter as units per line: a product's counted units go to its lines
+ * in order, each up to what may still come back. Units beyond that, and products not on the
+ * order, stay out of the return (the count showed them as unexpected); lines the camera did
+ * not see are not in the map.
+ */
+export function countedUnitsByLine(
+  lines: readonly ReturnableLine[],
+  availability: ReadonlyMap<string, LineAvailability>,
+  counted: readonly CountLine[],
+): Map<string, number> {
+  const left = sumByGtin(counted);
+  const byLine = new Map<string, number>();
+  for (const { lineId, gtin14, qty } of countExpectation(lines, availability)) {
+    const take = Math.min(qty, left.get(gtin14) ?? 0);
+    if (take === 0) continue;
+    byLine.set(lineId, take);
+    left.set(gtin14, left.get(gtin14)! - take);
+  }
+  return byLine;
 }
 
 /** A line of the order a scanned or typed code names: its GTIN, its printed barcode or its SKU. */

@@ -81,6 +81,25 @@ describe('the units on the counter', () => {
     ).toEqual([SHIRT]);
   });
 
+  it('takes a camera count in one step: each counted line to its count, the others kept', () => {
+    const before = run(
+      { type: 'add', lineId: SHOES, code: '8001234567892' },
+      { type: 'add', lineId: SHOES },
+      { type: 'add', lineId: SHIRT },
+    );
+    const after = unitListReducer(before, { type: 'setCounts', counts: new Map([[SHOES, 1]]) });
+    expect(countByLine(after.units)).toEqual(
+      new Map([
+        [SHOES, 1],
+        [SHIRT, 1],
+      ]),
+    );
+    // The unit scanned first stays, with its code.
+    expect(after.units[0]).toMatchObject({ key: 1, code: '8001234567892' });
+    const more = unitListReducer(after, { type: 'setCounts', counts: new Map([[SHIRT, 3]]) });
+    expect(countByLine(more.units).get(SHIRT)).toBe(3);
+  });
+
   it('applies the same reason, condition or disposition to every unit', () => {
     const list = run(
       { type: 'add', lineId: SHOES },

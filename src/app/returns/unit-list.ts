@@ -31,6 +31,8 @@ export type UnitField = 'reason' | 'condition' | 'disposition';
 export type UnitAction =
   | { type: 'add'; lineId: string; code?: string }
   | { type: 'setQty'; lineId: string; qty: number }
+  /** A camera count (returnable.ts, countedUnitsByLine): each counted line takes its count. */
+  | { type: 'setCounts'; counts: ReadonlyMap<string, number> }
   | { type: 'set'; key: number; field: UnitField; value: string }
   | { type: 'setAll'; field: UnitField; value: string }
   | { type: 'remove'; key: number }
@@ -97,6 +99,12 @@ export function unitListReducer(list: UnitList, action: UnitAction): UnitList {
           .map((u) => u.key),
       );
       return { ...list, units: list.units.filter((u) => u.lineId !== action.lineId || keep.has(u.key)) };
+    }
+    case 'setCounts': {
+      let next = list;
+      for (const [lineId, qty] of action.counts)
+        next = unitListReducer(next, { type: 'setQty', lineId, qty });
+      return next;
     }
     case 'set':
       return {

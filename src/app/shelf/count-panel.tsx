@@ -102,23 +102,18 @@ export function CountPanel({ expected, onConfirm, onClose }: CountPanelProps) {
         tracker={tracker}
         toneOf={toneOf}
         onFrame={onFrame}
-        status={
-          <span data-testid="count-summary">
-            {st('count.summary', { found: foundUnits, expected: expectedUnits, unexpected: unexpectedUnits })}
-          </span>
-        }
-        legend={
-          <>
-            <span>
-              <span className="legend-swatch" aria-hidden="true" />
-              {st('count.legendExpected')}
-            </span>
-            <span>
-              <span className="legend-swatch legend-swatch--unexpected" aria-hidden="true" />
-              {st('count.legendUnexpected')}
-            </span>
-          </>
-        }
+        status={{
+          testId: 'count-summary',
+          text: st('count.summary', {
+            found: foundUnits,
+            expected: expectedUnits,
+            unexpected: unexpectedUnits,
+          }),
+        }}
+        legend={[
+          { tone: 'expected', label: st('count.legendExpected') },
+          { tone: 'unexpected', label: st('count.legendUnexpected') },
+        ]}
       />
       <div className="count-lists">
         <div data-testid="count-found">

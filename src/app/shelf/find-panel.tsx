@@ -100,23 +100,11 @@ export function FindPanel({ target, onPick, onClose }: FindPanelProps) {
         tapLabel={(_, tone) => (tone === 'target' ? st('find.pickIt', { name: target.name }) : undefined)}
         onTap={(view) => onPick({ text: view.text, format: view.format })}
         onFrame={onFrame}
-        status={
-          <span data-testid="find-status" data-found={seen.target}>
-            {status}
-          </span>
-        }
-        legend={
-          <>
-            <span>
-              <span className="legend-swatch" aria-hidden="true" />
-              {st('find.legendTarget')}
-            </span>
-            <span>
-              <span className="legend-swatch legend-swatch--variant" aria-hidden="true" />
-              {st('find.legendVariant')}
-            </span>
-          </>
-        }
+        status={{ testId: 'find-status', text: status, found: seen.target }}
+        legend={[
+          { tone: 'target', label: st('find.legendTarget') },
+          { tone: 'variant', label: st('find.legendVariant') },
+        ]}
       />
       <Button onClick={onClose} data-testid="find-close">
         {st('shelf.close')}

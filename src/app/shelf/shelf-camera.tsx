@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { fullFrameRegion, type FrameCodes } from '../../scan/camera/camera-scanner';
 import { useCameraScanner } from '../../scan/camera/use-camera-scanner';
 import { SHELF_DECODE_WIDTH, SHELF_MAX_SYMBOLS, shelfFormats } from '../../scan/camera/shelf-decoding';
@@ -11,6 +11,27 @@ import { useShelfI18n } from './i18n/shelf-i18n';
 /** How a code is drawn: outlined in one of four ways, or dimmed with the rest of the picture. */
 export type Tone = 'target' | 'variant' | 'expected' | 'unexpected' | 'dim';
 
+/** One kind of outline the picture shows, with its words. */
+export interface LegendEntry {
+  tone: Exclude<Tone, 'dim'>;
+  label: string;
+}
+
+/** What the panel says about the picture, read out as it changes. */
+export interface ShelfStatus {
+  testId: string;
+  text: string;
+  /** Find: whether the product is in view (data-found). */
+  found?: boolean;
+}
+
+const swatchClass: Record<LegendEntry['tone'], string> = {
+  target: 'legend-swatch',
+  expected: 'legend-swatch',
+  variant: 'legend-swatch legend-swatch--variant',
+  unexpected: 'legend-swatch legend-swatch--unexpected',
+};
+
 export interface ShelfCameraProps {
   tracker: CodeTracker;
   toneOf: (track: TrackView) => Tone;
@@ -19,8 +40,8 @@ export interface ShelfCameraProps {
   onTap?: (track: TrackView) => void;
   /** After each decoded frame, with the tracks as they stand. */
   onFrame?: (views: TrackView[], frame: { width: number; height: number; at: number }) => void;
-  status: ReactNode;
-  legend: ReactNode;
+  status: ShelfStatus;
+  legend: readonly LegendEntry[];
   testId: string;
 }
 
@@ -166,15 +187,26 @@ export function ShelfCamera({
           </svg>
         </div>
       )}
-      <div className="shelf-camera__legend">{legend}</div>
+      <div className="shelf-camera__legend">
+        {legend.map((entry) => (
+          <span key={entry.tone}>
+            <span className={swatchClass[entry.tone]} aria-hidden="true" />
+            {entry.label}
+          </span>
+        ))}
+      </div>
       <div className="shelf-camera__status" role="status" aria-live="polite">
-        {message
-          ? t(message)
-          : state.status === 'paused'
-            ? st('shelf.paused')
-            : state.status === 'starting'
-              ? st('shelf.starting')
-              : status}
+        {message ? (
+          t(message)
+        ) : state.status === 'paused' ? (
+          st('shelf.paused')
+        ) : state.status === 'starting' ? (
+          st('shelf.starting')
+        ) : (
+          <span data-testid={status.testId} data-found={status.found}>
+            {status.text}
+          </span>
+        )}
       </div>
       <CameraControls state={state} retry={retry} toggleTorch={toggleTorch} />
     </section>

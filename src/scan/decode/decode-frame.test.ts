@@ -75,6 +75,18 @@ describe.each(['wasm', 'js'] as const)('decodeFrame on the %s engine', (engine) 
     expect(upc[0]).toMatchObject({ text: '036000291452', format: 'UPC_A' });
   });
 
+  it('gives a UPC-A its 12 digits with EAN-13 on too, as a shelf is read', async () => {
+    // zxing-cpp alone would call it an EAN-13 "0036000291452"; ZXing Java calls it a UPC-A.
+    const code = await renderCode('upca', '036000291452');
+    for (const formats of [allBarcodeFormats, [BarcodeFormat.EAN_13, BarcodeFormat.UPC_A]]) {
+      const [read] = await decoder.decode(code, { formats, maxSymbols: 4 });
+      expect(read).toMatchObject({ text: '036000291452', format: 'UPC_A' });
+    }
+    // With UPC-A not asked for, it is the EAN-13 it also is.
+    const [asEan] = await decoder.decode(code, { formats: [BarcodeFormat.EAN_13] });
+    expect(asEan).toMatchObject({ text: '0036000291452', format: 'EAN_13' });
+  });
+
   it('reads only inside the crop region, and gives corners in frame pixels', async () => {
     const code = await renderCode('qrcode', 'https://aisle.example/p/42');
     const frame = placeOn(code, 1280, 720, 800, 300);

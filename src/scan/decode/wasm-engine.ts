@@ -8,8 +8,10 @@ import {
 import { BarcodeFormat } from './barcode-format';
 import type { DecodedBarcode } from './decoded-barcode';
 import type { DecoderEngine } from './decoder-engine';
+import { correctExposure, lowerMidtones, measureExposure } from './exposure';
 import type { Frame } from './frame';
 import { isGs1SymbologyIdentifier } from './gs1';
+import { scaleFrame } from './resample';
 
 /**
  * Where the zxing_reader.wasm binary comes from. Never the package's default (a CDN): in the
@@ -51,15 +53,67 @@ export const wasmReaderOptions = {
 } as const satisfies ReaderOptions;
 
 /**
- * The ways of looking at a frame: zxing-cpp's default local-average binarizer, then a fixed
- * threshold, which reads the low-contrast, evenly lit UPC-A photos the first misses (upca-2:
- * 35 → 39 of 52 with no new misreads). The camera alternates them frame by frame, so each
- * frame costs one pass; a still image tries both.
+ * The ways of looking at a frame (docs/decisions/0009-… and 0049-…), each a picture and the
+ * options it is read with; undefined when it does not apply to this frame:
+ * - default: zxing-cpp's local-average binarizer;
+ * - fixed: a fixed threshold, which reads the low-contrast, evenly lit UPC-A photos the first
+ *   misses (upca-2: 35 → 39 of 52 with no new misreads);
+ * - lifted: a dim frame (crushed blacks) stretched with its midtones lifted (exposure.ts);
+ * - lowered: the frame stretched with its midtones lowered (greyed blacks: haze, glare);
+ * - doubled: a still image of at most 1280 px resampled to twice its size, where a code of
+ *   1.5 px a module has room for its edges. Four times the pixels: stills only;
+ * - turned: a still image read at 90°, 180° and 270° too, as ZXing Java's try-harder mode turns
+ *   an image 90° for its linear codes when nothing reads upright. A camera is turned by hand.
+ * A corrected or resampled picture is a guess at the scene: a linear code read on it needs three
+ * agreeing scan lines, not two, which keeps UPC-E (the shortest code, the easiest to misread)
+ * within ZXing's misread bound.
  */
+type Look = 'default' | 'fixed' | 'lifted' | 'lowered' | 'doubled' | 'turned';
+
 export const wasmPasses: readonly ReaderOptions[] = [
   wasmReaderOptions,
   { ...wasmReaderOptions, binarizer: 'FixedThreshold' },
 ];
+const guessReaderOptions: ReaderOptions = { ...wasmReaderOptions, minLineCount: 3 };
+/** Stills up to this wide are also read doubled. */
+const DOUBLE_UP_TO = 1280;
+
+function look(frame: Frame, kind: Look): { picture: Frame; options: ReaderOptions } | undefined {
+  switch (kind) {
+    case 'default':
+      return { picture: frame, options: wasmPasses[0]! };
+    case 'fixed':
+      return { picture: frame, options: wasmPasses[1]! };
+    case 'lifted': {
+      const picture = correctExposure(frame);
+      return picture && { picture, options: guessReaderOptions };
+    }
+    case 'lowered': {
+      const picture = lowerMidtones(frame);
+      return picture && { picture, options: guessReaderOptions };
+    }
+    case 'turned':
+      return { picture: frame, options: { ...wasmReaderOptions, tryRotate: true } };
+    case 'doubled':
+      return frame.width <= DOUBLE_UP_TO
+        ? { picture: scaleFrame(frame, 2), options: guessReaderOptions }
+        : undefined;
+  }
+}
+
+/** A still image: every look in turn until one reads. */
+const stillLooks: readonly Look[] = ['default', 'fixed', 'lifted', 'lowered', 'doubled', 'turned'];
+
+/**
+ * A camera frame gets one look, the next frame the next, and the tracker holds what each reads:
+ * default and fixed in turn, as before this decision; a dim frame takes the lifted look every
+ * 4th frame (every 133 ms at 30 fps) instead of a fixed one. The lowered and doubled looks are
+ * for stills only: on every frame's turn they cost more than the empty-frame budget has (the
+ * lowered look 2–2.5× the default on a bright empty frame, the doubled 4× the pixels).
+ */
+const cameraLooks = (dim: boolean): readonly Look[] =>
+  dim ? ['default', 'fixed', 'default', 'lifted'] : ['default', 'fixed', 'default', 'fixed'];
+const CAMERA_TURNS = 4;
 
 /** Loads and instantiates the module once; rejects when WebAssembly or the binary is unavailable. */
 export async function createWasmEngine(source: WasmSource): Promise<DecoderEngine> {
@@ -82,19 +136,40 @@ export async function createWasmEngine(source: WasmSource): Promise<DecoderEngin
       formats: formats.map((format) => inputFormats[format]),
       maxNumberOfSymbols: max,
     });
-    return results.flatMap((result) => toDecoded(result) ?? []);
+    return results.flatMap((result) => toDecoded(result, formats) ?? []);
   };
   return {
     name: 'wasm',
-    passes: wasmPasses.length,
+    passes: CAMERA_TURNS,
     async decode(frame, formats, maxSymbols, pass) {
-      if (pass !== undefined)
-        return readWith(frame, wasmPasses[pass % wasmPasses.length]!, formats, maxSymbols);
-      for (const options of wasmPasses) {
-        const found = await readWith(frame, options, formats, maxSymbols);
-        if (found.length > 0) return found;
+      if (pass !== undefined) {
+        const kind = cameraLooks(measureExposure(frame).dim)[pass % CAMERA_TURNS]!;
+        const chosen = look(frame, kind) ?? look(frame, 'default')!;
+        return readWith(chosen.picture, chosen.options, formats, maxSymbols);
+      }
+      for (const kind of stillLooks) {
+        const chosen = look(frame, kind);
+        if (!chosen) continue;
+        const found = await readWith(chosen.picture, chosen.options, formats, maxSymbols);
+        if (found.length > 0) return kind === 'doubled' ? found.map(halved) : found;
       }
       return [];
+    },
+  };
+}
+
+/** Corners read on the doubled picture, back in the frame's pixels. */
+function halved(code: DecodedBarcode): DecodedBarcode {
+  if (!code.corners) return code;
+  const half = (p: { x: number; y: number }) => ({ x: p.x / 2, y: p.y / 2 });
+  const { topLeft, topRight, bottomRight, bottomLeft } = code.corners;
+  return {
+    ...code,
+    corners: {
+      topLeft: half(topLeft),
+      topRight: half(topRight),
+      bottomRight: half(bottomRight),
+      bottomLeft: half(bottomLeft),
     },
   };
 }
@@ -128,8 +203,8 @@ function outputFormat(result: ReadResult): BarcodeFormat | undefined {
   }
 }
 
-function toDecoded(result: ReadResult): DecodedBarcode | undefined {
-  const format = outputFormat(result);
+function toDecoded(result: ReadResult, asked: readonly BarcodeFormat[]): DecodedBarcode | undefined {
+  const format = upcAOrNot(outputFormat(result), result.text, asked);
   if (!format || !result.isValid) return undefined;
   const { topLeft, topRight, bottomRight, bottomLeft } = result.position;
   const symbologyIdentifier = result.symbologyIdentifier || undefined;
@@ -140,6 +215,24 @@ function toDecoded(result: ReadResult): DecodedBarcode | undefined {
     isGs1: isGs1SymbologyIdentifier(symbologyIdentifier) || result.contentType === 'GS1',
     corners: { topLeft, topRight, bottomRight, bottomLeft },
   };
+}
+
+/**
+ * zxing-cpp 3 reports a UPC-A as an EAN-13 ("0" + its 12 digits) whenever EAN-13 is asked for
+ * too; ZXing Java, the JS fallback and a UPC-A-only read call it a UPC-A. It is one, whichever
+ * formats were asked for, so both engines report the same code the same way.
+ */
+function upcAOrNot(
+  format: BarcodeFormat | undefined,
+  text: string,
+  asked: readonly BarcodeFormat[],
+): BarcodeFormat | undefined {
+  const isUpcA =
+    format === BarcodeFormat.EAN_13 &&
+    text.length === 13 &&
+    text.startsWith('0') &&
+    asked.includes(BarcodeFormat.UPC_A);
+  return isUpcA ? BarcodeFormat.UPC_A : format;
 }
 
 /** zxing-cpp gives UPC-A and UPC-E in their EAN-13 form ("0" + the UPC-A); ours is the UPC-A. */

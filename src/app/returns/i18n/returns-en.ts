@@ -90,6 +90,8 @@ export const returnsEn = {
   'new.add': 'Add',
   'new.lines': 'Items on the order',
 
+  'count.taken.one': '{count} counted unit is in this return',
+  'count.taken.other': '{count} counted units are in this return',
   'scan.added': '{product} added',
   'scan.addedCount': '{count} in this return',
   'scan.notAUnit': 'Not an item',

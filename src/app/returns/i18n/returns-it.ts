@@ -90,6 +90,8 @@ export const returnsIt: ReturnsMessages = {
   'new.add': 'Aggiungi',
   'new.lines': 'Articoli dell’ordine',
 
+  'count.taken.one': '{count} pezzo contato è in questo reso',
+  'count.taken.other': '{count} pezzi contati sono in questo reso',
   'scan.added': 'Aggiunto: {product}',
   'scan.addedCount': '{count} in questo reso',
   'scan.notAUnit': 'Non è un articolo',

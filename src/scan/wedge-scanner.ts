@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { FAST_GAP_MS, isScanBurst } from './burst-shape';
+import { FAST_GAP_MS, isScanBurst, MAX_SCANNER_GAP_MS } from './burst-shape';
 
 export interface WedgeScannerOptions {
   /**
@@ -127,13 +127,64 @@ export function listenForWedgeScans(
   // A stand-in document (the unit tests') may have no root element to note it on.
   const root = target.documentElement as HTMLElement | null | undefined;
   if (root) noteListening(root, +1);
+  steps.set(target, (steps.get(target) ?? 0) + 1);
   let stopped = false;
+  // A scan that came while the screen was opening is this step's: handed over once it is
+  // listening, and only if it is still listening then (React may mount a step twice).
+  const handOver = setTimeout(() => {
+    const early = stopped ? null : takeHeldScan(target);
+    if (early) onScan(early);
+  }, 0);
   return () => {
     if (stopped) return;
     stopped = true;
+    clearTimeout(handOver);
     stop();
+    steps.set(target, (steps.get(target) ?? 1) - 1);
     if (root) noteListening(root, -1);
   };
+}
+
+/** Scan steps listening now, per document. */
+const steps = new WeakMap<object, number>();
+
+/** How long a scan that no step took waits for the step of the screen that is opening. */
+export const HOLD_SCAN_MS = 1_500;
+const held = new WeakMap<object, { code: string; at: number }>();
+
+function takeHeldScan(target: Document): string | null {
+  const scan = held.get(target);
+  held.delete(target);
+  return scan && Date.now() - scan.at <= HOLD_SCAN_MS ? scan.code : null;
+}
+
+/**
+ * Catches a scan that lands while no scan step listens: the associate scanned as the next screen
+ * was opening (after a tap, a route change, a chunk still arriving). It is kept for
+ * {@link HOLD_SCAN_MS} and handed to the first scan step that starts listening in that time,
+ * instead of being lost without a word. The app shell runs it for as long as it is open, and
+ * says through `opening` whether a screen is opening (it just navigated): a scan on a settled
+ * screen without a scan step, or under a dialog, is not kept for later. `options` is read at
+ * each burst, so a pace learned in Settings applies at once.
+ */
+export function holdScansBetweenSteps(
+  options: () => WedgeScannerOptions,
+  { opening = () => true, target = document }: { opening?: () => boolean; target?: Document } = {},
+): () => void {
+  return listenForBursts(
+    (text, stamps) => {
+      // A step takes it; and a scan on a settled screen with no step is not one for later.
+      if ((steps.get(target) ?? 0) > 0 || !opening()) return false;
+      const { scannerGapMs = null, minLength = DEFAULTS.minLength, prefix = '', suffix = '' } = options();
+      if (!isScanBurst(stamps, { minLength, scannerGapMs })) return false;
+      const code = stripAffixes(text, prefix, suffix);
+      if (code) held.set(target, { code, at: Date.now() });
+      return true;
+    },
+    // Whatever pace is set later: the burst's shape decides, not where it was cut.
+    breakGapOf(MAX_SCANNER_GAP_MS),
+    target,
+  );
 }
 
 /**

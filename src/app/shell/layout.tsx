@@ -1,8 +1,10 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import type { SyncSummary } from '../../local-db/replica-read';
 import { firstScreenShown } from '../common/after-first-screen';
 import { useI18n } from '../i18n/use-t';
+import { readScannerSettings, wedgeOptionsOf } from '../../scan/scanner-settings';
+import { holdScansBetweenSteps } from '../../scan/wedge-scanner';
 import { Loading } from '../ui/alert';
 import { Icon, type IconName } from '../ui/icon';
 import { DeviceNotices } from './device-notices';
@@ -24,11 +26,32 @@ const CustomerAlerts = lazy(() =>
     .then((m) => ({ default: m.CustomerAlerts })),
 );
 
+/**
+ * A scan that lands while the next screen is still opening goes to that screen's scan step
+ * instead of nowhere (src/scan/wedge-scanner.ts), for as long as someone is signed in.
+ */
+function useHeldScans(signedIn: boolean, pathname: string): void {
+  const navigatedAt = useRef(0);
+  useEffect(() => {
+    navigatedAt.current = Date.now();
+  }, [pathname]);
+  useEffect(() => {
+    if (!signedIn) return;
+    return holdScansBetweenSteps(() => wedgeOptionsOf(readScannerSettings()), {
+      opening: () => Date.now() - navigatedAt.current < SCREEN_OPENING_MS,
+    });
+  }, [signedIn]);
+}
+
+/** How long after a navigation the next screen counts as still opening, for a scan to wait. */
+const SCREEN_OPENING_MS = 3_000;
+
 export function Layout() {
   const { t } = useI18n();
   const session = useSession();
   const location = useLocation();
   useSyncEngine();
+  useHeldScans(session !== null, location.pathname);
   // One live read of the outbox for the whole header: it re-runs on every outbox change.
   const summary = useSyncSummary(session?.associate.id);
 

@@ -125,3 +125,22 @@ describe('a scan while the next screen is opening', () => {
     expect(scans).toEqual(['8001234567895']);
   });
 });
+
+describe('a screen that listens for bursts itself', () => {
+  it('gets the scan, untouched: Settings learning a pace is not robbed by the hold', async () => {
+    const { listenForBursts } = await import('./wedge-scanner');
+    const doc = fakeDocument();
+    holdScansBetweenSteps(() => ({}), { target: doc.target });
+    const bursts: string[] = [];
+    listenForBursts(
+      (text) => {
+        bursts.push(text);
+        return true;
+      },
+      2_000,
+      doc.target,
+    );
+    doc.type('4006381333931');
+    expect(bursts).toEqual(['4006381333931']);
+  });
+});

@@ -55,6 +55,27 @@ export function listenForBursts(
   breakGapMs: number,
   target: Document = document,
 ): () => void {
+  // Whoever listens for bursts (a scan step, Settings learning a pace) takes the scans: none is
+  // held for a screen still opening meanwhile (holdScansBetweenSteps).
+  takers.set(target, (takers.get(target) ?? 0) + 1);
+  const stop = addBurstListener(onBurst, breakGapMs, target);
+  let stopped = false;
+  return () => {
+    if (stopped) return;
+    stopped = true;
+    stop();
+    takers.set(target, (takers.get(target) ?? 1) - 1);
+  };
+}
+
+/** Listeners taking bursts now, per document. */
+const takers = new WeakMap<object, number>();
+
+function addBurstListener(
+  onBurst: (text: string, stamps: readonly number[]) => boolean,
+  breakGapMs: number,
+  target: Document,
+): () => void {
   let buffer = '';
   let stamps: number[] = [];
   let lastKeyAt = 0;
@@ -127,7 +148,6 @@ export function listenForWedgeScans(
   // A stand-in document (the unit tests') may have no root element to note it on.
   const root = target.documentElement as HTMLElement | null | undefined;
   if (root) noteListening(root, +1);
-  steps.set(target, (steps.get(target) ?? 0) + 1);
   let stopped = false;
   // A scan that came while the screen was opening is this step's: handed over once it is
   // listening, and only if it is still listening then (React may mount a step twice).
@@ -140,13 +160,9 @@ export function listenForWedgeScans(
     stopped = true;
     clearTimeout(handOver);
     stop();
-    steps.set(target, (steps.get(target) ?? 1) - 1);
     if (root) noteListening(root, -1);
   };
 }
-
-/** Scan steps listening now, per document. */
-const steps = new WeakMap<object, number>();
 
 /** How long a scan that no step took waits for the step of the screen that is opening. */
 export const HOLD_SCAN_MS = 1_500;
@@ -171,10 +187,10 @@ export function holdScansBetweenSteps(
   options: () => WedgeScannerOptions,
   { opening = () => true, target = document }: { opening?: () => boolean; target?: Document } = {},
 ): () => void {
-  return listenForBursts(
+  return addBurstListener(
     (text, stamps) => {
       // A step takes it; and a scan on a settled screen with no step is not one for later.
-      if ((steps.get(target) ?? 0) > 0 || !opening()) return false;
+      if ((takers.get(target) ?? 0) > 0 || !opening()) return false;
       const { scannerGapMs = null, minLength = DEFAULTS.minLength, prefix = '', suffix = '' } = options();
       if (!isScanBurst(stamps, { minLength, scannerGapMs })) return false;
       const code = stripAffixes(text, prefix, suffix);

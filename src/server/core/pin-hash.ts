@@ -1,5 +1,8 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
+import { authErrorCodes } from '../../contract/error-codes';
+import { HttpError } from '../http-error';
+import { HashGate } from './hash-gate';
 
 const scrypt = promisify(scryptCallback) as (
   password: string,
@@ -25,7 +28,24 @@ export async function hashPin(pin: string): Promise<string> {
   );
 }
 
-export async function verifyPin(pin: string, stored: string): Promise<boolean> {
+/**
+ * Two PIN checks at a time (40 ms of CPU each) leave two of libuv's four threads to the rest of
+ * the server; 64 waiting is about 1.3 s of queue, past which a sign-in is told to come back.
+ */
+export const pinCheckGate = new HashGate(2, 64);
+const RETRY_AFTER_SECONDS = 2;
+
+export const signInBusy = () =>
+  new HttpError(503, authErrorCodes.busy, 'Many people are signing in right now; try again in a moment', {
+    retryAfterSeconds: RETRY_AFTER_SECONDS,
+  });
+
+/** Checks a typed PIN against its stored hash, through `pinCheckGate` (503 auth.busy when full). */
+export function verifyPin(pin: string, stored: string): Promise<boolean> {
+  return pinCheckGate.run(() => comparePin(pin, stored), signInBusy);
+}
+
+async function comparePin(pin: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, key] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !key) return false;
   const expected = Buffer.from(key, 'base64url');

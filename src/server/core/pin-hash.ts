@@ -1,4 +1,5 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { promisify } from 'node:util';
 import { authErrorCodes } from '../../contract/error-codes';
 import { HttpError } from '../http-error';
@@ -29,10 +30,11 @@ export async function hashPin(pin: string): Promise<string> {
 }
 
 /**
- * Two PIN checks at a time (40 ms of CPU each) leave two of libuv's four threads to the rest of
- * the server; 64 waiting is about 1.3 s of queue, past which a sign-in is told to come back.
+ * PIN checks (40 ms of CPU each) run on half the machine's cores at most, one at least, so a
+ * storm of sign-ins leaves the rest of the CPU and of libuv's four threads to the stores' work;
+ * 64 waiting is about a second or two of queue, past which a sign-in is told to come back.
  */
-export const pinCheckGate = new HashGate(2, 64);
+export const pinCheckGate = new HashGate(Math.max(1, Math.floor(availableParallelism() / 2)), 64);
 const RETRY_AFTER_SECONDS = 2;
 
 export const signInBusy = () =>

@@ -16,6 +16,8 @@ export const BENCH_JWT_SECRET = 'bench-devices-secret-that-is-long-enough-012345
 export interface RoundTrips {
   pullIdle: number;
   pullOneChange: number;
+  /** The same change pulled by another device of the store on the same instance. */
+  pullOneChangeShared: number;
   pushPerCommand: number;
   pushOneCommand: number;
   commandsInBatch: number;
@@ -63,12 +65,23 @@ async function measure(
   const session = signedIn.json<Session>();
   const headers = { authorization: `Bearer ${session.accessToken}` };
   const clientId = randomUUID();
-  const pull = async (from?: PullResponse) => {
-    const query = new URLSearchParams({ clientId });
+  const otherSignIn = await app.inject({
+    method: 'POST',
+    url: '/api/auth/sign-in',
+    payload: {
+      storeId: store.storeId,
+      employeeId: store.employeeId,
+      pin: '1234',
+      deviceId: 'bench-roundtrips-2',
+    },
+  });
+  const otherHeaders = { authorization: `Bearer ${otherSignIn.json<Session>().accessToken}` };
+  const pull = async (from?: PullResponse, as = { headers, clientId }) => {
+    const query = new URLSearchParams({ clientId: as.clientId });
     if (from) query.set('cursor', from.cursor);
     if (from) query.set('seq', String(from.lastProcessedSeq));
     const { result, statements } = await counter.count(() =>
-      app.inject({ url: `/api/sync/pull?${query.toString()}`, headers }),
+      app.inject({ url: `/api/sync/pull?${query.toString()}`, headers: as.headers }),
     );
     return { body: result.json<PullResponse>(), statements: statements.length };
   };
@@ -108,10 +121,13 @@ async function measure(
   const first = (await pull()).body;
   const warm = (await pull(first)).body;
   const idle = await pull(warm);
+  const other = { headers: otherHeaders, clientId: randomUUID() };
+  await pull(idle.body, other); // its session is checked once
 
-  // One change: an order lands; the first pull that brings it is counted.
+  // One change: an order lands; the first pull that brings it is counted, then another device's.
   const one = await intake();
   const changed = await pullUntil(idle.body, (p) => p.orders.some((o) => o.id === one.id));
+  const shared = await pull({ ...idle.body, lastProcessedSeq: 0 }, other);
 
   // Pushes: one command alone, then a batch of whole orders' work (claim, pick, stage, hand over).
   let seq = 0;
@@ -148,6 +164,7 @@ async function measure(
   return {
     pullIdle: idle.statements,
     pullOneChange: changed.statements,
+    pullOneChangeShared: shared.statements,
     pushPerCommand: batchStatements / batch.length,
     pushOneCommand,
     commandsInBatch: batch.length,

@@ -119,6 +119,34 @@ describe('a pull with nothing new', () => {
   });
 });
 
+describe('a pull of a change another device of the store already pulled', () => {
+  it('is answered in one round trip with its own seq, and from the database once the store moved on', async () => {
+    const other = await t.signIn({ deviceId: 'roundtrip-device-2', employeeId: '1002' });
+    const start = (await pull(t.app)).body;
+    await pull(t.app, {}, other); // its session is checked once
+    const order = await intake();
+    const first = await pullUntilChanged(t.app, start);
+    expect(first.statements).toBeGreaterThan(1);
+    const second = await pull(t.app, { cursor: start.cursor, seq: 0 }, other);
+    expect(second.statements).toBe(1);
+    expect(second.body.cursor).toBe(first.body.cursor);
+    expect(second.body.orders).toEqual(first.body.orders);
+    expect(second.body.lastProcessedSeq).toBe(0);
+    // Another device's stream is still refused.
+    const foreign = await t.app.inject({
+      url: `/api/sync/pull?clientId=${clientId}&cursor=${start.cursor}&seq=0`,
+      headers: bearer(other),
+    });
+    expect(foreign.statusCode).toBe(403);
+
+    const later = await intake();
+    await pullUntilChanged(t.app, first.body);
+    const behind = await pull(t.app, { cursor: start.cursor, seq: 0 }, other);
+    expect(behind.statements).toBeGreaterThan(1);
+    expect(behind.body.orders.map((o) => o.id).sort()).toEqual([order.id, later.id].sort());
+  });
+});
+
 describe.skipIf(testDatabaseKind() !== 'postgres')('on PostgreSQL', () => {
   let b: TestApp;
   let onB: Session;

@@ -12,6 +12,7 @@ import { authErrorCodes } from '../../contract/error-codes';
 import type { Guards } from '../plugins/auth';
 import { principalOf } from '../plugins/auth';
 import type { PokeHub } from './poke-hub';
+import { DeltaCache } from './delta-cache';
 import { nothingNew, parseCursor, pullChanges } from './pull-service';
 import type { CommandServices } from '../core/run-commands';
 import { pushMutations } from './push-service';
@@ -43,6 +44,7 @@ export function syncRoutes(
   const r = app.withTypeProvider<ZodTypeProvider>();
   // Open event streams are ended at shutdown, or app.close() would wait on them forever.
   const streams = new Set<() => void>();
+  const deltas = new DeltaCache();
   app.addHook('onClose', async () => {
     for (const end of [...streams]) end();
   });
@@ -105,9 +107,14 @@ export function syncRoutes(
       ) {
         return { ...nothingNew(principal, cursor, seq, pickupCodes), passKeys: passKeys.publicKeys() };
       }
+      if (since !== undefined) {
+        const shared = await deltas.pull(db, principal, since, request.query.clientId, pickupCodes);
+        if (shared) return { ...shared, passKeys: passKeys.publicKeys() };
+      }
       const mark = pokes.mark();
       const answer = await pullChanges(db, principal, request.query, pickupCodes);
       pokes.learn(principal.storeId, parseCursor(answer.cursor) ?? 0, mark);
+      if (since !== undefined) deltas.remember(principal.storeId, since, answer);
       return { ...answer, passKeys: passKeys.publicKeys() };
     },
   );

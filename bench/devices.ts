@@ -345,7 +345,13 @@ async function main(): Promise<void> {
       'pull-roundtrips-one-change',
       trips.pullOneChange,
       'round trips',
-      `a pull bringing one new order, begin/commit included (${at})`,
+      `the first pull on an instance bringing one new order, begin/commit included (${at})`,
+    );
+    recordResult(
+      'pull-roundtrips-one-change-shared',
+      trips.pullOneChangeShared,
+      'round trips',
+      `the same change pulled by each other device of the store on that instance (${at})`,
     );
     recordResult(
       'push-roundtrips-per-command',

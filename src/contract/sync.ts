@@ -174,6 +174,14 @@ export const pullQuery = z.object({
     .regex(/^v[12]:\d+$/, 'cursor must be one this server returned')
     .optional(),
   clientId: z.uuid().optional(),
+  seq: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe(
+      "The lastProcessedSeq of the pull that gave this cursor. With it, a pull at the store's current version is answered at once with no changes and this seq back (nothing the device holds is out of date)",
+    ),
 });
 
 export const pullResponse = z

@@ -241,6 +241,7 @@ export const en = {
   'errors.auth.wrongStore': 'This belongs to another store. Sign in to that store to work on it.',
   'errors.auth.badApiKey': 'The integration key is wrong. Tell your administrator.',
   'errors.auth.refreshInvalid': 'Your session ended. Sign in again.',
+  'errors.auth.busy': 'Many people are signing in right now. Try again in a few seconds.',
   'errors.auth.sessionEnded':
     'This session was ended (signed out elsewhere, or by the store). Sign in again.',
   'errors.request.invalid': 'Some information is missing or wrong. Check it and try again.',

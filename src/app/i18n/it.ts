@@ -249,6 +249,7 @@ export const it: Messages = {
   'errors.auth.wrongStore': 'Appartiene a un altro negozio. Accedi a quel negozio per lavorarci.',
   'errors.auth.badApiKey': 'La chiave di integrazione è errata. Avvisa l’amministratore.',
   'errors.auth.refreshInvalid': 'La sessione è terminata. Accedi di nuovo.',
+  'errors.auth.busy': 'Molte persone stanno accedendo in questo momento. Riprova tra qualche secondo.',
   'errors.auth.sessionEnded':
     'Questa sessione è stata chiusa (uscita altrove o dal negozio). Accedi di nuovo.',
   'errors.request.invalid': 'Alcuni dati mancano o sono errati. Controllali e riprova.',

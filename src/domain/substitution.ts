@@ -13,10 +13,7 @@ import { DomainError } from './domain-error';
  * - `alternatives`: these products, by SKU, best first; anything else is refused.
  */
 export type SubstitutionPreference =
-  | { mode: 'none' }
-  | { mode: 'similar' }
-  | { mode: 'ask' }
-  | { mode: 'alternatives'; skus: readonly string[] };
+  { mode: 'none' } | { mode: 'similar' } | { mode: 'ask' } | { mode: 'alternatives'; skus: string[] };
 
 export const substitutionModes = ['none', 'similar', 'ask', 'alternatives'] as const;
 export type SubstitutionMode = (typeof substitutionModes)[number];
@@ -151,6 +148,30 @@ export function assertSubstituteAccepted(
 
 /** Where a substitute stands: picked at once, waiting for the customer, or answered. */
 export type SubstituteStatus = 'picked' | 'pending' | 'accepted' | 'declined';
+
+/** What an order keeps of its substitutions from intake: the rule and minutes it was taken under. */
+export interface OrderSubstitution {
+  preference: SubstitutionPreference;
+  priceRule: PriceRule;
+  answerMinutes: number;
+}
+
+/** The substitute picked for a line's short units, and where the customer's answer stands. */
+export interface LineSubstitute {
+  productId: string;
+  sku: string;
+  gtin14: string;
+  nameEn: string;
+  nameIt: string;
+  unitPriceCents: number;
+  qty: number;
+  status: SubstituteStatus;
+  reason: SubstitutionReason;
+  requestedAt: string;
+  /** When a pending answer counts as declined; null when none was asked. */
+  deadline: string | null;
+  decidedAt: string | null;
+}
 
 /** The deadline of a request made at `requestedAt`, ISO strings both. */
 export function answerDeadline(requestedAt: string, answerMinutes: number): string {

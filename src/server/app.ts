@@ -17,6 +17,7 @@ import { kioskRoutes } from './kiosk/kiosk-routes';
 import { enrollmentCodeKey } from './kiosk/kiosk-enrollment-codes';
 import { ordersRoutes } from './orders/orders-routes';
 import { managerRoutes } from './manager/manager-routes';
+import { substitutionSettingsRoutes } from './manager/substitution-settings-routes';
 import { loadPassKeyRing } from './core/pass-key-ring';
 import { metricsRoutes, type MetricsOptions } from './metrics/metrics-routes';
 import { createServerMetrics } from './metrics/server-metrics';
@@ -133,6 +134,7 @@ export async function buildApp({
   shippingRoutes(app, db, guards, carriers ?? createCarrierRegistry(db, settings.SHIPPING_CARRIER));
   returnsRoutes(app, db, guards);
   managerRoutes(app, db, guards);
+  substitutionSettingsRoutes(app, db, guards);
   await returnReviewRoutes(app, db, guards, settings);
   // Returns are judged and paid with what the returns feature configured (ADR 0039).
   syncRoutes(app, db, guards, pokes, sessions, passKeys, new PickupCodeKeys(signingSecret), {

@@ -283,6 +283,17 @@ export const stageBody = z.object({
     .describe(
       'True when the associate was told the shelf is full (409 staging.shelfFull) and stages the order there anyway',
     ),
+  withoutPending: z
+    .boolean()
+    .optional()
+    .describe(
+      "True to stage while substitutes still wait for the customer's answer (409 substitution.answerPending): they count as declined",
+    ),
+});
+export const substituteBody = z.object({
+  lineId: z.uuid(),
+  code: z.string().trim().min(1).max(64).describe('The scanned or typed code of the substitute'),
+  qty: z.number().int().min(1).max(99).default(1),
 });
 export const handoverBody = z.object({
   code: z.string().trim().min(1).max(256).describe('The typed pickup code or the QR pass content'),

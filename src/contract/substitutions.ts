@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { substitutionReasons } from '../domain/substitution';
 
 // Substitutions on the wire (issue 15): the customer's preference at intake, the store's
 // setting, and what a line shows of its substitute.
@@ -69,10 +70,48 @@ export const lineSubstitute = z.object({
   unitPriceCents: z.number(),
   qty: z.number(),
   status: z.enum(substituteStatuses),
-  reason: z
-    .string()
-    .describe('The decision: rankedAlternative, withinPriceRule, customerAsks, aboveClearPrice'),
+  reason: z.enum(substitutionReasons).describe('Why it was allowed or asked about'),
   requestedAt: z.string(),
   deadline: z.string().nullable(),
   decidedAt: z.string().nullable(),
 });
+
+export const substitutionParams = z.object({ token: z.string().min(1).max(64) });
+
+export const substitutionDecisionBody = z
+  .object({
+    accept: z.boolean().describe('True to take the substitute, false to have the item removed and refunded'),
+  })
+  .meta({ id: 'SubstitutionDecision' });
+
+const shownProduct = z.object({
+  sku: z.string(),
+  nameEn: z.string(),
+  nameIt: z.string(),
+  brand: z.string(),
+  colorEn: z.string(),
+  colorIt: z.string(),
+  size: z.string(),
+  unitPriceCents: z.number(),
+});
+
+/** What the customer's substitution page shows: public, by the signed link alone. */
+export const substitutionView = z
+  .object({
+    orderNumber: z.string(),
+    storeName: z.string(),
+    language: z.enum(['it', 'en']),
+    currency: z.string(),
+    qty: z.number(),
+    ordered: shownProduct,
+    substitute: shownProduct,
+    differenceCents: z
+      .number()
+      .describe('Per unit: the substitute less the ordered price; negative when it is cheaper'),
+    refundCents: z.number().describe('What comes back if the customer accepts (a cheaper substitute)'),
+    declineRefundCents: z.number().describe('What comes back if the customer declines'),
+    status: z.enum(substituteStatuses),
+    deadline: z.string().nullable(),
+  })
+  .meta({ id: 'SubstitutionView' });
+export type SubstitutionView = z.infer<typeof substitutionView>;

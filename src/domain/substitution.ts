@@ -47,6 +47,10 @@ export const substitutionErrorCodes = {
   notPending: 'substitution.notPending',
   /** The order cannot be staged while the customer has not answered, unless staged without it. */
   answerPending: 'substitution.answerPending',
+  /** The line has a substitute already: one per line. */
+  alreadySubstituted: 'substitution.alreadySubstituted',
+  /** Only the customer answers a request, from the link they were sent. */
+  customerOnly: 'substitution.customerOnly',
 } as const;
 
 /** Why the substitute is allowed, needs the customer's approval, or is refused. Stable codes. */
@@ -209,4 +213,14 @@ export function substitutionRefundCents(input: {
   if (status === 'pending') return 0;
   if (!isSubstituteKept(status)) return orderedUnitCents * qty;
   return Math.max(0, orderedUnitCents - substituteUnitCents) * qty;
+}
+
+/** Units an order's lines hold as substitutes that go, or may go, to the customer. */
+export function substituteUnits(
+  lines: readonly { substitute: { qty: number; status: SubstituteStatus } | null }[],
+): number {
+  return lines.reduce(
+    (sum, l) => sum + (l.substitute && l.substitute.status !== 'declined' ? l.substitute.qty : 0),
+    0,
+  );
 }

@@ -284,6 +284,9 @@ export const en = {
   'errors.substitution.sameProduct': 'This is the ordered item itself: confirm it as a pick instead.',
   'errors.substitution.unknownProduct': 'No product has this code. Scan the substitute’s barcode.',
   'errors.substitution.badPriceRule': 'A price rule needs a whole percentage and amount, neither below zero.',
+  'errors.substitution.alreadySubstituted': 'This item has a substitute already. Report further units short.',
+  'errors.substitution.customerOnly':
+    'Only the customer answers a substitution, from the link they were sent.',
   'errors.substitution.notPending': 'This substitute is no longer waiting for an answer.',
   'errors.substitution.answerPending':
     'A substitute is waiting for the customer’s answer. Wait, or stage the order without it.',
@@ -342,6 +345,8 @@ export const en = {
   'activity.order': 'Order {number}',
   'command.order.claim': 'Claim order',
   'command.pick.confirm': 'Pick {code}',
+  'command.pick.substitute': 'Substitute {qty}',
+  'command.substitution.decide': 'The customer’s answer',
   'command.pick.short': 'Report {qty} short',
   'command.order.stage': 'Stage at {location}',
   'command.order.handover': 'Hand over to the customer',

@@ -298,6 +298,10 @@ export const it: Messages = {
     'Nessun prodotto ha questo codice. Scansiona il codice del sostituto.',
   'errors.substitution.badPriceRule':
     'Una regola di prezzo richiede percentuale e importo interi, nessuno dei due sotto zero.',
+  'errors.substitution.alreadySubstituted':
+    'Questo articolo ha già un sostituto. Segnala mancanti le altre unità.',
+  'errors.substitution.customerOnly':
+    'Solo il cliente risponde a una sostituzione, dal link che ha ricevuto.',
   'errors.substitution.notPending': 'Questo sostituto non attende più una risposta.',
   'errors.substitution.answerPending':
     'Un sostituto attende la risposta del cliente. Aspetta, o prepara l’ordine senza di esso.',
@@ -361,6 +365,8 @@ export const it: Messages = {
   'activity.order': 'Ordine {number}',
   'command.order.claim': 'Presa in carico',
   'command.pick.confirm': 'Prelievo {code}',
+  'command.pick.substitute': 'Sostituite {qty}',
+  'command.substitution.decide': 'La risposta del cliente',
   'command.pick.short': 'Segnalati {qty} mancanti',
   'command.order.stage': 'A scaffale in {location}',
   'command.order.handover': 'Consegna al cliente',

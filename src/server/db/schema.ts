@@ -437,7 +437,7 @@ export const auditLog = pgTable(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     storeId: text('store_id'),
-    actorType: text('actor_type', { enum: ['associate', 'platform', 'system'] }).notNull(),
+    actorType: text('actor_type', { enum: ['associate', 'platform', 'system', 'customer'] }).notNull(),
     actorId: text('actor_id'),
     deviceId: text('device_id'),
     action: text('action').notNull(),

@@ -95,8 +95,11 @@ export const pickSubstitute = defineCommand({
       reason: decision.reason,
     };
     if (pending) {
+      // Not `lineId`: a message naming a line says its short units were cancelled (order-rows.ts).
+      const { lineId, ...rest } = about;
       tx.effects.notifyCustomer(order.id, 'substitution_request', {
-        ...about,
+        ...rest,
+        substitutionLineId: lineId,
         number: order.number,
         language: order.customerLanguage,
         deadline: substitute.deadline,

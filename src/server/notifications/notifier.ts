@@ -176,7 +176,7 @@ export class Notifier extends OutboxWorker {
           pickupHoldDays: store.pickupHoldDays,
         });
       }
-      const lineId = nonEmpty(row.payload.lineId);
+      const lineId = nonEmpty(row.payload.substitutionLineId);
       const deadline = nonEmpty(row.payload.deadline);
       if (row.kind === 'substitution_request' && this.options.substitutionUrl && lineId && deadline) {
         context.substitutionUrl = this.options.substitutionUrl(lineId, deadline);

@@ -120,7 +120,7 @@ describe('the customer’s substitution link', () => {
         ),
       );
     expect(queued?.payload).toMatchObject({
-      lineId: line.id,
+      substitutionLineId: line.id,
       orderedSku: ordered.sku,
       sku: offered.sku,
       qty: 2,

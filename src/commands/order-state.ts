@@ -1,6 +1,7 @@
 import type { FulfillmentType, OrderStatus } from '../domain/order-machine';
 import type { PackedPackage } from '../domain/packing';
 import type { ShortReason } from '../domain/picking';
+import type { LineSubstitute, OrderSubstitution, SubstitutionPreference } from '../domain/substitution';
 
 /**
  * An order as a command sees it, the same on both sides: the server maps its rows onto it, the
@@ -31,6 +32,8 @@ export interface OrderState {
   packRevision: number;
   /** Ship-to-store: the parcel the order waits for. */
   inboundTracking: string | null;
+  /** The customer's substitution preference and the store's rule it was taken under (issue 15). */
+  substitution: OrderSubstitution | null;
   lines: LineState[];
 }
 
@@ -59,6 +62,10 @@ export interface LineState {
   reroutedTo: RerouteTarget | null;
   /** The customer was told the short units are cancelled. */
   customerNotified: boolean;
+  /** The line's own substitution preference; null: the order's. */
+  substitutionPreference: SubstitutionPreference | null;
+  /** The substitute picked for its short units, and the customer's answer. */
+  substitute: LineSubstitute | null;
 }
 
 /** The order fields a command may change; lines change through `saveLine`. */

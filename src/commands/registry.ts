@@ -13,14 +13,18 @@ import { orderShip } from './order-ship';
 import { orderStage } from './order-stage';
 import { pickConfirm } from './pick-confirm';
 import { pickShort } from './pick-short';
+import { pickSubstitute } from './pick-substitute';
 import { returnSubmit } from './return-submit';
 import { stockReserveElsewhere } from './stock-reserve-elsewhere';
+import { substitutionDecide } from './substitution-decide';
 
 /** Every command, by name: the one list both the device and the server run from. */
 export const commandDefinitions = {
   'order.claim': orderClaim,
   'pick.confirm': pickConfirm,
   'pick.short': pickShort,
+  'pick.substitute': pickSubstitute,
+  'substitution.decide': substitutionDecide,
   'order.stage': orderStage,
   'order.handover': orderHandover,
   'order.putBack': orderPutBack,

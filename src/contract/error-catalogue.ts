@@ -20,6 +20,7 @@ import { returnOverrideErrorCodes } from '../domain/return-override';
 import { returnViolationCodes } from '../domain/return-policy';
 import { returnWindowErrorCodes } from '../domain/return-window';
 import { signedPassErrorCodes } from '../domain/signed-pickup-pass';
+import { substitutionErrorCodes } from '../domain/substitution';
 import { upcEErrorCodes } from '../domain/upc-e';
 import { variableMeasureErrorCodes } from '../domain/variable-measure';
 import {
@@ -70,6 +71,7 @@ export const errorCodeGroups = {
   variableMeasure: variableMeasureErrorCodes,
   returnOverride: returnOverrideErrorCodes,
   pick: pickErrorCodes,
+  substitution: substitutionErrorCodes,
   location: locationErrorCodes,
   upcE: upcEErrorCodes,
   gs1: gs1ErrorCodes,

@@ -3,6 +3,12 @@ import { inboundParcelKey } from '../domain/inbound-parcel';
 import { fulfillmentTypes, orderStatuses } from '../domain/order-machine';
 import { shortReasons } from '../domain/picking';
 import { packedPackage, shipmentSummary } from './shipping';
+import {
+  lineSubstitute,
+  orderSubstitution,
+  orderSubstitutionPreference,
+  substitutionPreference,
+} from './substitutions';
 
 export const intakeChannels = ['web', 'app', 'marketplace', 'social'] as const;
 /** Where an order came from: the platform's channels, or 'store' (reserved at another store). */
@@ -23,11 +29,21 @@ export const intakeLine = z
     qty: z.number().int().min(1).max(99),
     unitPriceCents: z.number().int().min(0).max(10_000_000),
     finalSale: z.boolean().optional().describe('Sold on clearance as final sale: not returnable by policy'),
+    substitution: substitutionPreference
+      .optional()
+      .describe("The customer's preference for this line when it cannot be found; the order's when absent"),
   })
   .refine((line) => line.sku !== undefined || line.gtin !== undefined, {
     message: 'Give the product as sku or gtin',
     path: ['sku'],
-  });
+  })
+  .refine(
+    (line) => line.substitution?.mode !== 'alternatives' || !line.substitution.skus.includes(line.sku ?? ''),
+    {
+      message: 'An alternative is another product than the one ordered',
+      path: ['substitution', 'skus'],
+    },
+  );
 
 export const shippingAddress = z.object({
   name: z.string().min(1).max(120),
@@ -103,6 +119,9 @@ export const intakeOrderBody = z
       .describe('Order-level discounts; a refund shares them out over the lines'),
     shippingCents: z.number().int().min(0).max(1_000_000).optional(),
     payment: orderPayment.optional(),
+    substitution: orderSubstitutionPreference
+      .optional()
+      .describe("The customer's preference when an item cannot be found; no substitutes when absent"),
   })
   .refine(
     (order) =>
@@ -186,6 +205,15 @@ export const orderLineView = z.object({
     .boolean()
     .optional()
     .describe('The customer was told the short units are cancelled; the line is not offered again'),
+  // Substitutions (issue 15); optional, so an older server's answer still reads.
+  substitutionPreference: substitutionPreference
+    .nullable()
+    .optional()
+    .describe("The line's own preference; null: the order's"),
+  substitute: lineSubstitute
+    .nullable()
+    .optional()
+    .describe("The substitute picked for the line's short units, and the customer's answer"),
 });
 export type OrderLineView = z.infer<typeof orderLineView>;
 
@@ -223,6 +251,12 @@ export const orderDetail = queueItem
       .nullable()
       .optional()
       .describe('The booked label of the current packing, with a tracking number per package'),
+    substitution: orderSubstitution
+      .nullable()
+      .optional()
+      .describe(
+        "The customer's preference, with the store's price rule and answer minutes it was taken under",
+      ),
   })
   .meta({ id: 'OrderDetail' });
 export type OrderDetail = z.infer<typeof orderDetail>;
@@ -249,6 +283,17 @@ export const stageBody = z.object({
     .describe(
       'True when the associate was told the shelf is full (409 staging.shelfFull) and stages the order there anyway',
     ),
+  withoutPending: z
+    .boolean()
+    .optional()
+    .describe(
+      "True to stage while substitutes still wait for the customer's answer (409 substitution.answerPending): they count as declined",
+    ),
+});
+export const substituteBody = z.object({
+  lineId: z.uuid(),
+  code: z.string().trim().min(1).max(64).describe('The scanned or typed code of the substitute'),
+  qty: z.number().int().min(1).max(99).default(1),
 });
 export const handoverBody = z.object({
   code: z.string().trim().min(1).max(256).describe('The typed pickup code or the QR pass content'),

@@ -29,11 +29,23 @@ export const commandArgs = {
     qty: z.number().int().min(1).max(99),
     reason: z.enum(shortReasons),
   }),
+  // On a short unit the associate scans a substitute (issue 15): the order's preference decides.
+  'pick.substitute': z.object({
+    orderId,
+    lineId: z.uuid(),
+    code: z.string().trim().min(1).max(64),
+    qty: z.number().int().min(1).max(99),
+  }),
+  // The customer's answer to a substitution request, from the signed link; not a device's.
+  'substitution.decide': z.object({ orderId, lineId: z.uuid(), accept: z.boolean() }),
   // `shareShelf`: the associate was told the shelf is full and put the order there anyway.
+  // `withoutPending`: the associate stages without the substitutes still awaiting an answer,
+  // which then count as declined.
   'order.stage': z.object({
     orderId,
     locationCode: z.string().trim().min(1).max(32),
     shareShelf: z.boolean().optional(),
+    withoutPending: z.boolean().optional(),
   }),
   'order.handover': z.object({ orderId, code: z.string().trim().min(1).max(256) }),
   'order.putBack': z.object({ orderId }),

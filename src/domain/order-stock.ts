@@ -22,4 +22,9 @@ export const stockEffects = {
    * associate puts them back (src/domain/put-back.ts); they are available to sell from now on.
    */
   expire: (line: PickLine): StockDelta => ({ onHand: 0, reserved: -(line.qtyOrdered - line.qtyShort) }),
+  /**
+   * A substitute the customer keeps (allowed at once, or accepted): its units leave the store's
+   * stock then, as nothing reserved them and the handover moves only the ordered product.
+   */
+  substituteKept: (qty: number): StockDelta => ({ onHand: -qty, reserved: 0 }),
 };

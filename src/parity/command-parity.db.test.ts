@@ -61,6 +61,9 @@ function shown(order: SyncOrder) {
         shortReason: l.shortReason,
         customerNotified: Boolean(l.customerNotified),
         rerouted: Boolean(l.reroutedTo),
+        substitute: l.substitute
+          ? { sku: l.substitute.sku, qty: l.substitute.qty, status: l.substitute.status }
+          : null,
       })),
   };
 }
@@ -129,6 +132,19 @@ async function onDevice(
     {
       order: (id) => replica.get(id),
       knownGtins: gtins,
+      catalogue: new Map(
+        snapshot.products.map((p) => [
+          p.gtin14,
+          {
+            productId: p.id,
+            sku: p.sku,
+            gtin14: p.gtin14,
+            nameEn: p.nameEn,
+            nameIt: p.nameIt,
+            priceCents: p.priceCents,
+          },
+        ]),
+      ),
       locations: codes,
       shelves,
       arrival: (id) => arrivals.get(id),

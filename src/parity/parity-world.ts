@@ -88,7 +88,10 @@ export async function buildWorld(t: TestApp, rng: Rng): Promise<World> {
   };
 
   const ids: string[] = [];
-  for (let i = 0; i < 6; i++) ids.push(await place());
+  // Each of the customers' substitution preferences (issue 15), so substitutes are allowed,
+  // asked about and refused.
+  const preferences = ['similar', 'ask', 'none'] as const;
+  for (let i = 0; i < 6; i++) ids.push(await place({ substitution: { mode: preferences[i % 3]! } }));
   // Claimed by another associate: the device's claim is refused.
   const theirs = await place();
   await act(other, theirs, 'claim');
@@ -187,6 +190,9 @@ export function nextCommand(rng: Rng, world: World, replica: PullResponse['order
     'reserve',
     'return',
     'return',
+    'substitute',
+    'substitute',
+    'decide',
     'bad',
   ] as const);
   switch (kind) {
@@ -273,9 +279,30 @@ export function nextCommand(rng: Rng, world: World, replica: PullResponse['order
       return reserve(rng, world);
     case 'return':
       return takeBack(rng, order);
+    case 'substitute':
+      return substitute(rng, world, orderId, line);
+    case 'decide':
+      // Only the customer answers, from their link: a device's answer is refused.
+      return { name: 'substitution.decide', args: { orderId, lineId: line.id, accept: rng.chance(0.5) } };
     case 'bad':
       return { name: 'pick.confirm', args: { orderId, code: '', qty: 0 } };
   }
+}
+
+/**
+ * A substitute scanned for a line's units: mostly another product of the store, now and then the
+ * ordered one itself or a code the catalogue does not know.
+ */
+function substitute(
+  rng: Rng,
+  world: World,
+  orderId: string,
+  line: PullResponse['orders'][number]['lines'][number],
+): Generated {
+  const code = rng.chance(0.8)
+    ? rng.pick([world.strangerBarcode, rng.pick(world.products).barcode])
+    : rng.pick([line.barcode, world.unknownGtin]);
+  return { name: 'pick.substitute', args: { orderId, lineId: line.id, code, qty: rng.int(1, 2) } };
 }
 
 /** The short units of a line to another store; now and then to the associate's own. */
@@ -339,7 +366,9 @@ function journeyStep(rng: Rng, world: World, order: PullResponse['orders'][numbe
   const mine = order.claimedBy?.id === world.device.associate.id;
   const open = order.lines.filter((l) => l.qtyOrdered - l.qtyPicked - l.qtyShort > 0);
   // Short units not handled yet: moved to the other store, as the pick screen offers.
-  const short = order.lines.find((l) => l.qtyShort > 0 && !l.reroutedTo && !l.customerNotified);
+  const short = order.lines.find(
+    (l) => l.qtyShort > 0 && !l.reroutedTo && !l.customerNotified && !l.substitute,
+  );
   if (short && rng.chance(0.5)) return reroute(rng, orderId, short.id);
   switch (order.status) {
     case 'new':
@@ -349,6 +378,7 @@ function journeyStep(rng: Rng, world: World, order: PullResponse['orders'][numbe
     case 'picking': {
       if (!mine || open.length === 0) return { name: 'order.claim', args: { orderId } };
       const line = rng.pick(open);
+      if (rng.chance(0.1)) return substitute(rng, world, orderId, line);
       return rng.chance(0.85)
         ? { name: 'pick.confirm', args: { orderId, code: line.barcode, qty: 1 } }
         : { name: 'pick.short', args: { orderId, lineId: line.id, qty: 1, reason: 'not_found' } };
@@ -356,7 +386,15 @@ function journeyStep(rng: Rng, world: World, order: PullResponse['orders'][numbe
     case 'picked':
       return order.fulfillmentType === 'ship_from_store'
         ? { name: 'order.pack', args: { orderId, packages: [{ type: 'box-s', weightGrams: 700 }] } }
-        : { name: 'order.stage', args: { orderId, locationCode: `MI01-A0${rng.int(2, 9)}` } };
+        : {
+            name: 'order.stage',
+            args: {
+              orderId,
+              locationCode: `MI01-A0${rng.int(2, 9)}`,
+              // A substitute may wait for the customer: now and then staged without it.
+              ...(rng.chance(0.5) ? { withoutPending: true } : {}),
+            },
+          };
     case 'ready':
       return { name: 'order.handover', args: { orderId, code: PICKUP_CODE } };
     case 'packed':

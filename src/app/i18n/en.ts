@@ -279,6 +279,25 @@ export const en = {
   'errors.handover.tooManyTries':
     'Too many wrong codes for this order. Scan the QR code on the customer’s pickup pass, or ask your manager.',
   'errors.handover.badPass': 'This QR code is not an Aisle pickup pass. Type the 6-digit code instead.',
+  'errors.substitution.notWanted': 'The customer wants no substitutes for this item. Report it short.',
+  'errors.substitution.notAnAlternative':
+    'The customer named other alternatives for this item. Scan one of those, or report it short.',
+  'errors.substitution.sameProduct': 'This is the ordered item itself: confirm it as a pick instead.',
+  'errors.substitution.unknownProduct': 'No product has this code. Scan the substitute’s barcode.',
+  'errors.substitution.badPriceRule': 'A price rule needs a whole percentage and amount, neither below zero.',
+  'errors.substitution.alreadySubstituted': 'This item has a substitute already. Report further units short.',
+  'errors.substitution.customerOnly':
+    'Only the customer answers a substitution, from the link they were sent.',
+  'errors.substitution.notPending': 'This substitute is no longer waiting for an answer.',
+  'errors.substitution.answerPending':
+    'A substitute is waiting for the customer’s answer. Wait, or stage the order without it.',
+  'substitution.reason.rankedAlternative': 'Allowed: the customer named this alternative (choice {rank}).',
+  'substitution.reason.withinPriceRule': 'Allowed: a similar item within the store’s price rule.',
+  'substitution.reason.customerAsks': 'Needs approval: the customer asked to be asked each time.',
+  'substitution.reason.aboveClearPrice': 'Needs approval: it costs more than the price rule allows.',
+  'substitution.reason.notWanted': 'Refused: the customer wants no substitutes for this item.',
+  'substitution.reason.notAnAlternative': 'Refused: not one of the alternatives the customer named.',
+  'substitution.reason.sameProduct': 'Refused: this is the ordered item itself.',
   'errors.pickupPass.badPrefix': 'This QR code is not an Aisle pickup pass. Type the 6-digit code instead.',
   'errors.pickupPass.missingField':
     'The pass did not read completely. Scan it again, or type the 6-digit code printed on it.',
@@ -327,6 +346,8 @@ export const en = {
   'activity.order': 'Order {number}',
   'command.order.claim': 'Claim order',
   'command.pick.confirm': 'Pick {code}',
+  'command.pick.substitute': 'Substitute {qty}',
+  'command.substitution.decide': 'The customer’s answer',
   'command.pick.short': 'Report {qty} short',
   'command.order.stage': 'Stage at {location}',
   'command.order.handover': 'Hand over to the customer',

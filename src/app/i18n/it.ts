@@ -290,6 +290,32 @@ export const it: Messages = {
   'errors.handover.tooManyTries':
     'Troppi codici errati per questo ordine. Inquadra il QR del pass di ritiro del cliente, oppure chiedi al responsabile.',
   'errors.handover.badPass': 'Questo QR non è un pass di ritiro Aisle. Digita invece il codice di 6 cifre.',
+  'errors.substitution.notWanted':
+    'Il cliente non vuole sostituzioni per questo articolo. Segnalalo mancante.',
+  'errors.substitution.notAnAlternative':
+    'Il cliente ha indicato altre alternative per questo articolo. Scansiona una di quelle o segnalalo mancante.',
+  'errors.substitution.sameProduct': 'È proprio l’articolo ordinato: confermalo come prelievo.',
+  'errors.substitution.unknownProduct':
+    'Nessun prodotto ha questo codice. Scansiona il codice del sostituto.',
+  'errors.substitution.badPriceRule':
+    'Una regola di prezzo richiede percentuale e importo interi, nessuno dei due sotto zero.',
+  'errors.substitution.alreadySubstituted':
+    'Questo articolo ha già un sostituto. Segnala mancanti le altre unità.',
+  'errors.substitution.customerOnly':
+    'Solo il cliente risponde a una sostituzione, dal link che ha ricevuto.',
+  'errors.substitution.notPending': 'Questo sostituto non attende più una risposta.',
+  'errors.substitution.answerPending':
+    'Un sostituto attende la risposta del cliente. Aspetta, o prepara l’ordine senza di esso.',
+  'substitution.reason.rankedAlternative':
+    'Consentito: il cliente ha indicato questa alternativa (scelta {rank}).',
+  'substitution.reason.withinPriceRule': 'Consentito: articolo simile entro la regola di prezzo del negozio.',
+  'substitution.reason.customerAsks':
+    'Serve l’approvazione: il cliente vuole essere interpellato ogni volta.',
+  'substitution.reason.aboveClearPrice':
+    'Serve l’approvazione: costa più di quanto la regola di prezzo consente.',
+  'substitution.reason.notWanted': 'Rifiutato: il cliente non vuole sostituzioni per questo articolo.',
+  'substitution.reason.notAnAlternative': 'Rifiutato: non è una delle alternative indicate dal cliente.',
+  'substitution.reason.sameProduct': 'Rifiutato: è proprio l’articolo ordinato.',
   'errors.pickupPass.badPrefix':
     'Questo QR non è un pass di ritiro Aisle. Digita invece il codice di 6 cifre.',
   'errors.pickupPass.missingField':
@@ -340,6 +366,8 @@ export const it: Messages = {
   'activity.order': 'Ordine {number}',
   'command.order.claim': 'Presa in carico',
   'command.pick.confirm': 'Prelievo {code}',
+  'command.pick.substitute': 'Sostituite {qty}',
+  'command.substitution.decide': 'La risposta del cliente',
   'command.pick.short': 'Segnalati {qty} mancanti',
   'command.order.stage': 'A scaffale in {location}',
   'command.order.handover': 'Consegna al cliente',

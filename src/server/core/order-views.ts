@@ -151,6 +151,7 @@ export async function loadOrderDetails(
       packages: o.packages ?? [],
       shipment: shipmentsByOrder.get(o.id) ?? null,
       journey: journeys.journeyOf(o.id),
+      substitution: o.substitution ?? null,
       lines: sortByLocation(own).map(({ line, product, aisle, bay }) => ({
         id: line.id,
         lineNo: line.lineNo,
@@ -172,6 +173,8 @@ export async function loadOrderDetails(
         unitPriceCents: line.unitPriceCents,
         reroutedTo: journeys.reroutedTo(line.reroutedTo),
         customerNotified: journeys.customerNotified(line.id),
+        substitutionPreference: line.substitutionPreference ?? null,
+        substitute: line.substitute ?? null,
       })),
     };
   });

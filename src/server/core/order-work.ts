@@ -483,15 +483,17 @@ export class OrderWork {
         qtyShort: line.qtyShort,
         shortReason: line.shortReason,
         reroutedTo: line.reroutedTo?.orderId ?? null,
+        substitute: line.substitute,
       };
     });
     await this.tx.execute(sql`
       update order_lines l set
         qty_picked = r."qtyPicked", qty_short = r."qtyShort", short_reason = r."shortReason",
         -- A line's short units move once: a saved line never clears where they went.
-        rerouted_to = coalesce(r."reroutedTo", l.rerouted_to)
+        rerouted_to = coalesce(r."reroutedTo", l.rerouted_to), substitute = r."substitute"
       from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r(
-        id uuid, "qtyPicked" int, "qtyShort" int, "shortReason" text, "reroutedTo" uuid)
+        id uuid, "qtyPicked" int, "qtyShort" int, "shortReason" text, "reroutedTo" uuid,
+        "substitute" jsonb)
       where l.id = r.id`);
   }
 

@@ -38,6 +38,7 @@ function stateOf(order: OrderRow, lines: readonly LineRow[]): OrderState {
     packages: order.packages ?? [],
     packRevision: order.packRevision,
     inboundTracking: order.inboundTracking,
+    substitution: order.substitution ?? null,
     lines: [...lines],
   };
 }
@@ -79,6 +80,7 @@ export function serverTx(work: OrderWork, actor: CommandActor, facts: CommandFac
       return stateOf(order, lines);
     },
     isKnownGtin: (gtin14) => facts.gtins.has(gtin14),
+    product: (gtin14) => facts.catalogue.get(gtin14) ?? null,
     isStagingLocation: (code) => facts.locations.has(code),
     shelf(code) {
       const read = facts.shelves.get(code);
@@ -112,8 +114,8 @@ export function serverTx(work: OrderWork, actor: CommandActor, facts: CommandFac
       work.saveLine(orderId, { ...current, ...line, productId: current.productId });
     },
     effects: {
-      moveStock: ({ orderId, lineId, reason, delta }) =>
-        work.moveStock({ productId: productOfLine(orderId, lineId), orderId, reason, delta }),
+      moveStock: ({ orderId, lineId, reason, delta, productId }) =>
+        work.moveStock({ productId: productId ?? productOfLine(orderId, lineId), orderId, reason, delta }),
       audit: (entry) => work.audit(who, entry),
       notifyCustomer: (orderId, kind, payload) => work.notifyCustomer(orderRow(orderId), kind, payload),
       webhook: (orderId, type, data) => work.webhook(orderRow(orderId), type, data),

@@ -19,6 +19,14 @@ import {
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { PackedPackage } from '../../domain/packing';
 import type { OrderDiscount, OrderPayment } from '../../contract/orders';
+import {
+  DEFAULT_ANSWER_MINUTES,
+  DEFAULT_PRICE_RULE,
+  type LineSubstitute,
+  type OrderSubstitution,
+  type PriceRule,
+  type SubstitutionPreference,
+} from '../../domain/substitution';
 
 // Every table of store data carries store_id, leading its keys, so a chain's data can be
 // partitioned by store later without rewriting queries.
@@ -43,9 +51,21 @@ export const stores = pgTable(
     openingHours: jsonb('opening_hours').notNull(),
     /** Days a ready order waits on the pickup shelf before it expires (src/server/orders/expire-orders.ts). */
     pickupHoldDays: integer('pickup_hold_days').notNull().default(7),
+    // Substitutions (issue 15, 0016): the rule a substitute's price meets without asking, and
+    // the minutes a customer has to answer a request. Orders keep the values they were taken under.
+    substitutionPriceRule: jsonb('substitution_price_rule')
+      .$type<PriceRule>()
+      .notNull()
+      .default(DEFAULT_PRICE_RULE),
+    substitutionAnswerMinutes: integer('substitution_answer_minutes')
+      .notNull()
+      .default(DEFAULT_ANSWER_MINUTES),
     createdAt: createdAt(),
   },
-  (t) => [check('stores_pickup_hold_days_check', sql`${t.pickupHoldDays} >= 1`)],
+  (t) => [
+    check('stores_pickup_hold_days_check', sql`${t.pickupHoldDays} >= 1`),
+    check('stores_substitution_answer_minutes_check', sql`${t.substitutionAnswerMinutes} >= 1`),
+  ],
 );
 
 export const stagingLocations = pgTable(
@@ -279,6 +299,9 @@ export const orders = pgTable(
     discounts: jsonb('discounts').$type<OrderDiscount[]>().notNull().default([]),
     shippingCents: integer('shipping_cents').notNull().default(0),
     payment: jsonb('payment').$type<OrderPayment>(),
+    // Substitutions (issue 15, 0016): the customer's preference for the order with the store's
+    // price rule and answer minutes when it was taken; null for orders taken before.
+    substitution: jsonb('substitution').$type<OrderSubstitution>(),
     version: integer('version').notNull().default(1),
     syncVersion: bigint('sync_version', { mode: 'number' }).notNull().default(0),
     createdAt: createdAt(),
@@ -323,8 +346,17 @@ export const orderLines = pgTable(
     reroutedTo: uuid('rerouted_to').references((): AnyPgColumn => orders.id),
     /** Sold on clearance as final sale: the return policy refuses it unless the store was at fault. */
     finalSale: boolean('final_sale').notNull().default(false),
+    // Substitutions (issue 15, 0016): the line's own preference (null: the order's), and the
+    // substitute picked for its short units with where the customer's answer stands.
+    substitutionPreference: jsonb('substitution_preference').$type<SubstitutionPreference>(),
+    substitute: jsonb('substitute').$type<LineSubstitute>(),
   },
-  (t) => [uniqueIndex('order_lines_order_line_key').on(t.orderId, t.lineNo)],
+  (t) => [
+    uniqueIndex('order_lines_order_line_key').on(t.orderId, t.lineNo),
+    index('order_lines_substitute_pending_idx')
+      .on(t.storeId)
+      .where(sql`${t.substitute}->>'status' = 'pending'`),
+  ],
 );
 
 /**
@@ -405,7 +437,7 @@ export const auditLog = pgTable(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     storeId: text('store_id'),
-    actorType: text('actor_type', { enum: ['associate', 'platform', 'system'] }).notNull(),
+    actorType: text('actor_type', { enum: ['associate', 'platform', 'system', 'customer'] }).notNull(),
     actorId: text('actor_id'),
     deviceId: text('device_id'),
     action: text('action').notNull(),

@@ -3,6 +3,7 @@ import { layoutEmail } from './email-layout';
 import { PermanentNotificationError, type NotificationContext } from './notification-context';
 import { lineCancelled, lineRerouted, refundIssued, shipped } from './order-messages';
 import { pickupPassPng } from './pickup-pass-png';
+import { substitutionRequest } from './substitution-messages';
 import {
   curbsideLink,
   orderExpired,
@@ -42,6 +43,7 @@ const templates: Record<string, (ctx: NotificationContext) => MessageParts> = {
   refundIssued,
   line_rerouted: lineRerouted,
   line_cancelled: lineCancelled,
+  substitution_request: substitutionRequest,
 };
 
 /** The kinds whose message carries the signed pickup pass as a QR code. */

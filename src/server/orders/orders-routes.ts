@@ -14,6 +14,7 @@ import {
   queueResponse,
   shortBody,
   stageBody,
+  substituteBody,
   type OrderDetail,
 } from '../../contract/orders';
 import { packOrderBody } from '../../contract/shipping';
@@ -92,6 +93,16 @@ const restActions: RestAction[] = [
     path: 'short',
     summary: 'Declare units of a line that cannot be picked, with a reason; their reservation is released',
     body: shortBody,
+    guard: (g) => g.requireAssociate,
+    args: withOrder,
+  },
+  {
+    command: 'pick.substitute',
+    path: 'substitute',
+    summary: "Scan a substitute for short units of a line; the customer's preference decides",
+    description:
+      'Allowed: the substitute is picked at once. Needs approval: it waits for the customer, who is sent a signed link. Refused: 409 with the reason (substitution.notWanted, substitution.notAnAlternative, substitution.sameProduct). The ordered units are short either way.',
+    body: substituteBody,
     guard: (g) => g.requireAssociate,
     args: withOrder,
   },

@@ -20,6 +20,9 @@ const domainStatus: Record<string, number> = {
   'pack.alreadyLabelled': 409,
   'ship.noLabel': 409,
   'staging.shelfFull': 409,
+  'substitution.answerPending': 409,
+  'substitution.notPending': 409,
+  'substitution.alreadySubstituted': 409,
   'handover.tooManyTries': 429,
 };
 

@@ -277,6 +277,25 @@ export const en = {
     'This pass belongs to another order. Check the order number with the customer.',
   'errors.handover.tooManyTries':
     'Too many wrong codes for this order. Scan the QR code on the customer’s pickup pass, or ask your manager.',
+  'errors.handover.unknownLine': 'This item is no longer on the order. Reload the order.',
+  'errors.handover.duplicateLine': 'An item is listed twice. Choose each item once.',
+  'errors.handover.badQuantity': 'Choose at least one unit, as a whole number.',
+  'errors.handover.exceedsStaged':
+    'Fewer units of this item are waiting on the shelf. Reload the order and choose again.',
+  'errors.handover.nothingStaged': 'Nothing of this order is left on the shelf.',
+  'errors.refusal.unknownReason': 'Choose one of the listed reasons.',
+  'errors.refusal.empty': 'Choose at least one unit the customer refuses.',
+  'errors.idCheck.required':
+    'This order needs an ID check first. Check the customer’s document, then hand over.',
+  'errors.idCheck.badLast4': 'Type the last 4 letters or digits of the document number.',
+  'errors.idCheck.dateOfBirthRequired': 'Type the date of birth shown on the document.',
+  'errors.idCheck.badDateOfBirth': 'This date of birth is not possible. Check the document again.',
+  'errors.idCheck.underAge':
+    'The customer is under the minimum age for an item of this order. Do not hand that item over.',
+  'errors.idCheck.nameRequired': 'Type the name shown on the document.',
+  'errors.idCheck.nameMismatch':
+    'The name on the document is not the person the customer named to collect. Do not hand over.',
+  'errors.idCheck.notRequired': 'This order needs no ID check.',
   'errors.handover.badPass': 'This QR code is not an Aisle pickup pass. Type the 6-digit code instead.',
   'errors.pickupPass.badPrefix': 'This QR code is not an Aisle pickup pass. Type the 6-digit code instead.',
   'errors.pickupPass.missingField':

@@ -288,6 +288,25 @@ export const it: Messages = {
     'Questo pass è di un altro ordine. Verifica il numero d’ordine con il cliente.',
   'errors.handover.tooManyTries':
     'Troppi codici errati per questo ordine. Inquadra il QR del pass di ritiro del cliente, oppure chiedi al responsabile.',
+  'errors.handover.unknownLine': 'Questo articolo non è più nell’ordine. Ricarica l’ordine.',
+  'errors.handover.duplicateLine': 'Un articolo compare due volte. Scegli ogni articolo una volta sola.',
+  'errors.handover.badQuantity': 'Scegli almeno un’unità, come numero intero.',
+  'errors.handover.exceedsStaged':
+    'Sullo scaffale ci sono meno unità di questo articolo. Ricarica l’ordine e scegli di nuovo.',
+  'errors.handover.nothingStaged': 'Di questo ordine non resta nulla sullo scaffale.',
+  'errors.refusal.unknownReason': 'Scegli uno dei motivi elencati.',
+  'errors.refusal.empty': 'Scegli almeno un’unità che il cliente rifiuta.',
+  'errors.idCheck.required':
+    'Questo ordine richiede prima il controllo del documento. Controlla il documento del cliente, poi consegna.',
+  'errors.idCheck.badLast4': 'Digita gli ultimi 4 caratteri del numero del documento.',
+  'errors.idCheck.dateOfBirthRequired': 'Digita la data di nascita indicata sul documento.',
+  'errors.idCheck.badDateOfBirth': 'Questa data di nascita non è possibile. Ricontrolla il documento.',
+  'errors.idCheck.underAge':
+    'Il cliente non ha l’età minima per un articolo di questo ordine. Non consegnare quell’articolo.',
+  'errors.idCheck.nameRequired': 'Digita il nome indicato sul documento.',
+  'errors.idCheck.nameMismatch':
+    'Il nome sul documento non è quello della persona indicata dal cliente per il ritiro. Non consegnare.',
+  'errors.idCheck.notRequired': 'Questo ordine non richiede il controllo del documento.',
   'errors.handover.badPass': 'Questo QR non è un pass di ritiro Aisle. Digita invece il codice di 6 cifre.',
   'errors.pickupPass.badPrefix':
     'Questo QR non è un pass di ritiro Aisle. Digita invece il codice di 6 cifre.',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { inboundParcelKey } from '../domain/inbound-parcel';
 import { fulfillmentTypes, orderStatuses } from '../domain/order-machine';
 import { shortReasons } from '../domain/picking';
+import { idCheckView, intakeIdCheck, minimumAge } from './handover-checks';
 import { packedPackage, shipmentSummary } from './shipping';
 
 export const intakeChannels = ['web', 'app', 'marketplace', 'social'] as const;
@@ -23,6 +24,9 @@ export const intakeLine = z
     qty: z.number().int().min(1).max(99),
     unitPriceCents: z.number().int().min(0).max(10_000_000),
     finalSale: z.boolean().optional().describe('Sold on clearance as final sale: not returnable by policy'),
+    minimumAge: minimumAge
+      .optional()
+      .describe('The customer must be this old (e.g. 18 for alcohol); the store’s category age applies too'),
   })
   .refine((line) => line.sku !== undefined || line.gtin !== undefined, {
     message: 'Give the product as sku or gtin',
@@ -103,6 +107,7 @@ export const intakeOrderBody = z
       .describe('Order-level discounts; a refund shares them out over the lines'),
     shippingCents: z.number().int().min(0).max(1_000_000).optional(),
     payment: orderPayment.optional(),
+    idCheck: intakeIdCheck.optional(),
   })
   .refine(
     (order) =>
@@ -186,6 +191,10 @@ export const orderLineView = z.object({
     .boolean()
     .optional()
     .describe('The customer was told the short units are cancelled; the line is not offered again'),
+  // The handover at the counter (ADR 0047); optional, so an older server's answer still reads.
+  qtyHandedOver: z.number().optional().describe('Units the customer took away'),
+  qtyRefused: z.number().optional().describe('Units the customer refused at the counter'),
+  minimumAge: z.number().nullable().optional().describe('The age the customer must have for it'),
 });
 export type OrderLineView = z.infer<typeof orderLineView>;
 
@@ -223,6 +232,7 @@ export const orderDetail = queueItem
       .nullable()
       .optional()
       .describe('The booked label of the current packing, with a tracking number per package'),
+    idCheck: idCheckView.optional().describe('Why the handover needs the ID step, and its outcome'),
   })
   .meta({ id: 'OrderDetail' });
 export type OrderDetail = z.infer<typeof orderDetail>;

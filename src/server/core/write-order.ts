@@ -31,9 +31,19 @@ export interface NewOrder {
   payment?: OrderPayment | null;
   /** The customer journey it belongs to (a re-route continues its order's). */
   journeyId?: string | null;
+  /** Flags for the ID step at the handover (ADR 0047). */
+  highValue?: boolean;
+  collectorName?: string | null;
 }
 
-export type OrderLineInput = { productId: string; qty: number; unitPriceCents: number; finalSale?: boolean };
+export type OrderLineInput = {
+  productId: string;
+  qty: number;
+  unitPriceCents: number;
+  finalSale?: boolean;
+  /** The age the customer must have for it: the platform's, or the store's for its category. */
+  minimumAge?: number | null;
+};
 
 /**
  * Writes a new order, its lines, the reservation of their stock at its store (the conditional
@@ -75,6 +85,7 @@ export async function writeOrder(
       qtyOrdered: l.qty,
       unitPriceCents: l.unitPriceCents,
       finalSale: l.finalSale ?? false,
+      minimumAge: l.minimumAge ?? null,
     })),
   );
   const perProduct = new Map<string, number>();

@@ -5,6 +5,8 @@ import type { IntakeResult, intakeOrderBody } from '../../contract/orders';
 import { orderErrorCodes } from '../../contract/error-codes';
 import { DomainError } from '../../domain/domain-error';
 import { parseGtin } from '../../domain/gtin';
+import type { CategoryAges } from '../../domain/id-check';
+import { lineMinimumAge } from '../../domain/id-check';
 import { inboundParcelKey } from '../../domain/inbound-parcel';
 import type { Actor } from '../audit/audit';
 import type { Db, Executor } from '../db/client';
@@ -12,6 +14,7 @@ import { orders, products, stores } from '../db/schema';
 import { HttpError } from '../http-error';
 import { runCommands } from '../core/run-commands';
 import { writeOrder, type OrderLineInput } from '../core/write-order';
+import { loadCategoryAges } from '../core/category-ages';
 
 export type IntakeOrder = z.output<typeof intakeOrderBody>;
 
@@ -38,7 +41,7 @@ export function requestHash(body: IntakeOrder): string {
 
 type Resolved = OrderLineInput;
 
-async function resolveLines(tx: Executor, body: IntakeOrder): Promise<Resolved[]> {
+async function resolveLines(tx: Executor, body: IntakeOrder, ages: CategoryAges): Promise<Resolved[]> {
   const skus = body.lines.flatMap((l) => (l.sku ? [l.sku] : []));
   const gtins = body.lines.flatMap((l) => {
     const parsed = l.gtin ? parseGtin(l.gtin) : undefined;
@@ -50,7 +53,7 @@ async function resolveLines(tx: Executor, body: IntakeOrder): Promise<Resolved[]
   ];
   const all = conditions.length
     ? await tx
-        .select({ id: products.id, sku: products.sku, gtin14: products.gtin14 })
+        .select({ id: products.id, sku: products.sku, gtin14: products.gtin14, category: products.category })
         .from(products)
         .where(or(...conditions))
     : [];
@@ -76,6 +79,7 @@ async function resolveLines(tx: Executor, body: IntakeOrder): Promise<Resolved[]
       qty: line.qty,
       unitPriceCents: line.unitPriceCents,
       ...(line.finalSale ? { finalSale: true } : {}),
+      minimumAge: lineMinimumAge(product.category, ages, line.minimumAge),
     };
   });
   if (fields.length > 0) {
@@ -143,7 +147,7 @@ export async function intakeOrder(
           fields: [{ path: 'body.storeId', message: `no store ${body.storeId}` }],
         });
       }
-      const lines = await resolveLines(tx, body);
+      const lines = await resolveLines(tx, body, await loadCategoryAges(tx, body.storeId));
       const totalCents =
         lines.reduce((sum, l) => sum + l.qty * l.unitPriceCents, 0) -
         (body.discounts ?? []).reduce((sum, d) => sum + d.cents, 0) +
@@ -168,6 +172,8 @@ export async function intakeOrder(
           discounts: body.discounts ?? [],
           shippingCents: body.shippingCents ?? 0,
           payment: body.payment ?? null,
+          highValue: body.idCheck?.highValue ?? false,
+          collectorName: body.idCheck?.collector?.name ?? null,
         },
         lines,
         {

@@ -1,3 +1,4 @@
+import type { IdDocumentType } from '../domain/id-check';
 import type { FulfillmentType, OrderStatus } from '../domain/order-machine';
 import type { PackedPackage } from '../domain/packing';
 import type { ShortReason } from '../domain/picking';
@@ -32,6 +33,14 @@ export interface OrderState {
   /** Ship-to-store: the parcel the order waits for. */
   inboundTracking: string | null;
   lines: LineState[];
+  // The handover at the counter (ADR 0047): the ID step's flags and its outcome.
+  highValue: boolean;
+  /** The third party the customer named to collect. */
+  collectorName: string | null;
+  idCheckedAt: string | null;
+  idCheckedBy: string | null;
+  idDocumentType: IdDocumentType | null;
+  idDocumentLast4: string | null;
 }
 
 /**
@@ -59,6 +68,11 @@ export interface LineState {
   reroutedTo: RerouteTarget | null;
   /** The customer was told the short units are cancelled. */
   customerNotified: boolean;
+  // The handover at the counter (ADR 0047).
+  qtyHandedOver: number;
+  qtyRefused: number;
+  /** The age the customer must have for it; null when none. */
+  minimumAge: number | null;
 }
 
 /** The order fields a command may change; lines change through `saveLine`. */
@@ -80,5 +94,9 @@ export type OrderChanges = Partial<
     | 'shippedAt'
     | 'packages'
     | 'packRevision'
+    | 'idCheckedAt'
+    | 'idCheckedBy'
+    | 'idDocumentType'
+    | 'idDocumentLast4'
   >
 >;

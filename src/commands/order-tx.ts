@@ -43,7 +43,9 @@ export type WebhookEventType =
   | 'order.cancelled'
   | 'order.expired'
   | 'order.lineCancelled'
-  | 'return.refunded';
+  | 'return.refunded'
+  | 'order.partially_handed_over'
+  | 'order.items_refused';
 
 export interface AuditEntry {
   action: string;

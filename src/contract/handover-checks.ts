@@ -105,3 +105,6 @@ export const checkIdArgs = z.object({
     .describe('For a third-party collection; compared, never stored'),
 });
 export type CheckIdArgs = z.infer<typeof checkIdArgs>;
+
+/** POST /api/orders/:orderId/check-id: the same as the command, the order named by the path. */
+export const checkIdBody = checkIdArgs.omit({ orderId: true });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { inboundParcelKey } from '../domain/inbound-parcel';
 import { fulfillmentTypes, orderStatuses } from '../domain/order-machine';
 import { shortReasons } from '../domain/picking';
-import { idCheckView, intakeIdCheck, minimumAge } from './handover-checks';
+import { handoverArgs, idCheckView, intakeIdCheck, minimumAge } from './handover-checks';
 import { packedPackage, shipmentSummary } from './shipping';
 
 export const intakeChannels = ['web', 'app', 'marketplace', 'social'] as const;
@@ -262,6 +262,7 @@ export const stageBody = z.object({
 });
 export const handoverBody = z.object({
   code: z.string().trim().min(1).max(256).describe('The typed pickup code or the QR pass content'),
+  lines: handoverArgs.shape.lines,
 });
 export const cancelBody = z.object({ reason: z.string().trim().min(1).max(200) });
 

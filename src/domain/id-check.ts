@@ -167,6 +167,16 @@ export function checkId(requirement: IdRequirement, presented: PresentedId, toda
   };
 }
 
+/**
+ * The calendar day an age is counted on: the UTC date of the check. The chain's stores are east of
+ * UTC, where that date is never later than the store's: a check in the first hour or two after
+ * local midnight counts the day before, so it may ask someone to wait for their birthday, but
+ * never accepts an age a day early (ADR 0047).
+ */
+export function checkDay(atIso: string): LocalDate {
+  return new Date(atIso).toISOString().slice(0, 10);
+}
+
 /** The handover of a flagged order waits for a passed ID check. */
 export function assertIdChecked(requirement: IdRequirement, idCheckedAt: string | null): void {
   if (isIdRequired(requirement) && !idCheckedAt) {

@@ -90,10 +90,11 @@ describe('partial handover', () => {
     expect(codeOf(() => planHandover(order, []))).toBe('handover.badQuantity');
   });
 
-  it('refuses a handover when nothing is left on the shelf', () => {
+  it('refuses lines when nothing is left on the shelf; the whole order then hands over nothing more', () => {
     const done = [line('a', 2, 2), line('b', 1, 0, 1)];
-    expect(codeOf(() => planHandover(done))).toBe('handover.nothingStaged');
+    expect(codeOf(() => planHandover(done, [{ lineId: 'a', qty: 1 }]))).toBe('handover.nothingStaged');
     expect(codeOf(() => takeFromStaged(done, [{ lineId: 'a', qty: 1 }]))).toBe('handover.nothingStaged');
+    expect(planHandover(done)).toEqual({ now: [], kept: [], complete: true });
   });
 
   it('takes handed-over units off the shelf count and the reservation', () => {

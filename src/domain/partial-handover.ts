@@ -96,15 +96,13 @@ export interface HandoverPlan {
 
 /**
  * Which units leave with the customer now: the lines named (a partial handover), or every
- * staged unit when none are named (the whole order, as before).
+ * staged unit when none are named (the whole order, as before partial handovers: it never
+ * fails for want of units, only the order's state decides).
  */
 export function planHandover(lines: readonly CounterLine[], asked?: readonly LineUnits[]): HandoverPlan {
   const now =
     asked === undefined
-      ? takeFromStaged(
-          lines,
-          lines.filter((l) => stagedUnits(l) > 0).map((l) => ({ lineId: l.id, qty: stagedUnits(l) })),
-        )
+      ? lines.filter((l) => stagedUnits(l) > 0).map((l) => ({ lineId: l.id, qty: stagedUnits(l) }))
       : takeFromStaged(lines, asked);
   const kept = lines.flatMap((l) => {
     const left = stagedUnits(l) - (now.find((n) => n.lineId === l.id)?.qty ?? 0);

@@ -52,6 +52,8 @@ function shown(order: SyncOrder) {
     packages: (order.packages ?? []).map((p) => ({ ...p })),
     labelled: Boolean(order.shipment),
     pickedUnits: order.pickedUnits,
+    idChecked: Boolean(order.idCheck?.checkedAt),
+    idDocumentLast4: order.idCheck?.last4 ?? null,
     lines: [...order.lines]
       .sort((a, b) => a.lineNo - b.lineNo)
       .map((l) => ({
@@ -61,6 +63,8 @@ function shown(order: SyncOrder) {
         shortReason: l.shortReason,
         customerNotified: Boolean(l.customerNotified),
         rerouted: Boolean(l.reroutedTo),
+        qtyHandedOver: l.qtyHandedOver ?? 0,
+        qtyRefused: l.qtyRefused ?? 0,
       })),
   };
 }

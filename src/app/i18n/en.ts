@@ -668,6 +668,8 @@ export const en = {
   'errors.reservation.sameStore': 'This is your own store. Reserve at another store.',
   'command.order.reroute': 'Move short units to another store',
   'command.order.cancel': 'Cancel the order',
+  'command.order.refuseItems': 'Items refused at the counter',
+  'command.order.checkId': 'ID checked',
   'command.order.cancelLine': 'Cancel the short units and tell the customer',
   'reroute.find': 'Find it in another store',
   'reroute.searching': 'Looking in the other stores…',

@@ -690,6 +690,8 @@ export const it: Messages = {
   'errors.reservation.sameStore': 'Questo è il tuo negozio. Prenota in un altro negozio.',
   'command.order.reroute': 'Sposta i pezzi mancanti in un altro negozio',
   'command.order.cancel': 'Annulla l’ordine',
+  'command.order.refuseItems': 'Articoli rifiutati al banco',
+  'command.order.checkId': 'Documento controllato',
   'command.order.cancelLine': 'Annulla i pezzi mancanti e avvisa il cliente',
   'reroute.find': 'Cercalo in un altro negozio',
   'reroute.searching': 'Cerco negli altri negozi…',

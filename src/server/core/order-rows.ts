@@ -28,4 +28,7 @@ export const lineRowColumns = {
   // Told about the line's short units (cancelled or moved): it is not offered again.
   customerNotified: sql<boolean>`exists (select 1 from customer_notifications n
     where n.order_id = ${orderLines.orderId} and n.payload->>'lineId' = ${orderLines.id}::text)`,
+  qtyHandedOver: orderLines.qtyHandedOver,
+  qtyRefused: orderLines.qtyRefused,
+  minimumAge: orderLines.minimumAge,
 };

@@ -116,7 +116,11 @@ export class Notifier extends OutboxWorker {
         ),
       );
     const byOrder = new Map(found.map((row) => [row.order.id, row]));
-    const skus = [...new Set(claimed.flatMap((row) => nonEmpty(row.payload.sku) ?? []))];
+    const skus = [
+      ...new Set(
+        claimed.flatMap((row) => [nonEmpty(row.payload.sku) ?? [], skusOfLines(row.payload)].flat()),
+      ),
+    ];
     const names = new Map<string, { it: string; en: string }>();
     if (skus.length > 0) {
       const rows = await db
@@ -277,4 +281,16 @@ export class Notifier extends OutboxWorker {
         return;
     }
   }
+}
+
+/** The SKUs a message lists line by line (a partial handover: what left, what waits). */
+function skusOfLines(payload: Record<string, unknown>): string[] {
+  return [payload.lines, payload.staged].flatMap((list) =>
+    Array.isArray(list)
+      ? list.flatMap((l: unknown) => {
+          const sku = nonEmpty((l as { sku?: unknown } | null)?.sku);
+          return sku ? [sku] : [];
+        })
+      : [],
+  );
 }

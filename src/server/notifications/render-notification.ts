@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { layoutEmail } from './email-layout';
 import { PermanentNotificationError, type NotificationContext } from './notification-context';
-import { lineCancelled, lineRerouted, refundIssued, shipped } from './order-messages';
+import { lineCancelled, lineRerouted, partiallyCollected, refundIssued, shipped } from './order-messages';
 import { pickupPassPng } from './pickup-pass-png';
 import {
   curbsideLink,
@@ -42,6 +42,7 @@ const templates: Record<string, (ctx: NotificationContext) => MessageParts> = {
   refundIssued,
   line_rerouted: lineRerouted,
   line_cancelled: lineCancelled,
+  partially_collected: partiallyCollected,
 };
 
 /** The kinds whose message carries the signed pickup pass as a QR code. */

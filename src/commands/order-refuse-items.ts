@@ -3,7 +3,7 @@ import type { CommandArgs } from '../contract/sync';
 import { planRefusal, refusedStockDelta } from '../domain/counter-refusal';
 import { DomainError } from '../domain/domain-error';
 import { assertStatus, nextStatus } from '../domain/order-machine';
-import { totalStaged } from '../domain/partial-handover';
+import { stagedUnits, totalStaged } from '../domain/partial-handover';
 import { computeRefund, DEFAULT_SHIPPING_RULE } from '../domain/refund';
 import { defaultReturnReasons } from '../domain/return-reasons';
 import { defineCommand, orderEntity } from './define-command';
@@ -152,6 +152,17 @@ export const orderRefuseItems = defineCommand({
       ...(paid ? { returnNumber: paid.number, refundCents: paid.refundCents } : {}),
     });
     auditOrder(tx, order, 'order.refuseItems', { refusalId: a.refusalId, units: refused });
+    const withSku = (units: readonly { lineId: string; qty: number }[]) =>
+      units.map((u) => ({ ...u, sku: lines.find((l) => l.id === u.lineId)!.sku }));
+    tx.effects.notifyCustomer(order.id, 'items_refused', {
+      number: order.number,
+      language: order.customerLanguage,
+      refused: withSku(plan.lines),
+      staged: withSku(
+        lines.flatMap((l) => (stagedUnits(l) > 0 ? [{ lineId: l.id, qty: stagedUnits(l) }] : [])),
+      ),
+      refundCents: paid?.refundCents ?? null,
+    });
     closeIfDone(tx, order, lines);
     return { refusalId: a.refusalId, number: paid?.number ?? null, refundCents: paid?.refundCents ?? null };
   },

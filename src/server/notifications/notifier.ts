@@ -285,7 +285,7 @@ export class Notifier extends OutboxWorker {
 
 /** The SKUs a message lists line by line (a partial handover: what left, what waits). */
 function skusOfLines(payload: Record<string, unknown>): string[] {
-  return [payload.lines, payload.staged].flatMap((list) =>
+  return [payload.lines, payload.staged, payload.refused].flatMap((list) =>
     Array.isArray(list)
       ? list.flatMap((l: unknown) => {
           const sku = nonEmpty((l as { sku?: unknown } | null)?.sku);

@@ -263,6 +263,33 @@ describe('items refused at the counter', () => {
     expect(seen.status).toBe('ready');
     expect(lineOf(seen, a)).toMatchObject({ qtyRefused: 1 });
 
+    // The customer is told what was refused, the refund, and what still waits: by e-mail and on
+    // the curbside page.
+    const told = (await notificationKinds(order.id)).find((n) => n.kind === 'items_refused');
+    expect(told?.payload).toMatchObject({
+      refundCents: 6500,
+      refused: expect.arrayContaining([expect.objectContaining({ sku: b.sku, qty: 1 })]),
+      staged: expect.arrayContaining([
+        expect.objectContaining({ sku: a.sku, qty: 1 }),
+        expect.objectContaining({ sku: c.sku, qty: 1 }),
+      ]),
+    });
+    const link = await t.app.inject({
+      url: `/api/orders/${order.id}/curbside-link`,
+      headers: bearer(associate),
+    });
+    expect(link.statusCode, link.body).toBe(200);
+    const token = new URL(link.json<{ url: string }>().url).pathname.split('/').pop()!;
+    const page = await t.app.inject({ url: `/api/curbside/${token}` });
+    expect(page.statusCode, page.body).toBe(200);
+    expect(page.json().items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ refused: 1, waiting: 1, collected: 0 }),
+        expect.objectContaining({ refused: 1, waiting: 0 }),
+        expect.objectContaining({ refused: 0, waiting: 1 }),
+      ]),
+    );
+
     // The same refusal id again (a second tap) refunds nothing more.
     const twice = await push('order.refuseItems', {
       orderId: order.id,
@@ -314,6 +341,16 @@ describe('items refused at the counter', () => {
 });
 
 describe('the ID step of a flagged order', () => {
+  it('the demo has a ready order with an item for adults and one a named third party collects', async () => {
+    const rows = await db()
+      .select({ id: orders.id, collector: orders.collectorName, status: orders.status })
+      .from(orders)
+      .where(and(eq(orders.storeId, 'MI01'), eq(orders.status, 'ready')));
+    const flagged = await Promise.all(rows.map((r) => detail(r.id)));
+    expect(flagged.some((o) => o.idCheck?.reasons.includes('age') && o.idCheck.minimumAge === 18)).toBe(true);
+    expect(flagged.some((o) => o.idCheck?.collectorName === 'Giulia Ferrari')).toBe(true);
+  });
+
   it('refuses the handover without it, refuses an under-age holder, and keeps only type and last 4', async () => {
     const [a, b] = (await returnableProducts(db(), 'MI01', 2, used)) as [ReturnProduct, ReturnProduct];
     const order = await stagedOrder([

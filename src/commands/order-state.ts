@@ -1,3 +1,4 @@
+import type { IdDocumentType } from '../domain/id-check';
 import type { FulfillmentType, OrderStatus } from '../domain/order-machine';
 import type { PackedPackage } from '../domain/packing';
 import type { ShortReason } from '../domain/picking';
@@ -35,6 +36,14 @@ export interface OrderState {
   /** The customer's substitution preference and the store's rule it was taken under (issue 15). */
   substitution: OrderSubstitution | null;
   lines: LineState[];
+  // The handover at the counter (ADR 0047): the ID step's flags and its outcome.
+  highValue: boolean;
+  /** The third party the customer named to collect. */
+  collectorName: string | null;
+  idCheckedAt: string | null;
+  idCheckedBy: string | null;
+  idDocumentType: IdDocumentType | null;
+  idDocumentLast4: string | null;
 }
 
 /**
@@ -66,6 +75,11 @@ export interface LineState {
   substitutionPreference: SubstitutionPreference | null;
   /** The substitute picked for its short units, and the customer's answer. */
   substitute: LineSubstitute | null;
+  // The handover at the counter (ADR 0047).
+  qtyHandedOver: number;
+  qtyRefused: number;
+  /** The age the customer must have for it; null when none. */
+  minimumAge: number | null;
 }
 
 /** The order fields a command may change; lines change through `saveLine`. */
@@ -87,5 +101,9 @@ export type OrderChanges = Partial<
     | 'shippedAt'
     | 'packages'
     | 'packRevision'
+    | 'idCheckedAt'
+    | 'idCheckedBy'
+    | 'idDocumentType'
+    | 'idDocumentLast4'
   >
 >;

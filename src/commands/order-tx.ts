@@ -56,7 +56,9 @@ export type WebhookEventType =
   | 'order.lineCancelled'
   | 'return.refunded'
   | 'order.substitution_requested'
-  | 'order.substitution_decided';
+  | 'order.substitution_decided'
+  | 'order.partially_handed_over'
+  | 'order.items_refused';
 
 export interface AuditEntry {
   action: string;

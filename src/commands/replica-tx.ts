@@ -101,7 +101,16 @@ export function orderStateOf(order: SyncOrder, storeId: string): OrderState {
       customerNotified: !!line.customerNotified,
       substitutionPreference: line.substitutionPreference ?? null,
       substitute: line.substitute ?? null,
+      qtyHandedOver: line.qtyHandedOver ?? 0,
+      qtyRefused: line.qtyRefused ?? 0,
+      minimumAge: line.minimumAge ?? null,
     })),
+    highValue: order.idCheck?.reasons.includes('highValue') ?? false,
+    collectorName: order.idCheck?.collectorName ?? null,
+    idCheckedAt: order.idCheck?.checkedAt ?? null,
+    idCheckedBy: null,
+    idDocumentType: order.idCheck?.documentType ?? null,
+    idDocumentLast4: order.idCheck?.last4 ?? null,
   };
 }
 
@@ -193,6 +202,14 @@ export function replicaTx(
       }
       // A new packing voids the label of the previous one.
       if (changes.packRevision !== undefined) next.shipment = null;
+      if (changes.idCheckedAt !== undefined && next.idCheck) {
+        next.idCheck = {
+          ...next.idCheck,
+          checkedAt: changes.idCheckedAt,
+          documentType: changes.idDocumentType ?? null,
+          last4: changes.idDocumentLast4 ?? null,
+        };
+      }
       held.set(orderId, next);
       return orderStateOf(next, actor.storeId);
     },
@@ -207,6 +224,8 @@ export function replicaTx(
               shortReason: line.shortReason,
               customerNotified: line.customerNotified,
               substitute: line.substitute,
+              qtyHandedOver: line.qtyHandedOver,
+              qtyRefused: line.qtyRefused,
               // The replica names the store by its id until the pull brings the order.
               ...(line.reroutedTo
                 ? {

@@ -3,6 +3,7 @@
 // English and Italian (src/app/error-words.test.ts checks). Screens switch on these codes,
 // never on messages. The groups stay where their rules live; this file gathers them.
 
+import { refusalErrorCodes } from '../domain/counter-refusal';
 import { fleetTrackingErrorCodes } from '../domain/fleet-tracking-number';
 import { gs1ErrorCodes } from '../domain/gs1-element-string';
 import { gtinErrorCodes } from '../domain/gtin';
@@ -11,6 +12,8 @@ import { locationErrorCodes } from '../domain/location-label';
 import { orderErrorCodes as orderRuleCodes } from '../domain/order-machine';
 import { packErrorCodes, shipErrorCodes } from '../domain/packing';
 import { pickErrorCodes } from '../domain/picking';
+import { idCheckErrorCodes } from '../domain/id-check';
+import { partialHandoverErrorCodes } from '../domain/partial-handover';
 import { handoverErrorCodes } from '../domain/pickup-pass';
 import { receiveErrorCodes } from '../domain/receive-errors';
 import { refundErrorCodes } from '../domain/refund';
@@ -64,6 +67,9 @@ export const errorCodeGroups = {
   pack: packErrorCodes,
   ship: shipErrorCodes,
   handover: handoverErrorCodes,
+  partialHandover: partialHandoverErrorCodes,
+  refusal: refusalErrorCodes,
+  idCheck: idCheckErrorCodes,
   gtin: gtinErrorCodes,
   refund: refundErrorCodes,
   fleetTracking: fleetTrackingErrorCodes,

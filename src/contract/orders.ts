@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { inboundParcelKey } from '../domain/inbound-parcel';
 import { fulfillmentTypes, orderStatuses } from '../domain/order-machine';
 import { shortReasons } from '../domain/picking';
+import { handoverArgs, idCheckView, intakeIdCheck, minimumAge } from './handover-checks';
 import { packedPackage, shipmentSummary } from './shipping';
 import {
   lineSubstitute,
@@ -32,6 +33,9 @@ export const intakeLine = z
     substitution: substitutionPreference
       .optional()
       .describe("The customer's preference for this line when it cannot be found; the order's when absent"),
+    minimumAge: minimumAge
+      .optional()
+      .describe('The customer must be this old (e.g. 18 for alcohol); the store’s category age applies too'),
   })
   .refine((line) => line.sku !== undefined || line.gtin !== undefined, {
     message: 'Give the product as sku or gtin',
@@ -122,6 +126,7 @@ export const intakeOrderBody = z
     substitution: orderSubstitutionPreference
       .optional()
       .describe("The customer's preference when an item cannot be found; no substitutes when absent"),
+    idCheck: intakeIdCheck.optional(),
   })
   .refine(
     (order) =>
@@ -214,6 +219,10 @@ export const orderLineView = z.object({
     .nullable()
     .optional()
     .describe("The substitute picked for the line's short units, and the customer's answer"),
+  // The handover at the counter (ADR 0047); optional, so an older server's answer still reads.
+  qtyHandedOver: z.number().optional().describe('Units the customer took away'),
+  qtyRefused: z.number().optional().describe('Units the customer refused at the counter'),
+  minimumAge: z.number().nullable().optional().describe('The age the customer must have for it'),
 });
 export type OrderLineView = z.infer<typeof orderLineView>;
 
@@ -257,6 +266,7 @@ export const orderDetail = queueItem
       .describe(
         "The customer's preference, with the store's price rule and answer minutes it was taken under",
       ),
+    idCheck: idCheckView.optional().describe('Why the handover needs the ID step, and its outcome'),
   })
   .meta({ id: 'OrderDetail' });
 export type OrderDetail = z.infer<typeof orderDetail>;
@@ -297,6 +307,7 @@ export const substituteBody = z.object({
 });
 export const handoverBody = z.object({
   code: z.string().trim().min(1).max(256).describe('The typed pickup code or the QR pass content'),
+  lines: handoverArgs.shape.lines,
 });
 export const cancelBody = z.object({ reason: z.string().trim().min(1).max(200) });
 

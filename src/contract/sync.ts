@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { shortReasons } from '../domain/picking';
+import { checkIdArgs, handoverArgs, refuseItemsArgs } from './handover-checks';
 import { orderDetail } from './orders';
 import { customerArrival } from './customer-arrivals';
 import { passPublicKey } from './passes';
@@ -47,7 +48,8 @@ export const commandArgs = {
     shareShelf: z.boolean().optional(),
     withoutPending: z.boolean().optional(),
   }),
-  'order.handover': z.object({ orderId, code: z.string().trim().min(1).max(256) }),
+  // v2: the lines handed over now, the rest staying staged (src/contract/handover-checks.ts).
+  'order.handover': handoverArgs,
   'order.putBack': z.object({ orderId }),
   // A count in one look (issue 17): the units the camera counted, by GTIN-14, against the order's
   // expected list: its picked units being put back, or a ship-to-store parcel's contents.
@@ -78,6 +80,10 @@ export const commandArgs = {
   'arrival.acknowledge': z.object({ orderId, arrivalId: z.uuid() }),
   // Managers only (and the platform's cancel): releases the reservation.
   'order.cancel': z.object({ orderId, reason: z.string().trim().min(1).max(200) }),
+  // The handover at the counter (issue 15, ADR 0047): refused units, each with a reason, and the
+  // ID step of a flagged order.
+  'order.refuseItems': refuseItemsArgs,
+  'order.checkId': checkIdArgs,
 } as const;
 
 export type CommandName = keyof typeof commandArgs;

@@ -52,6 +52,8 @@ function shown(order: SyncOrder) {
     packages: (order.packages ?? []).map((p) => ({ ...p })),
     labelled: Boolean(order.shipment),
     pickedUnits: order.pickedUnits,
+    idChecked: Boolean(order.idCheck?.checkedAt),
+    idDocumentLast4: order.idCheck?.last4 ?? null,
     lines: [...order.lines]
       .sort((a, b) => a.lineNo - b.lineNo)
       .map((l) => ({
@@ -64,6 +66,8 @@ function shown(order: SyncOrder) {
         substitute: l.substitute
           ? { sku: l.substitute.sku, qty: l.substitute.qty, status: l.substitute.status }
           : null,
+        qtyHandedOver: l.qtyHandedOver ?? 0,
+        qtyRefused: l.qtyRefused ?? 0,
       })),
   };
 }

@@ -105,6 +105,13 @@ export async function buildWorld(t: TestApp, rng: Rng): Promise<World> {
     .insert(pickupArrivals)
     .values({ id: arrivalId, orderId: ready, storeId: 'MI01', kind: 'counter' });
   await t.database.db.execute(sql`update store_sync set version = version + 1 where store_id = 'MI01'`);
+  // Ready too, with a line for adults only and a named collector: the handover waits for the ID step.
+  const flagged = await place({ idCheck: { collector: { name: 'Anna Bianchi' } } });
+  await t.database.db.execute(
+    sql`update order_lines set minimum_age = 18 where order_id = ${flagged} and line_no = 1`,
+  );
+  await pickAll(device, flagged);
+  await act(device, flagged, 'stage', { locationCode: 'MI01-A01', shareShelf: true });
   // Cancelled after picking: its units wait to be put back.
   const cancelled = await place();
   await act(device, cancelled, 'claim');
@@ -134,7 +141,7 @@ export async function buildWorld(t: TestApp, rng: Rng): Promise<World> {
   // Ship to store: the parcel is on its way.
   const inbound = await place({ fulfillmentType: 'ship_to_store', inbound: { trackingNumber: SSCC } });
 
-  const all = [...ids, theirs, ready, cancelled, picked, labelled, inbound];
+  const all = [...ids, theirs, ready, flagged, cancelled, picked, labelled, inbound];
   return {
     device,
     other,
@@ -193,6 +200,9 @@ export function nextCommand(rng: Rng, world: World, replica: PullResponse['order
     'substitute',
     'substitute',
     'decide',
+    'handoverPart',
+    'refuse',
+    'checkId',
     'bad',
   ] as const);
   switch (kind) {
@@ -284,6 +294,12 @@ export function nextCommand(rng: Rng, world: World, replica: PullResponse['order
     case 'decide':
       // Only the customer answers, from their link: a device's answer is refused.
       return { name: 'substitution.decide', args: { orderId, lineId: line.id, accept: rng.chance(0.5) } };
+    case 'handoverPart':
+      return handoverPart(rng, order);
+    case 'refuse':
+      return refuse(rng, order);
+    case 'checkId':
+      return checkId(rng, orderId);
     case 'bad':
       return { name: 'pick.confirm', args: { orderId, code: '', qty: 0 } };
   }
@@ -303,6 +319,44 @@ function substitute(
     ? rng.pick([world.strangerBarcode, rng.pick(world.products).barcode])
     : rng.pick([line.barcode, world.unknownGtin]);
   return { name: 'pick.substitute', args: { orderId, lineId: line.id, code, qty: rng.int(1, 2) } };
+}
+
+/** Some units of a line now, the rest staged; now and then more than is on the shelf. */
+function handoverPart(rng: Rng, order: PullResponse['orders'][number]): Generated {
+  const line = rng.pick(order.lines);
+  return {
+    name: 'order.handover',
+    args: {
+      orderId: order.id,
+      code: rng.chance(0.9) ? PICKUP_CODE : '000000',
+      lines: [{ lineId: rng.chance(0.9) ? line.id : randomUUID(), qty: rng.int(1, 2) }],
+    },
+  };
+}
+
+/** The customer refuses a unit or two at the counter, now and then for a reason nobody knows. */
+function refuse(rng: Rng, order: PullResponse['orders'][number]): Generated {
+  const units = Array.from({ length: rng.int(1, 2) }, () => ({
+    lineId: rng.pick(order.lines).id,
+    reason: rng.pick(['changedMind', 'tooSmall', 'damagedOnArrival', 'ugly']),
+    disposition: rng.pick(dispositions),
+  }));
+  return { name: 'order.refuseItems', args: { orderId: order.id, refusalId: randomUUID(), units } };
+}
+
+/** The ID step: an adult or a minor, the named collector or someone else, or a bad last 4. */
+function checkId(rng: Rng, orderId: string): Generated {
+  const year = new Date().getUTCFullYear();
+  return {
+    name: 'order.checkId',
+    args: {
+      orderId,
+      documentType: rng.pick(['identityCard', 'passport', 'drivingLicence']),
+      last4: rng.chance(0.85) ? 'AB12' : '1-',
+      ...(rng.chance(0.8) ? { dateOfBirth: `${year - rng.pick([30, 16])}-03-10` } : {}),
+      ...(rng.chance(0.8) ? { nameOnDocument: rng.pick(['Bianchi Anna', 'Marco Rossi']) } : {}),
+    },
+  };
 }
 
 /** The short units of a line to another store; now and then to the associate's own. */
@@ -396,7 +450,13 @@ function journeyStep(rng: Rng, world: World, order: PullResponse['orders'][numbe
             },
           };
     case 'ready':
-      return { name: 'order.handover', args: { orderId, code: PICKUP_CODE } };
+      if (order.idCheck?.reasons.length && !order.idCheck.checkedAt && rng.chance(0.7)) {
+        return checkId(rng, orderId);
+      }
+      if (rng.chance(0.2)) return refuse(rng, order);
+      return rng.chance(0.3)
+        ? handoverPart(rng, order)
+        : { name: 'order.handover', args: { orderId, code: PICKUP_CODE } };
     case 'packed':
       return { name: 'order.ship', args: { orderId } };
     case 'cancelled':

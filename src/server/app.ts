@@ -40,6 +40,7 @@ import { clientDir } from './project-root';
 import { createCarrierRegistry, type CarrierRegistry } from './shipping/carrier-registry';
 import { shippingRoutes } from './shipping/shipping-routes';
 import { stockRoutes } from './stock/stock-routes';
+import { categoryAgesRoutes } from './stores/category-ages-routes';
 import { storesRoutes } from './stores/stores-routes';
 import { PokeHub } from './sync/poke-hub';
 import { syncRoutes } from './sync/sync-routes';
@@ -129,6 +130,7 @@ export async function buildApp({
   healthRoutes(app, database);
   authRoutes(app, db, { tokens, refreshTtlDays: settings.REFRESH_TOKEN_TTL_DAYS }, guards);
   storesRoutes(app, db, guards);
+  categoryAgesRoutes(app, db, guards);
   stockRoutes(app, db, guards);
   intakeRoutes(app, db, settings.INTAKE_API_KEY);
   ordersRoutes(app, db, guards, passKeys.verify);

@@ -30,4 +30,7 @@ export const lineRowColumns = {
   substitute: orderLines.substitute,
   customerNotified: sql<boolean>`exists (select 1 from customer_notifications n
     where n.order_id = ${orderLines.orderId} and n.payload->>'lineId' = ${orderLines.id}::text)`,
+  qtyHandedOver: orderLines.qtyHandedOver,
+  qtyRefused: orderLines.qtyRefused,
+  minimumAge: orderLines.minimumAge,
 };

@@ -2,6 +2,7 @@ import type { OrderState } from '../../commands/order-state';
 import type { CommandActor, OrderTx } from '../../commands/order-tx';
 import { orderErrorCodes } from '../../contract/error-codes';
 import { DomainError } from '../../domain/domain-error';
+import type { IdDocumentType } from '../../domain/id-check';
 import { isExpectedParcel } from '../../domain/inbound-parcel';
 import { occupantsOf } from '../../domain/shelf';
 import type { Actor } from '../audit/audit';
@@ -40,6 +41,12 @@ function stateOf(order: OrderRow, lines: readonly LineRow[]): OrderState {
     inboundTracking: order.inboundTracking,
     substitution: order.substitution ?? null,
     lines: [...lines],
+    highValue: order.highValue,
+    collectorName: order.collectorName,
+    idCheckedAt: order.idCheckedAt,
+    idCheckedBy: order.idCheckedBy,
+    idDocumentType: order.idDocumentType as IdDocumentType | null,
+    idDocumentLast4: order.idDocumentLast4,
   };
 }
 

@@ -34,6 +34,9 @@ export interface NewOrder {
   journeyId?: string | null;
   /** The customer's substitution preference with the store's rule it was taken under. */
   substitution?: OrderSubstitution | null;
+  /** Flags for the ID step at the handover (ADR 0047). */
+  highValue?: boolean;
+  collectorName?: string | null;
 }
 
 export type OrderLineInput = {
@@ -42,6 +45,8 @@ export type OrderLineInput = {
   unitPriceCents: number;
   finalSale?: boolean;
   substitutionPreference?: SubstitutionPreference | null;
+  /** The age the customer must have for it: the platform's, or the store's for its category. */
+  minimumAge?: number | null;
 };
 
 /**
@@ -85,6 +90,7 @@ export async function writeOrder(
       unitPriceCents: l.unitPriceCents,
       finalSale: l.finalSale ?? false,
       substitutionPreference: l.substitutionPreference ?? null,
+      minimumAge: l.minimumAge ?? null,
     })),
   );
   const perProduct = new Map<string, number>();

@@ -242,6 +242,31 @@ export const associateDevices = pgTable(
   (t) => [primaryKey({ columns: [t.associateId, t.deviceId] })],
 );
 
+// ---------------------------------------------------------------------------------------------
+// Handover at the counter (issue 15, points 4 and 5; migration 0017, ADR 0047): units handed over
+// or refused per line, the ID step's flags and its outcome, and the store's age per category.
+
+/** A line's units at the counter, and the minimum age its product needs (null: none). */
+const counterLineColumns = () => ({
+  qtyHandedOver: integer('qty_handed_over').notNull().default(0),
+  qtyRefused: integer('qty_refused').notNull().default(0),
+  minimumAge: integer('minimum_age'),
+});
+
+/**
+ * Flags set at intake that call for the ID step, and the step's outcome. Only the document type
+ * and its last 4 characters are kept: never an image, the full number or the birth date.
+ */
+const idCheckColumns = () => ({
+  highValue: boolean('high_value').notNull().default(false),
+  /** The third party the customer named to collect the order. */
+  collectorName: text('collector_name'),
+  idCheckedAt: ts('id_checked_at'),
+  idCheckedBy: uuid('id_checked_by').references((): AnyPgColumn => associates.id),
+  idDocumentType: text('id_document_type'),
+  idDocumentLast4: text('id_document_last4'),
+});
+
 export const orders = pgTable(
   'orders',
   {
@@ -302,6 +327,7 @@ export const orders = pgTable(
     // Substitutions (issue 15, 0016): the customer's preference for the order with the store's
     // price rule and answer minutes when it was taken; null for orders taken before.
     substitution: jsonb('substitution').$type<OrderSubstitution>(),
+    ...idCheckColumns(),
     version: integer('version').notNull().default(1),
     syncVersion: bigint('sync_version', { mode: 'number' }).notNull().default(0),
     createdAt: createdAt(),
@@ -350,6 +376,7 @@ export const orderLines = pgTable(
     // substitute picked for its short units with where the customer's answer stands.
     substitutionPreference: jsonb('substitution_preference').$type<SubstitutionPreference>(),
     substitute: jsonb('substitute').$type<LineSubstitute>(),
+    ...counterLineColumns(),
   },
   (t) => [
     uniqueIndex('order_lines_order_line_key').on(t.orderId, t.lineNo),
@@ -641,6 +668,10 @@ export const orderReturns = pgTable(
       .references(() => orders.id),
     orderStoreId: text('order_store_id').notNull(),
     status: text('status', { enum: ['refunded', 'review', 'declined'] }).notNull(),
+    /** A refusal at the counter (ADR 0047) is a return of units that never left the store. */
+    kind: text('kind', { enum: ['return', 'refusal'] })
+      .notNull()
+      .default('return'),
     /** The device's clock when the associate took the goods; the policy counts from it. */
     takenAt: ts('taken_at').notNull(),
     takenBy: uuid('taken_by')
@@ -855,4 +886,21 @@ export const rateLimits = pgTable(
     blockedUntil: ts('blocked_until'),
   },
   (t) => [index('rate_limits_window_ends_idx').on(t.windowEndsAt)],
+);
+
+/** The minimum age a store sets per product category (issue 15): a line of it needs the ID step. */
+export const storeCategoryAges = pgTable(
+  'store_category_ages',
+  {
+    storeId: text('store_id')
+      .notNull()
+      .references(() => stores.id),
+    category: text('category').notNull(),
+    minimumAge: integer('minimum_age').notNull(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.storeId, t.category] }),
+    check('store_category_ages_minimum_age_check', sql`${t.minimumAge} BETWEEN 1 AND 99`),
+  ],
 );

@@ -121,7 +121,11 @@ export class Notifier extends OutboxWorker {
     const skus = [
       ...new Set(
         claimed.flatMap((row) =>
-          [nonEmpty(row.payload.sku), nonEmpty(row.payload.orderedSku)].flatMap((s) => s ?? []),
+          [
+            nonEmpty(row.payload.sku) ?? [],
+            nonEmpty(row.payload.orderedSku) ?? [],
+            skusOfLines(row.payload),
+          ].flat(),
         ),
       ),
     ];
@@ -290,4 +294,16 @@ export class Notifier extends OutboxWorker {
         return;
     }
   }
+}
+
+/** The SKUs a message lists line by line (a partial handover: what left, what waits). */
+function skusOfLines(payload: Record<string, unknown>): string[] {
+  return [payload.lines, payload.staged, payload.refused].flatMap((list) =>
+    Array.isArray(list)
+      ? list.flatMap((l: unknown) => {
+          const sku = nonEmpty((l as { sku?: unknown } | null)?.sku);
+          return sku ? [sku] : [];
+        })
+      : [],
+  );
 }

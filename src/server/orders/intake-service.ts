@@ -7,12 +7,15 @@ import { DomainError } from '../../domain/domain-error';
 import { parseGtin } from '../../domain/gtin';
 import { inboundParcelKey } from '../../domain/inbound-parcel';
 import { NO_SUBSTITUTES } from '../../domain/substitution';
+import type { CategoryAges } from '../../domain/id-check';
+import { lineMinimumAge } from '../../domain/id-check';
 import type { Actor } from '../audit/audit';
 import type { Db, Executor } from '../db/client';
 import { orders, products, stores } from '../db/schema';
 import { HttpError } from '../http-error';
 import { runCommands } from '../core/run-commands';
 import { writeOrder, type OrderLineInput } from '../core/write-order';
+import { loadCategoryAges } from '../core/category-ages';
 
 export type IntakeOrder = z.output<typeof intakeOrderBody>;
 
@@ -39,7 +42,7 @@ export function requestHash(body: IntakeOrder): string {
 
 type Resolved = OrderLineInput;
 
-async function resolveLines(tx: Executor, body: IntakeOrder): Promise<Resolved[]> {
+async function resolveLines(tx: Executor, body: IntakeOrder, ages: CategoryAges): Promise<Resolved[]> {
   const alternatives = body.lines.flatMap((l) =>
     l.substitution?.mode === 'alternatives' ? l.substitution.skus : [],
   );
@@ -54,7 +57,7 @@ async function resolveLines(tx: Executor, body: IntakeOrder): Promise<Resolved[]
   ];
   const all = conditions.length
     ? await tx
-        .select({ id: products.id, sku: products.sku, gtin14: products.gtin14 })
+        .select({ id: products.id, sku: products.sku, gtin14: products.gtin14, category: products.category })
         .from(products)
         .where(or(...conditions))
     : [];
@@ -96,6 +99,7 @@ async function resolveLines(tx: Executor, body: IntakeOrder): Promise<Resolved[]
       unitPriceCents: line.unitPriceCents,
       ...(line.finalSale ? { finalSale: true } : {}),
       substitutionPreference: line.substitution ?? null,
+      minimumAge: lineMinimumAge(product.category, ages, line.minimumAge),
     };
   });
   if (fields.length > 0) {
@@ -170,7 +174,7 @@ export async function intakeOrder(
           fields: [{ path: 'body.storeId', message: `no store ${body.storeId}` }],
         });
       }
-      const lines = await resolveLines(tx, body);
+      const lines = await resolveLines(tx, body, await loadCategoryAges(tx, body.storeId));
       const totalCents =
         lines.reduce((sum, l) => sum + l.qty * l.unitPriceCents, 0) -
         (body.discounts ?? []).reduce((sum, d) => sum + d.cents, 0) +
@@ -195,6 +199,8 @@ export async function intakeOrder(
           discounts: body.discounts ?? [],
           shippingCents: body.shippingCents ?? 0,
           payment: body.payment ?? null,
+          highValue: body.idCheck?.highValue ?? false,
+          collectorName: body.idCheck?.collector?.name ?? null,
           // The rule and minutes in force now hold for this order, whatever the store sets later.
           substitution: {
             preference: body.substitution ?? NO_SUBSTITUTES,

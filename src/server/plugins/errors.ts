@@ -24,6 +24,10 @@ const domainStatus: Record<string, number> = {
   'substitution.notPending': 409,
   'substitution.alreadySubstituted': 409,
   'handover.tooManyTries': 429,
+  'handover.nothingStaged': 409,
+  'handover.exceedsStaged': 409,
+  'idCheck.required': 409,
+  'idCheck.notRequired': 409,
 };
 
 const fastifyCodes: Record<string, { status: number; code: string }> = {

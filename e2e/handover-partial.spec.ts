@@ -195,6 +195,10 @@ test.describe('on a 360 px handheld', () => {
     await expect(page.getByTestId('id-first')).toBeVisible();
     await expect(page.getByRole('textbox', { name: 'Pickup code' })).toHaveCount(0);
     await checkBothLanguages(page, checkA11y);
+    // The narrowest handheld too: the form and the lines fit without sideways scrolling.
+    await page.setViewportSize({ width: 320, height: 640 });
+    await expectNoSidewaysScroll(page);
+    await page.setViewportSize({ width: 360, height: 740 });
     const refused = await request.post(`/api/orders/${order.id}/handover`, {
       headers: authHeaders(session),
       data: { code: PICKUP_CODE },
@@ -213,6 +217,8 @@ test.describe('on a 360 px handheld', () => {
     await page.getByTestId('id-birth').fill(`${year - 30}-05-01`);
     await page.getByTestId('id-submit').click();
     await expect(page.getByTestId('id-checked')).toContainText('AB12');
+    // The form that had focus is gone: the confirmation takes it, for keyboard and screen reader.
+    await expect(page.getByTestId('id-checked')).toBeFocused();
     await checkBothLanguages(page, checkA11y);
     await page.getByRole('textbox', { name: 'Pickup code' }).fill(PICKUP_CODE);
     await page.getByRole('button', { name: 'Hand over', exact: true }).click();

@@ -8,7 +8,10 @@ import {
   apiSignIn,
   authHeaders,
   expectDrained,
+  expectPending,
   freshProducts,
+  goOffline,
+  goOnline,
   getOrder,
   INTAKE_KEY,
   PICKUP_CODE,
@@ -177,6 +180,42 @@ test('a refused item goes back on the shelf and is refunded', async ({ page, req
   await expectDrained(page);
   const done = await getOrder(request, session, order.id);
   expect(done.lines[0]).toMatchObject({ qtyHandedOver: 1, qtyRefused: 1 });
+});
+
+test('offline, a refusal and a partial handover wait in the outbox and drain when back online', async ({
+  page,
+  context,
+  request,
+}) => {
+  const session = await apiSignIn(request);
+  const { order, products } = await stagedOrder(request, session, [{ qty: 3 }]);
+  const [socks] = products as [Product];
+  await openHandover(page, order);
+  await goOffline(context, page);
+
+  await page.getByTestId(`refuse-${socks.sku}`).click();
+  const dialog = page.getByRole('dialog', { name: 'The customer refuses items' });
+  await dialog.getByLabel('Damaged', { exact: true }).check();
+  await dialog.getByLabel('Damaged, not for sale').check();
+  await dialog.getByTestId('refuse-submit').click();
+  await expect(dialog).toBeHidden();
+  await page.getByTestId(`take-${socks.sku}`).selectOption('1');
+  await page.getByRole('textbox', { name: 'Pickup code' }).fill(PICKUP_CODE);
+  await page.getByRole('button', { name: 'Hand over 1 now' }).click();
+  await expect(page.getByTestId('scan-feedback')).toHaveAttribute('data-outcome', 'success');
+  // The device shows both at once; the server has neither yet.
+  await expect(page.getByTestId(`handover-line-${socks.sku}`)).toContainText('Taken earlier: 1 · refused: 1');
+  await expectPending(page, 2);
+  expect((await getOrder(request, session, order.id)).lines[0]).toMatchObject({
+    qtyHandedOver: 0,
+    qtyRefused: 0,
+  });
+
+  await goOnline(context, page);
+  await expectDrained(page);
+  const synced = await getOrder(request, session, order.id);
+  expect(synced.status).toBe('ready');
+  expect(synced.lines[0]).toMatchObject({ qtyHandedOver: 1, qtyRefused: 1 });
 });
 
 test.describe('on a 360 px handheld', () => {

@@ -7,6 +7,7 @@ import type { MutationResult, PushResponse } from '../../contract/sync';
 import {
   auditLog,
   customerNotifications,
+  orderLines,
   orderReturns,
   orders,
   stagingLocations,
@@ -20,7 +21,7 @@ import {
   returnTrail,
   signInAs,
 } from '../returns/testing/return-scenario';
-import { stockOf } from '../testing/fixtures';
+import { stockedProducts, stockOf } from '../testing/fixtures';
 import type { TestApp } from '../testing/test-app';
 import { bearer, createTestApp } from '../testing/test-app';
 
@@ -434,5 +435,35 @@ describe('the ID step of a flagged order', () => {
     const handed = await rest(`/api/orders/${order.id}/handover`, { code: CODE });
     expect(handed.statusCode, handed.body).toBe(200);
     expect(handed.json<OrderDetail>().status).toBe('collected');
+  });
+});
+
+describe('an ID step that follows the order to another store', () => {
+  it('keeps the minimum age and the named collector on the units re-routed after a short pick', async () => {
+    const atMi02 = new Set((await stockedProducts(db(), 'MI02', 200, 3)).map((p) => p.id));
+    const product = (await stockedProducts(db(), 'MI01', 200, 3)).find(
+      (p) => atMi02.has(p.id) && !used.has(p.id),
+    )!;
+    used.add(product.id);
+    const placed = await t.placeOrder([{ sku: product.sku, qty: 2 }], {
+      lines: [{ sku: product.sku, qty: 2, unitPriceCents: 1990, minimumAge: 18 }],
+      idCheck: { collector: { name: 'Anna Bianchi' } },
+    });
+    const lineId = (await detail(placed.id)).lines[0]!.id;
+    expect((await push('order.claim', { orderId: placed.id })).status).toBe('applied');
+    await push('pick.confirm', { orderId: placed.id, code: product.barcode, qty: 1 });
+    await push('pick.short', { orderId: placed.id, lineId, qty: 1, reason: 'not_found' });
+    const moved = await push('order.reroute', {
+      rerouteId: randomUUID(),
+      orderId: placed.id,
+      lineId,
+      toStoreId: 'MI02',
+    });
+    expect(moved.status, JSON.stringify(moved.error)).toBe('applied');
+    const made = moved.result as { orderId: string };
+    const [row] = await db().select().from(orders).where(eq(orders.id, made.orderId));
+    expect(row).toMatchObject({ storeId: 'MI02', collectorName: 'Anna Bianchi' });
+    const lines = await db().select().from(orderLines).where(eq(orderLines.orderId, made.orderId));
+    expect(lines.map((l) => l.minimumAge)).toEqual([18]);
   });
 });

@@ -114,6 +114,9 @@ test('a partial handover, then the rest', async ({ page, request, checkA11y }) =
   await expect(page.getByTestId('scan-feedback')).toHaveAttribute('data-outcome', 'success');
   await expect(page.getByTestId(`handover-line-${shoes.sku}`)).toContainText('Taken earlier: 1');
   await expect(page.getByTestId('order-status')).toHaveText('Ready');
+  await expect(page.getByTestId('partly-collected')).toHaveText(
+    'Partly collected: 2 unit(s) still wait on the shelf.',
+  );
   await expectDrained(page);
   const part = await getOrder(request, session, order.id);
   expect(part.status).toBe('ready');

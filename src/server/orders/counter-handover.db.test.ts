@@ -24,6 +24,7 @@ import {
 import { stockedProducts, stockOf } from '../testing/fixtures';
 import type { TestApp } from '../testing/test-app';
 import { bearer, createTestApp } from '../testing/test-app';
+import { expireOverdueOrders } from './expire-orders';
 
 /**
  * Issue 15, points 4 and 5 (ADR 0047): the handover at the counter through the push, as the
@@ -465,5 +466,38 @@ describe('an ID step that follows the order to another store', () => {
     expect(row).toMatchObject({ storeId: 'MI02', collectorName: 'Anna Bianchi' });
     const lines = await db().select().from(orderLines).where(eq(orderLines.orderId, made.orderId));
     expect(lines.map((l) => l.minimumAge)).toEqual([18]);
+  });
+});
+
+describe('a partly collected order left on the shelf', () => {
+  it('expires releasing only the units still held, and leaves only those to put back', async () => {
+    const [a] = (await returnableProducts(db(), 'MI01', 1, used)) as [ReturnProduct];
+    const order = await stagedOrder([{ product: a, qty: 3 }]);
+    const lineId = order.lines[0]!.id;
+    const before = await stockOf(db(), 'MI01', a.id);
+    const part = await push(
+      'order.handover',
+      { orderId: order.id, code: CODE, lines: [{ lineId, qty: 1 }] },
+      2,
+    );
+    expect(part.status, JSON.stringify(part.error)).toBe('applied');
+    await db()
+      .update(orders)
+      .set({ readyAt: new Date(Date.now() - 30 * 86_400_000).toISOString() })
+      .where(eq(orders.id, order.id));
+    const run = await expireOverdueOrders(db(), new Date());
+    expect(run.expired).toContain(order.id);
+    // One unit left with the customer; the other two are sellable again, still on the shelf count.
+    expect(await stockOf(db(), 'MI01', a.id)).toMatchObject({
+      onHand: before.onHand - 1,
+      reserved: before.reserved - 3,
+    });
+    const task = await push('order.putBack', { orderId: order.id });
+    expect(task.status, JSON.stringify(task.error)).toBe('applied');
+    const [audit] = await db()
+      .select({ details: auditLog.details })
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, order.id), eq(auditLog.action, 'order.putBack')));
+    expect(audit?.details).toMatchObject({ units: 2 });
   });
 });

@@ -8,7 +8,10 @@ import {
   apiSignIn,
   authHeaders,
   expectDrained,
+  expectPending,
   freshProducts,
+  goOffline,
+  goOnline,
   getOrder,
   INTAKE_KEY,
   PICKUP_CODE,
@@ -111,6 +114,9 @@ test('a partial handover, then the rest', async ({ page, request, checkA11y }) =
   await expect(page.getByTestId('scan-feedback')).toHaveAttribute('data-outcome', 'success');
   await expect(page.getByTestId(`handover-line-${shoes.sku}`)).toContainText('Taken earlier: 1');
   await expect(page.getByTestId('order-status')).toHaveText('Ready');
+  await expect(page.getByTestId('partly-collected')).toHaveText(
+    'Partly collected: 2 unit(s) still wait on the shelf.',
+  );
   await expectDrained(page);
   const part = await getOrder(request, session, order.id);
   expect(part.status).toBe('ready');
@@ -179,6 +185,42 @@ test('a refused item goes back on the shelf and is refunded', async ({ page, req
   expect(done.lines[0]).toMatchObject({ qtyHandedOver: 1, qtyRefused: 1 });
 });
 
+test('offline, a refusal and a partial handover wait in the outbox and drain when back online', async ({
+  page,
+  context,
+  request,
+}) => {
+  const session = await apiSignIn(request);
+  const { order, products } = await stagedOrder(request, session, [{ qty: 3 }]);
+  const [socks] = products as [Product];
+  await openHandover(page, order);
+  await goOffline(context, page);
+
+  await page.getByTestId(`refuse-${socks.sku}`).click();
+  const dialog = page.getByRole('dialog', { name: 'The customer refuses items' });
+  await dialog.getByLabel('Damaged', { exact: true }).check();
+  await dialog.getByLabel('Damaged, not for sale').check();
+  await dialog.getByTestId('refuse-submit').click();
+  await expect(dialog).toBeHidden();
+  await page.getByTestId(`take-${socks.sku}`).selectOption('1');
+  await page.getByRole('textbox', { name: 'Pickup code' }).fill(PICKUP_CODE);
+  await page.getByRole('button', { name: 'Hand over 1 now' }).click();
+  await expect(page.getByTestId('scan-feedback')).toHaveAttribute('data-outcome', 'success');
+  // The device shows both at once; the server has neither yet.
+  await expect(page.getByTestId(`handover-line-${socks.sku}`)).toContainText('Taken earlier: 1 · refused: 1');
+  await expectPending(page, 2);
+  expect((await getOrder(request, session, order.id)).lines[0]).toMatchObject({
+    qtyHandedOver: 0,
+    qtyRefused: 0,
+  });
+
+  await goOnline(context, page);
+  await expectDrained(page);
+  const synced = await getOrder(request, session, order.id);
+  expect(synced.status).toBe('ready');
+  expect(synced.lines[0]).toMatchObject({ qtyHandedOver: 1, qtyRefused: 1 });
+});
+
 test.describe('on a 360 px handheld', () => {
   test.use({ viewport: { width: 360, height: 740 }, hasTouch: true });
 
@@ -195,6 +237,10 @@ test.describe('on a 360 px handheld', () => {
     await expect(page.getByTestId('id-first')).toBeVisible();
     await expect(page.getByRole('textbox', { name: 'Pickup code' })).toHaveCount(0);
     await checkBothLanguages(page, checkA11y);
+    // The narrowest handheld too: the form and the lines fit without sideways scrolling.
+    await page.setViewportSize({ width: 320, height: 640 });
+    await expectNoSidewaysScroll(page);
+    await page.setViewportSize({ width: 360, height: 740 });
     const refused = await request.post(`/api/orders/${order.id}/handover`, {
       headers: authHeaders(session),
       data: { code: PICKUP_CODE },
@@ -213,6 +259,8 @@ test.describe('on a 360 px handheld', () => {
     await page.getByTestId('id-birth').fill(`${year - 30}-05-01`);
     await page.getByTestId('id-submit').click();
     await expect(page.getByTestId('id-checked')).toContainText('AB12');
+    // The form that had focus is gone: the confirmation takes it, for keyboard and screen reader.
+    await expect(page.getByTestId('id-checked')).toBeFocused();
     await checkBothLanguages(page, checkA11y);
     await page.getByRole('textbox', { name: 'Pickup code' }).fill(PICKUP_CODE);
     await page.getByRole('button', { name: 'Hand over', exact: true }).click();

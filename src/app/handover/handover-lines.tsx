@@ -1,12 +1,19 @@
 import { useId } from 'react';
 import type { OrderLineView } from '../../contract/orders';
+import { stagedUnits, type CounterLine } from '../../domain/partial-handover';
 import { lineName } from '../common/localized';
 import { useI18n } from '../i18n/use-t';
 import { Button } from '../ui/button';
 
+/** A line as the counter's rules see it; a replica from an older server has no counter fields. */
+export const counterLine = (line: OrderLineView): CounterLine => ({
+  ...line,
+  qtyHandedOver: line.qtyHandedOver ?? 0,
+  qtyRefused: line.qtyRefused ?? 0,
+});
+
 /** Units of a line still on the shelf: picked, not handed over, not refused. */
-export const stagedOf = (line: OrderLineView) =>
-  line.qtyPicked - (line.qtyHandedOver ?? 0) - (line.qtyRefused ?? 0);
+export const stagedOf = (line: OrderLineView) => stagedUnits(counterLine(line));
 
 interface HandoverLinesProps {
   lines: readonly OrderLineView[];

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { OrderLineView } from '../../contract/orders';
 import { DoneTitle } from './done-title';
-import { HandoverLines, stagedOf } from './handover-lines';
+import { isPartlyCollected } from '../../domain/partial-handover';
+import { counterLine, HandoverLines, stagedOf } from './handover-lines';
 import { IdCheckStep } from './id-check-step';
 import { RefuseDialog } from './refuse-dialog';
 import { enqueueCommand } from '../../local-db/enqueue';
@@ -41,6 +42,7 @@ function HandoverView({ view }: { view: OrderView }) {
   const now = staged.map((line) => ({ lineId: line.id, qty: chosen.get(line.id) ?? stagedOf(line) }));
   const whole = now.every((n, i) => n.qty === stagedOf(staged[i]!));
   const units = now.reduce((sum, n) => sum + n.qty, 0);
+  const partly = isPartlyCollected(order.lines.map(counterLine));
 
   const reject = (error: unknown) => flash('error', t('feedback.rejected'), t(errorMessageKey(error)));
 
@@ -113,6 +115,11 @@ function HandoverView({ view }: { view: OrderView }) {
           {order.stagingLocation ? (
             <Notice>
               <p>{t('order.readyAt', { location: order.stagingLocation })}</p>
+              {partly ? (
+                <p data-testid="partly-collected">
+                  {t('handover.partly', { qty: staged.reduce((sum, line) => sum + stagedOf(line), 0) })}
+                </p>
+              ) : null}
             </Notice>
           ) : null}
           <OrderSummary order={order} />

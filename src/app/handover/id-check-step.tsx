@@ -7,6 +7,7 @@ import { useActor } from '../common/use-actor';
 import { useT } from '../i18n/use-t';
 import { ErrorAlert, Notice } from '../ui/alert';
 import { Button } from '../ui/button';
+import { useFocusWhenLost } from '../ui/use-focus-when-lost';
 
 /** Why the order needs its ID step, in the associate's words. */
 function IdReasons({ check }: { check: IdCheckView }) {
@@ -26,6 +27,22 @@ function IdReasons({ check }: { check: IdCheckView }) {
   );
 }
 
+/** The passed check; it takes the focus the form had, so the associate goes on from here. */
+function IdChecked({ check }: { check: IdCheckView }) {
+  const t = useT();
+  const ref = useFocusWhenLost<HTMLParagraphElement>();
+  return (
+    <Notice tone="success">
+      <p ref={ref} tabIndex={-1} data-testid="id-checked">
+        {t('handover.idChecked', {
+          document: t(`handover.document.${check.documentType ?? 'identityCard'}`),
+          last4: check.last4 ?? '',
+        })}
+      </p>
+    </Notice>
+  );
+}
+
 /**
  * The ID step of a flagged order (ADR 0047): the document's type and last 4 characters, the date
  * of birth for an age-restricted item, the name for a named collector. Queued like any command;
@@ -39,18 +56,7 @@ export function IdCheckStep({ order, check }: { order: OrderDetail; check: IdChe
   const [busy, setBusy] = useState(false);
   const [documentType, setDocumentType] = useState<IdDocumentType>('identityCard');
 
-  if (check.checkedAt) {
-    return (
-      <Notice tone="success">
-        <p data-testid="id-checked">
-          {t('handover.idChecked', {
-            document: t(`handover.document.${check.documentType ?? 'identityCard'}`),
-            last4: check.last4 ?? '',
-          })}
-        </p>
-      </Notice>
-    );
-  }
+  if (check.checkedAt) return <IdChecked check={check} />;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -196,6 +196,7 @@ export const en = {
   'handover.done': 'Collected',
   'handover.doneBody': 'Order {number} was handed over to {name}.',
   'handover.notReady': 'This order is not ready for handover yet.',
+  'handover.partly': 'Partly collected: {qty} unit(s) still wait on the shelf.',
   'handover.hintPart': 'Scan the customer’s pass or type the pickup code to hand over {qty} unit(s) now.',
   'handover.confirmPart': 'Hand over {qty} now',
   'handover.partDone': 'Handed over {qty} unit(s). The rest stays on the shelf.',

@@ -202,6 +202,7 @@ export const it: Messages = {
   'handover.done': 'Ritirato',
   'handover.doneBody': 'L’ordine {number} è stato consegnato a {name}.',
   'handover.notReady': 'Questo ordine non è ancora pronto per la consegna.',
+  'handover.partly': 'Ritirato in parte: {qty} unità aspettano ancora sullo scaffale.',
   'handover.hintPart':
     'Inquadra il pass del cliente o digita il codice di ritiro per consegnare ora {qty} unità.',
   'handover.confirmPart': 'Consegna {qty} ora',

@@ -1,18 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../contract/auth';
-import type { IntakeOrderBody, OrderDetail } from '../../contract/orders';
-import type { MutationResult, PushResponse } from '../../contract/sync';
-import {
-  auditLog,
-  customerNotifications,
-  orderReturns,
-  orders,
-  stagingLocations,
-  stockMovements,
-  webhookDeliveries,
-} from '../db/schema';
+import type { OrderDetail } from '../../contract/orders';
+import { auditLog, orderReturns, orders, stockMovements } from '../db/schema';
 import type { ReturnProduct } from '../returns/testing/return-scenario';
 import {
   refundsOfOrder,
@@ -23,17 +14,17 @@ import {
 import { stockOf } from '../testing/fixtures';
 import type { TestApp } from '../testing/test-app';
 import { bearer, createTestApp } from '../testing/test-app';
+import { expireOverdueOrders } from './expire-orders';
+import { CODE, counterScenario } from './testing/counter-scenario';
 
 /**
- * Issue 15, points 4 and 5 (ADR 0047): the handover at the counter through the push, as the
- * handheld's outbox sends it, and over REST. Each test asserts what the associate, the customer,
- * the platform and the back office see: the order, the stock, the refund, the webhooks.
+ * Issue 15, point 4 (ADR 0047): the handover at the counter through the push, as the handheld's
+ * outbox sends it, and over REST. Each test asserts what the associate, the customer, the
+ * platform and the back office see: the order, the stock, the refund, the webhooks.
  */
 let t: TestApp;
 let associate: Session;
 const used = new Set<string>();
-const db = () => t.database.db;
-const CODE = '482913';
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -41,80 +32,10 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const clientId = randomUUID();
-let seq = 0;
-async function push(name: string, args: unknown, v = 1): Promise<MutationResult> {
-  const response = await t.app.inject({
-    method: 'POST',
-    url: '/api/sync/push',
-    headers: bearer(associate),
-    payload: { clientId, mutations: [{ id: randomUUID(), seq: ++seq, name, v, args }] },
-  });
-  expect(response.statusCode, response.body).toBe(200);
-  return response.json<PushResponse>().results[0]!;
-}
-
-async function rest(path: string, payload: unknown) {
-  return t.app.inject({ method: 'POST', url: path, headers: bearer(associate), payload: payload as object });
-}
-
-async function detail(orderId: string): Promise<OrderDetail> {
-  return (
-    await t.app.inject({ url: `/api/orders/${orderId}`, headers: bearer(associate) })
-  ).json<OrderDetail>();
-}
-
-/** An order picked in full and staged, waiting for its customer. */
-async function stagedOrder(
-  specs: { product: ReturnProduct; qty: number; unitPriceCents?: number; minimumAge?: number }[],
-  overrides: Partial<IntakeOrderBody> = {},
-): Promise<OrderDetail> {
-  const placed = await t.placeOrder(
-    specs.map((s) => ({ sku: s.product.sku, qty: s.qty })),
-    {
-      lines: specs.map((s) => ({
-        sku: s.product.sku,
-        qty: s.qty,
-        unitPriceCents: s.unitPriceCents ?? 1990,
-        ...(s.minimumAge ? { minimumAge: s.minimumAge } : {}),
-      })),
-      ...overrides,
-    },
-  );
-  const ok = async (path: string, body: unknown) => {
-    const response = await rest(`/api/orders/${placed.id}/${path}`, body);
-    expect(response.statusCode, response.body).toBe(200);
-  };
-  await ok('claim', {});
-  for (const s of specs) await ok('pick', { code: s.product.barcode, qty: s.qty });
-  const [shelf] = await db()
-    .select({ code: stagingLocations.code })
-    .from(stagingLocations)
-    .where(eq(stagingLocations.storeId, 'MI01'))
-    .orderBy(asc(stagingLocations.code))
-    .limit(1);
-  await ok('stage', { locationCode: shelf!.code, shareShelf: true });
-  return detail(placed.id);
-}
-
-const lineOf = (order: OrderDetail, product: ReturnProduct) =>
-  order.lines.find((l) => l.sku === product.sku)!;
-
-async function webhooksOf(orderId: string) {
-  return db()
-    .select({ type: webhookDeliveries.eventType, payload: webhookDeliveries.payload })
-    .from(webhookDeliveries)
-    .where(eq(webhookDeliveries.orderId, orderId))
-    .orderBy(asc(webhookDeliveries.createdAt));
-}
-
-async function notificationKinds(orderId: string) {
-  const rows = await db()
-    .select({ kind: customerNotifications.kind, payload: customerNotifications.payload })
-    .from(customerNotifications)
-    .where(eq(customerNotifications.orderId, orderId));
-  return rows;
-}
+const { db, push, rest, detail, stagedOrder, lineOf, webhooksOf, notificationKinds } = counterScenario(
+  () => t,
+  () => associate,
+);
 
 describe('a partial handover, then the rest', () => {
   it('hands over the lines chosen now, keeps the rest staged and tells the customer and platform', async () => {
@@ -340,99 +261,35 @@ describe('items refused at the counter', () => {
   });
 });
 
-describe('the ID step of a flagged order', () => {
-  it('the demo has a ready order with an item for adults and one a named third party collects', async () => {
-    const rows = await db()
-      .select({ id: orders.id, collector: orders.collectorName, status: orders.status })
-      .from(orders)
-      .where(and(eq(orders.storeId, 'MI01'), eq(orders.status, 'ready')));
-    const flagged = await Promise.all(rows.map((r) => detail(r.id)));
-    expect(flagged.some((o) => o.idCheck?.reasons.includes('age') && o.idCheck.minimumAge === 18)).toBe(true);
-    expect(flagged.some((o) => o.idCheck?.collectorName === 'Giulia Ferrari')).toBe(true);
-  });
-
-  it('refuses the handover without it, refuses an under-age holder, and keeps only type and last 4', async () => {
-    const [a, b] = (await returnableProducts(db(), 'MI01', 2, used)) as [ReturnProduct, ReturnProduct];
-    const order = await stagedOrder([
-      { product: a, qty: 1, minimumAge: 18 },
-      { product: b, qty: 1 },
-    ]);
-    expect(order.idCheck).toMatchObject({ reasons: ['age'], minimumAge: 18, checkedAt: null });
-
-    const blocked = await push('order.handover', { orderId: order.id, code: CODE }, 2);
-    expect(blocked).toMatchObject({ status: 'rejected', error: { code: 'idCheck.required' } });
-    const blockedRest = await rest(`/api/orders/${order.id}/handover`, { code: CODE });
-    expect(blockedRest.statusCode).toBe(409);
-    expect(blockedRest.json().code).toBe('idCheck.required');
-
-    const today = new Date();
-    const seventeen = `${today.getUTCFullYear() - 17}-01-01`;
-    const young = await push('order.checkId', {
-      orderId: order.id,
-      documentType: 'identityCard',
-      last4: 'ab12',
-      dateOfBirth: seventeen,
+describe('a partly collected order left on the shelf', () => {
+  it('expires releasing only the units still held, and leaves only those to put back', async () => {
+    const [a] = (await returnableProducts(db(), 'MI01', 1, used)) as [ReturnProduct];
+    const order = await stagedOrder([{ product: a, qty: 3 }]);
+    const lineId = order.lines[0]!.id;
+    const before = await stockOf(db(), 'MI01', a.id);
+    const part = await push(
+      'order.handover',
+      { orderId: order.id, code: CODE, lines: [{ lineId, qty: 1 }] },
+      2,
+    );
+    expect(part.status, JSON.stringify(part.error)).toBe('applied');
+    await db()
+      .update(orders)
+      .set({ readyAt: new Date(Date.now() - 30 * 86_400_000).toISOString() })
+      .where(eq(orders.id, order.id));
+    const run = await expireOverdueOrders(db(), new Date());
+    expect(run.expired).toContain(order.id);
+    // One unit left with the customer; the other two are sellable again, still on the shelf count.
+    expect(await stockOf(db(), 'MI01', a.id)).toMatchObject({
+      onHand: before.onHand - 1,
+      reserved: before.reserved - 3,
     });
-    expect(young).toMatchObject({ status: 'rejected', error: { code: 'idCheck.underAge' } });
-    const noBirth = await rest(`/api/orders/${order.id}/check-id`, {
-      documentType: 'passport',
-      last4: 'X123',
-    });
-    expect(noBirth.statusCode).toBe(422);
-    expect(noBirth.json().code).toBe('idCheck.dateOfBirthRequired');
-
-    const adult = `${today.getUTCFullYear() - 30}-06-15`;
-    const checked = await push('order.checkId', {
-      orderId: order.id,
-      documentType: 'identityCard',
-      last4: 'ab12',
-      dateOfBirth: adult,
-    });
-    expect(checked.status, JSON.stringify(checked.error)).toBe('applied');
-    const seen = await detail(order.id);
-    expect(seen.idCheck).toMatchObject({ documentType: 'identityCard', last4: 'AB12' });
-    expect(seen.idCheck?.checkedAt).not.toBeNull();
-
-    // Nothing of the birth date is kept: not on the order, not in the audit.
-    const [row] = await db().select().from(orders).where(eq(orders.id, order.id));
-    expect(JSON.stringify(row)).not.toContain(adult);
-    const audits = await db()
+    const task = await push('order.putBack', { orderId: order.id });
+    expect(task.status, JSON.stringify(task.error)).toBe('applied');
+    const [audit] = await db()
       .select({ details: auditLog.details })
       .from(auditLog)
-      .where(and(eq(auditLog.entityId, order.id), eq(auditLog.action, 'order.checkId')));
-    expect(audits).toHaveLength(1);
-    expect(JSON.stringify(audits[0])).not.toContain(adult);
-    expect(audits[0]!.details).toMatchObject({
-      documentType: 'identityCard',
-      last4: 'AB12',
-      reasons: ['age'],
-    });
-
-    const handed = await push('order.handover', { orderId: order.id, code: CODE }, 2);
-    expect(handed.status, JSON.stringify(handed.error)).toBe('applied');
-    expect((await detail(order.id)).status).toBe('collected');
-  });
-
-  it('matches a third-party collector by the name on the document', async () => {
-    const [a] = (await returnableProducts(db(), 'MI01', 1, used)) as [ReturnProduct];
-    const order = await stagedOrder([{ product: a, qty: 1 }], {
-      idCheck: { collector: { name: 'Niccolò De Luca' } },
-    });
-    const other = await rest(`/api/orders/${order.id}/check-id`, {
-      documentType: 'drivingLicence',
-      last4: '9Z9Z',
-      nameOnDocument: 'Marco Rossi',
-    });
-    expect(other.statusCode).toBe(422);
-    expect(other.json().code).toBe('idCheck.nameMismatch');
-    const right = await rest(`/api/orders/${order.id}/check-id`, {
-      documentType: 'drivingLicence',
-      last4: '9Z9Z',
-      nameOnDocument: 'DE LUCA NICCOLO',
-    });
-    expect(right.statusCode, right.body).toBe(200);
-    const handed = await rest(`/api/orders/${order.id}/handover`, { code: CODE });
-    expect(handed.statusCode, handed.body).toBe(200);
-    expect(handed.json<OrderDetail>().status).toBe('collected');
+      .where(and(eq(auditLog.entityId, order.id), eq(auditLog.action, 'order.putBack')));
+    expect(audit?.details).toMatchObject({ units: 2 });
   });
 });

@@ -129,7 +129,7 @@ async function measure(
   const changed = await pullUntil(idle.body, (p) => p.orders.some((o) => o.id === one.id));
   const shared = await pull({ ...idle.body, lastProcessedSeq: 0 }, other);
 
-  // Pushes: one command alone, then a batch of whole orders' work (claim, pick, stage, hand over).
+  // Pushes: a batch of whole orders' work (claim, pick, stage, hand over), then one command alone.
   let seq = 0;
   const push = async (mutations: { name: string; args: Record<string, unknown> }[]) => {
     const payload = {
@@ -145,7 +145,6 @@ async function measure(
       throw new Error(`push: ${applied} of ${mutations.length} applied: ${result.body}`);
     return statements.length;
   };
-  const pushOneCommand = await push([{ name: 'order.claim', args: { orderId: one.id } }]);
   const placed = [await intake(), await intake(), await intake()];
   const seen = await pullUntil(changed.body, (p) => placed.every((o) => p.orders.some((x) => x.id === o.id)));
   const batch = placed.flatMap((o) => {
@@ -161,6 +160,8 @@ async function measure(
     ];
   });
   const batchStatements = await push(batch);
+  // A later push of the same stream (a device's first push also stores its stream).
+  const pushOneCommand = await push([{ name: 'order.claim', args: { orderId: one.id } }]);
   return {
     pullIdle: idle.statements,
     pullOneChange: changed.statements,

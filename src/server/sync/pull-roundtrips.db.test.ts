@@ -161,8 +161,9 @@ describe.skipIf(testDatabaseKind() !== 'postgres')('on PostgreSQL', () => {
 
   it("a second instance learns the store's version from the NOTIFY of a change made through the first", async () => {
     const onBFirst = (await pull(b.app, {}, onB)).body;
+    const onAFirst = (await pull(t.app)).body;
     const order = await intake(); // through A
-    const onA = await pullUntilChanged(t.app, (await pull(t.app, { cursor: onBFirst.cursor, seq: 0 })).body);
+    const onA = await pullUntilChanged(t.app, onAFirst);
     // B never read the new version from the database; the NOTIFY told it.
     await expect
       .poll(async () => (await pull(b.app, { cursor: onA.body.cursor, seq: 0 }, onB)).statements, {

@@ -27,7 +27,7 @@ const buildId =
  */
 const precache = handheldPrecache({
   onDemandPages:
-    /\/src\/app\/(?:labels\/(?:location-labels|pickup-pass)-page|counter\/(?:counter|kiosks)-page|board\/board-page|curbside\/curbside-page|manager\/manager-pages|common\/qr-code)\.tsx$/,
+    /\/src\/app\/(?:labels\/(?:location-labels|pickup-pass)-page|counter\/(?:counter|kiosks)-page|board\/board-page|curbside\/curbside-page|substitution\/substitution-page|manager\/manager-pages|common\/qr-code)\.tsx$/,
   onDemandFiles: /^assets\/js-engine-[\w-]+\.js$/,
 });
 

@@ -37,7 +37,7 @@ async function admin<T>(adminUrl: string, run: (client: pg.Client) => Promise<T>
  */
 export async function openBenchDatabase(
   kind: 'pglite' | 'postgres',
-  options: { onDisk?: boolean } = {},
+  options: { onDisk?: boolean; onStatement?: (statement: string) => void } = {},
 ): Promise<BenchDatabase> {
   if (kind === 'postgres') {
     const adminUrl = process.env.DATABASE_URL;
@@ -46,7 +46,8 @@ export async function openBenchDatabase(
     await admin(adminUrl, (c) => c.query(`create database ${name}`));
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
-    const open = () => openDatabase({ databaseUrl: url.toString(), dataDir: '' });
+    const open = () =>
+      openDatabase({ databaseUrl: url.toString(), dataDir: '', onStatement: options.onStatement });
     let handle = await open();
     await runMigrations(handle);
     const db: BenchDatabase = {
@@ -66,7 +67,7 @@ export async function openBenchDatabase(
     return db;
   }
   const dataDir = options.onDisk ? mkdtempSync(join(tmpdir(), 'aisle-bench-')) : 'memory://';
-  const open = () => openDatabase({ dataDir });
+  const open = () => openDatabase({ dataDir, onStatement: options.onStatement });
   let handle = await open();
   await runMigrations(handle);
   const db: BenchDatabase = {

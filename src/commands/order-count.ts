@@ -1,7 +1,6 @@
 import type { CommandArgs } from '../contract/sync';
 import { nextStatus } from '../domain/order-machine';
-import { pickedUnits } from '../domain/picking';
-import { assertPutBackDue } from '../domain/put-back';
+import { assertPutBackDue, unitsToPutBack } from '../domain/put-back';
 import { compareCount, type CountComparison } from '../domain/shelf-count';
 import { defineCommand, orderEntity } from './define-command';
 import { auditOrder } from './order-rules';
@@ -31,12 +30,12 @@ export const orderCount = defineCommand({
     }
     const expected = order.lines.map((line) => ({
       gtin14: line.gtin14,
-      qty: a.purpose === 'putBack' ? line.qtyPicked : line.qtyOrdered,
+      qty: a.purpose === 'putBack' ? line.qtyPicked - line.qtyHandedOver - line.qtyRefused : line.qtyOrdered,
     }));
     const comparison = compareCount(expected, a.counted);
     if (a.purpose === 'putBack') tx.update(order.id, { putBackAt: tx.now() });
     auditOrder(tx, order, a.purpose === 'putBack' ? 'order.putBack' : 'order.arrivalCount', {
-      ...(a.purpose === 'putBack' ? { units: pickedUnits(order.lines) } : {}),
+      ...(a.purpose === 'putBack' ? { units: unitsToPutBack(order.lines) } : {}),
       counted: true,
       missing: comparison.missing,
       unexpected: comparison.unexpected,

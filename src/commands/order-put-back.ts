@@ -1,6 +1,5 @@
 import type { CommandArgs } from '../contract/sync';
-import { pickedUnits } from '../domain/picking';
-import { assertPutBackDue } from '../domain/put-back';
+import { assertPutBackDue, unitsToPutBack } from '../domain/put-back';
 import { defineCommand, orderEntity } from './define-command';
 import { auditOrder } from './order-rules';
 
@@ -15,7 +14,7 @@ export const orderPutBack = defineCommand({
     const order = tx.order(a.orderId);
     assertPutBackDue(order, order.lines);
     tx.update(order.id, { putBackAt: tx.now() });
-    auditOrder(tx, order, 'order.putBack', { units: pickedUnits(order.lines) });
+    auditOrder(tx, order, 'order.putBack', { units: unitsToPutBack(order.lines) });
     return null;
   },
 });

@@ -71,7 +71,10 @@ export const orderReroute = defineCommand({
       fulfillmentType: order.fulfillmentType,
       customer: { continues: order.id },
       promisedAt: reservationPromisedAt(new Date(tx.now())).toISOString(),
-      lines: [{ product, qty: line.qtyShort, unitPriceCents: line.unitPriceCents }],
+      // An item for adults stays one at the other store: its ID step moves with it.
+      lines: [
+        { product, qty: line.qtyShort, unitPriceCents: line.unitPriceCents, minimumAge: line.minimumAge },
+      ],
       request,
       audit: {
         action: 'order.reroute',

@@ -3,6 +3,7 @@ import { DomainError } from '../domain/domain-error';
 import { nextStatus } from '../domain/order-machine';
 import { isPickComplete, pickedUnits } from '../domain/picking';
 import { shelfRoom } from '../domain/shelf';
+import { substituteStatusAt, substituteUnits, substitutionErrorCodes } from '../domain/substitution';
 import type { LineState, OrderState } from './order-state';
 import type { OrderTx } from './order-tx';
 
@@ -37,7 +38,8 @@ export function finishIfComplete(tx: OrderTx, order: OrderState, lines: readonly
     tx.update(order.id, {});
     return;
   }
-  if (pickedUnits(lines) === 0) {
+  // Substitutes count: an order of substitutes only still goes to the customer.
+  if (pickedUnits(lines) + substituteUnits(lines) === 0) {
     const status = nextStatus(order, 'cancel');
     tx.update(order.id, { status, cancelledAt: tx.now(), cancelReason: 'nothing_available' });
     tx.effects.webhook(order.id, 'order.cancelled', {
@@ -81,6 +83,43 @@ export function assertShelfHasRoom(tx: OrderTx, order: OrderState, code: string,
       code,
       capacity: room.capacity,
       occupied: room.occupied,
+    });
+  }
+}
+
+/**
+ * Before an order is staged, no substitute may wait for the customer's answer: one past its
+ * deadline counts as declined, and the associate may stage without the others ("stage without
+ * it"), which declines them too. The customer's later answer then finds nothing to answer.
+ */
+export function settlePendingSubstitutes(tx: OrderTx, order: OrderState, withoutPending: boolean): void {
+  const now = tx.now();
+  const waiting = order.lines.filter((l) => l.substitute?.status === 'pending');
+  const open = waiting.filter((l) => substituteStatusAt(l.substitute!, now) === 'pending');
+  if (open.length > 0 && !withoutPending) {
+    throw new DomainError(
+      substitutionErrorCodes.answerPending,
+      'A substitute waits for the customer’s answer',
+      { lineIds: open.map((l) => l.id) },
+    );
+  }
+  for (const line of waiting) {
+    const by = open.includes(line) ? 'associate' : 'deadline';
+    const substitute = line.substitute!;
+    tx.saveLine(order.id, { ...line, substitute: { ...substitute, status: 'declined', decidedAt: now } });
+    tx.effects.webhook(order.id, 'order.substitution_decided', {
+      lineId: line.id,
+      orderedSku: line.sku,
+      sku: substitute.sku,
+      qty: substitute.qty,
+      status: 'declined',
+      by,
+    });
+    auditOrder(tx, order, 'order.substitutionDecided', {
+      lineId: line.id,
+      sku: substitute.sku,
+      status: 'declined',
+      by,
     });
   }
 }

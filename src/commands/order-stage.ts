@@ -1,7 +1,13 @@
 import type { CommandArgs } from '../contract/sync';
 import { nextStatus } from '../domain/order-machine';
 import { defineCommand, orderEntity } from './define-command';
-import { assertShelfHasRoom, auditOrder, readyOnShelf, stagingCode } from './order-rules';
+import {
+  assertShelfHasRoom,
+  auditOrder,
+  readyOnShelf,
+  settlePendingSubstitutes,
+  stagingCode,
+} from './order-rules';
 
 /**
  * A picked order goes on a staging shelf of the store: picked → ready, and the customer is told.
@@ -20,12 +26,14 @@ export const orderStage = defineCommand({
     const status = nextStatus(order, 'stage');
     const code = stagingCode(tx, a.locationCode);
     assertShelfHasRoom(tx, order, code, a.shareShelf === true);
+    settlePendingSubstitutes(tx, order, a.withoutPending === true);
     readyOnShelf(tx, order, { status, stagingLocation: code });
     auditOrder(tx, order, 'order.stage', {
       from: order.status,
       to: status,
       location: code,
       ...(a.shareShelf ? { sharedShelf: true } : {}),
+      ...(a.withoutPending ? { withoutPending: true } : {}),
     });
     return null;
   },

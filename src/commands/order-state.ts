@@ -1,6 +1,8 @@
+import type { IdDocumentType } from '../domain/id-check';
 import type { FulfillmentType, OrderStatus } from '../domain/order-machine';
 import type { PackedPackage } from '../domain/packing';
 import type { ShortReason } from '../domain/picking';
+import type { LineSubstitute, OrderSubstitution, SubstitutionPreference } from '../domain/substitution';
 
 /**
  * An order as a command sees it, the same on both sides: the server maps its rows onto it, the
@@ -31,7 +33,17 @@ export interface OrderState {
   packRevision: number;
   /** Ship-to-store: the parcel the order waits for. */
   inboundTracking: string | null;
+  /** The customer's substitution preference and the store's rule it was taken under (issue 15). */
+  substitution: OrderSubstitution | null;
   lines: LineState[];
+  // The handover at the counter (ADR 0047): the ID step's flags and its outcome.
+  highValue: boolean;
+  /** The third party the customer named to collect. */
+  collectorName: string | null;
+  idCheckedAt: string | null;
+  idCheckedBy: string | null;
+  idDocumentType: IdDocumentType | null;
+  idDocumentLast4: string | null;
 }
 
 /**
@@ -59,6 +71,15 @@ export interface LineState {
   reroutedTo: RerouteTarget | null;
   /** The customer was told the short units are cancelled. */
   customerNotified: boolean;
+  /** The line's own substitution preference; null: the order's. */
+  substitutionPreference: SubstitutionPreference | null;
+  /** The substitute picked for its short units, and the customer's answer. */
+  substitute: LineSubstitute | null;
+  // The handover at the counter (ADR 0047).
+  qtyHandedOver: number;
+  qtyRefused: number;
+  /** The age the customer must have for it; null when none. */
+  minimumAge: number | null;
 }
 
 /** The order fields a command may change; lines change through `saveLine`. */
@@ -80,5 +101,9 @@ export type OrderChanges = Partial<
     | 'shippedAt'
     | 'packages'
     | 'packRevision'
+    | 'idCheckedAt'
+    | 'idCheckedBy'
+    | 'idDocumentType'
+    | 'idDocumentLast4'
   >
 >;

@@ -16,13 +16,24 @@ import type {
  * e-commerce platform (a cancel through its API).
  */
 export interface CommandActor {
-  type: 'associate' | 'platform';
+  /** A customer answers a substitution request from a signed link (issue 15). */
+  type: 'associate' | 'platform' | 'customer';
   /** The associate's id, or the platform's name. */
   id: string;
   name: string;
   storeId: string;
-  role: 'associate' | 'manager' | 'platform';
+  role: 'associate' | 'manager' | 'platform' | 'customer';
   deviceId: string | null;
+}
+
+/** A product as a substitute is chosen from: what the customer is shown and charged. */
+export interface CatalogueProduct {
+  productId: string;
+  sku: string;
+  gtin14: string;
+  nameEn: string;
+  nameIt: string;
+  priceCents: number;
 }
 
 /** Whether a shipping label is booked for the order's current packing. */
@@ -43,7 +54,11 @@ export type WebhookEventType =
   | 'order.cancelled'
   | 'order.expired'
   | 'order.lineCancelled'
-  | 'return.refunded';
+  | 'return.refunded'
+  | 'order.substitution_requested'
+  | 'order.substitution_decided'
+  | 'order.partially_handed_over'
+  | 'order.items_refused';
 
 export interface AuditEntry {
   action: string;
@@ -59,7 +74,14 @@ export interface AuditEntry {
  * nothing with them, or predicts what it can show: the server's answer brings them back.
  */
 export interface CommandEffects {
-  moveStock(move: { orderId: string; lineId: string; reason: string; delta: StockDelta }): void;
+  /** `productId` moves another product than the line's: a substitute picked for it. */
+  moveStock(move: {
+    orderId: string;
+    lineId: string;
+    reason: string;
+    delta: StockDelta;
+    productId?: string;
+  }): void;
   audit(entry: AuditEntry): void;
   notifyCustomer(orderId: string, kind: string, payload: Record<string, unknown>): void;
   webhook(orderId: string, type: WebhookEventType, data?: Record<string, unknown>): void;
@@ -96,6 +118,8 @@ export interface OrderTx {
   order(orderId: string): OrderState;
   /** Whether the catalogue knows a product (to tell a wrong item from an unknown code). */
   isKnownGtin(gtin14: string): boolean;
+  /** A catalogue product by GTIN-14 (declared in `gtins`), or null when there is none. */
+  product(gtin14: string): CatalogueProduct | null;
   isStagingLocation(code: string): boolean | undefined;
   /** The shelf's capacity and the orders on it now; undefined when this side cannot tell. */
   shelf(code: string): ShelfOccupancy | undefined;

@@ -39,8 +39,8 @@ export interface NewOrderElsewhere {
   /** The code the customer collects with; the server makes one when none is given. */
   pickupCode?: string;
   promisedAt: string;
-  /** Each line's price; the catalogue's when left out. */
-  lines: readonly { product: ProductRef; qty: number; unitPriceCents?: number }[];
+  /** Each line's price (the catalogue's when left out), and the age it needs (ADR 0047). */
+  lines: readonly { product: ProductRef; qty: number; unitPriceCents?: number; minimumAge?: number | null }[];
   request: PlacementRequest;
   /** The audit entry of the new order, in its store. */
   audit: { action: string; details: Record<string, unknown> };

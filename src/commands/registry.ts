@@ -2,25 +2,31 @@ import type { CommandDefinition } from './define-command';
 import { arrivalAcknowledge } from './arrival-acknowledge';
 import { orderCancel } from './order-cancel';
 import { orderCancelLine } from './order-cancel-line';
+import { orderCheckId } from './order-check-id';
 import { orderClaim } from './order-claim';
 import { orderCount } from './order-count';
 import { orderHandover } from './order-handover';
 import { orderPack } from './order-pack';
 import { orderPutBack } from './order-put-back';
 import { orderReceive } from './order-receive';
+import { orderRefuseItems } from './order-refuse-items';
 import { orderReroute } from './order-reroute';
 import { orderShip } from './order-ship';
 import { orderStage } from './order-stage';
 import { pickConfirm } from './pick-confirm';
 import { pickShort } from './pick-short';
+import { pickSubstitute } from './pick-substitute';
 import { returnSubmit } from './return-submit';
 import { stockReserveElsewhere } from './stock-reserve-elsewhere';
+import { substitutionDecide } from './substitution-decide';
 
 /** Every command, by name: the one list both the device and the server run from. */
 export const commandDefinitions = {
   'order.claim': orderClaim,
   'pick.confirm': pickConfirm,
   'pick.short': pickShort,
+  'pick.substitute': pickSubstitute,
+  'substitution.decide': substitutionDecide,
   'order.stage': orderStage,
   'order.handover': orderHandover,
   'order.putBack': orderPutBack,
@@ -34,6 +40,8 @@ export const commandDefinitions = {
   'return.submit': returnSubmit,
   'arrival.acknowledge': arrivalAcknowledge,
   'order.cancel': orderCancel,
+  'order.refuseItems': orderRefuseItems,
+  'order.checkId': orderCheckId,
 } as const;
 
 export type DefinedCommandName = keyof typeof commandDefinitions;

@@ -5,7 +5,7 @@ import { pickedUnits } from '../domain/picking';
 import { returnNumberCandidates } from '../domain/return-number';
 import { occupantsOf, type ShelfOccupancy } from '../domain/shelf';
 import type { LineState, OrderChanges, OrderState } from './order-state';
-import type { CommandActor, CommandEffects, OrderTx } from './order-tx';
+import type { CatalogueProduct, CommandActor, CommandEffects, OrderTx } from './order-tx';
 import { productKey, type ProductRef } from './place-order';
 import type { ReturnOrderFacts, ReturnRules } from './return-order';
 
@@ -17,6 +17,8 @@ import type { ReturnOrderFacts, ReturnRules } from './return-order';
 export interface ReplicaFacts {
   /** GTIN-14s the replica's catalogue holds, of those the command named. */
   knownGtins?: ReadonlySet<string>;
+  /** Those products as the replica's catalogue holds them, by GTIN-14. */
+  catalogue?: ReadonlyMap<string, CatalogueProduct>;
   /** Staging codes of the store, of those the command named. */
   locations?: ReadonlySet<string>;
   /** Those shelves' capacity and the orders ready on them, as the replica shows them. */
@@ -77,6 +79,7 @@ export function orderStateOf(order: SyncOrder, storeId: string): OrderState {
     packages: order.packages ?? [],
     packRevision: 0,
     inboundTracking: order.inboundTracking ?? null,
+    substitution: order.substitution ?? null,
     lines: order.lines.map((line) => ({
       id: line.id,
       lineNo: line.lineNo,
@@ -96,7 +99,18 @@ export function orderStateOf(order: SyncOrder, storeId: string): OrderState {
           }
         : null,
       customerNotified: !!line.customerNotified,
+      substitutionPreference: line.substitutionPreference ?? null,
+      substitute: line.substitute ?? null,
+      qtyHandedOver: line.qtyHandedOver ?? 0,
+      qtyRefused: line.qtyRefused ?? 0,
+      minimumAge: line.minimumAge ?? null,
     })),
+    highValue: order.idCheck?.reasons.includes('highValue') ?? false,
+    collectorName: order.idCheck?.collectorName ?? null,
+    idCheckedAt: order.idCheck?.checkedAt ?? null,
+    idCheckedBy: null,
+    idDocumentType: order.idCheck?.documentType ?? null,
+    idDocumentLast4: order.idCheck?.last4 ?? null,
   };
 }
 
@@ -146,6 +160,7 @@ export function replicaTx(
     now: () => at,
     order: (orderId) => orderStateOf(get(orderId), actor.storeId),
     isKnownGtin: (gtin14) => facts.knownGtins?.has(gtin14) ?? false,
+    product: (gtin14) => facts.catalogue?.get(gtin14) ?? null,
     isStagingLocation: (code) => facts.locations?.has(code),
     shelf(code) {
       const read = facts.shelves?.get(code);
@@ -187,6 +202,14 @@ export function replicaTx(
       }
       // A new packing voids the label of the previous one.
       if (changes.packRevision !== undefined) next.shipment = null;
+      if (changes.idCheckedAt !== undefined && next.idCheck) {
+        next.idCheck = {
+          ...next.idCheck,
+          checkedAt: changes.idCheckedAt,
+          documentType: changes.idDocumentType ?? null,
+          last4: changes.idDocumentLast4 ?? null,
+        };
+      }
       held.set(orderId, next);
       return orderStateOf(next, actor.storeId);
     },
@@ -200,6 +223,9 @@ export function replicaTx(
               qtyShort: line.qtyShort,
               shortReason: line.shortReason,
               customerNotified: line.customerNotified,
+              substitute: line.substitute,
+              qtyHandedOver: line.qtyHandedOver,
+              qtyRefused: line.qtyRefused,
               // The replica names the store by its id until the pull brings the order.
               ...(line.reroutedTo
                 ? {

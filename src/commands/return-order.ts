@@ -94,6 +94,8 @@ export interface NewReturn {
   number: string;
   orderId: string;
   status: 'refunded' | 'review';
+  /** A refusal at the counter is a return of units that never left the store (ADR 0047). */
+  kind?: 'return' | 'refusal';
   /** The instant the policy judged it at (src/domain/return-clock.ts). */
   takenAt: string;
   receipt: ReturnSubmitArgs['receipt'];

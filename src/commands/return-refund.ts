@@ -26,7 +26,7 @@ export function refundReturn(
   accepted: AcceptedReturn,
   audit: { action: string; details: Record<string, unknown> },
 ): void {
-  const { order, refund } = accepted;
+  const { order } = accepted;
   const lineOf = new Map(order.lines.map((l) => [l.lineId, l]));
   // One stock move per product, whatever lines it came back on.
   const byProduct = new Map<string, { lineId: string; dispositions: Disposition[] }>();
@@ -42,14 +42,23 @@ export function refundReturn(
     if (delta.onHand !== 0) restocked[productId] = delta.onHand;
     tx.effects.moveStock({ orderId: order.id, lineId, reason: RESTOCK_REASON, delta });
   }
+  payBack(tx, accepted, { action: audit.action, details: { ...audit.details, restocked } });
+}
+
+/**
+ * The money of accepted units back to the original payment (once: the refund key), the customer
+ * told, the platform told to settle its books. A return restocks first (refundReturn); a refusal
+ * at the counter moves its own stock, as its units never left the store (order.refuseItems).
+ */
+export function payBack(
+  tx: OrderTx,
+  accepted: AcceptedReturn,
+  audit: { action: string; details: Record<string, unknown> },
+): void {
+  const { order, refund } = accepted;
   tx.effects.refund(
     { returnId: accepted.returnId, orderId: order.id, refund },
-    {
-      action: audit.action,
-      entityType: 'return',
-      entityId: accepted.returnId,
-      details: { ...audit.details, restocked },
-    },
+    { action: audit.action, entityType: 'return', entityId: accepted.returnId, details: audit.details },
   );
   tx.effects.notifyCustomer(order.id, 'refundIssued', {
     returnId: accepted.returnId,

@@ -34,6 +34,18 @@ export const curbsideView = z
     state: z.enum(['waiting', 'arrived', 'onTheWay', 'handedOver', 'closed']),
     parkingSpot: z.string().nullable(),
     vehicle: z.string().nullable(),
+    items: z
+      .array(
+        z.object({
+          nameIt: z.string(),
+          nameEn: z.string(),
+          collected: z.number(),
+          refused: z.number(),
+          waiting: z.number(),
+        }),
+      )
+      .optional()
+      .describe('After a partial handover or a refusal at the counter: what left, was refused, still waits'),
   })
   .meta({ id: 'CurbsideView' });
 export type CurbsideView = z.infer<typeof curbsideView>;

@@ -3,6 +3,7 @@
 // English and Italian (src/app/error-words.test.ts checks). Screens switch on these codes,
 // never on messages. The groups stay where their rules live; this file gathers them.
 
+import { refusalErrorCodes } from '../domain/counter-refusal';
 import { fleetTrackingErrorCodes } from '../domain/fleet-tracking-number';
 import { gs1ErrorCodes } from '../domain/gs1-element-string';
 import { gtinErrorCodes } from '../domain/gtin';
@@ -11,6 +12,8 @@ import { locationErrorCodes } from '../domain/location-label';
 import { orderErrorCodes as orderRuleCodes } from '../domain/order-machine';
 import { packErrorCodes, shipErrorCodes } from '../domain/packing';
 import { pickErrorCodes } from '../domain/picking';
+import { idCheckErrorCodes } from '../domain/id-check';
+import { partialHandoverErrorCodes } from '../domain/partial-handover';
 import { handoverErrorCodes } from '../domain/pickup-pass';
 import { receiveErrorCodes } from '../domain/receive-errors';
 import { refundErrorCodes } from '../domain/refund';
@@ -20,6 +23,7 @@ import { returnOverrideErrorCodes } from '../domain/return-override';
 import { returnViolationCodes } from '../domain/return-policy';
 import { returnWindowErrorCodes } from '../domain/return-window';
 import { signedPassErrorCodes } from '../domain/signed-pickup-pass';
+import { substitutionErrorCodes } from '../domain/substitution';
 import { upcEErrorCodes } from '../domain/upc-e';
 import { variableMeasureErrorCodes } from '../domain/variable-measure';
 import {
@@ -63,6 +67,9 @@ export const errorCodeGroups = {
   pack: packErrorCodes,
   ship: shipErrorCodes,
   handover: handoverErrorCodes,
+  partialHandover: partialHandoverErrorCodes,
+  refusal: refusalErrorCodes,
+  idCheck: idCheckErrorCodes,
   gtin: gtinErrorCodes,
   refund: refundErrorCodes,
   fleetTracking: fleetTrackingErrorCodes,
@@ -70,6 +77,7 @@ export const errorCodeGroups = {
   variableMeasure: variableMeasureErrorCodes,
   returnOverride: returnOverrideErrorCodes,
   pick: pickErrorCodes,
+  substitution: substitutionErrorCodes,
   location: locationErrorCodes,
   upcE: upcEErrorCodes,
   gs1: gs1ErrorCodes,

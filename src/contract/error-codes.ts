@@ -27,6 +27,8 @@ export const authErrorCodes = {
   refreshInvalid: 'auth.refreshInvalid',
   /** The access token's session ended: signed out, a reused refresh token, or deactivated. */
   sessionEnded: 'auth.sessionEnded',
+  /** Too many sign-ins wait for their PIN check (503 with Retry-After): try again shortly. */
+  busy: 'auth.busy',
 } as const;
 
 export const orderErrorCodes = {

@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { inboundParcelKey } from '../domain/inbound-parcel';
 import { fulfillmentTypes, orderStatuses } from '../domain/order-machine';
 import { shortReasons } from '../domain/picking';
+import { handoverArgs, idCheckView, intakeIdCheck, minimumAge } from './handover-checks';
 import { packedPackage, shipmentSummary } from './shipping';
+import {
+  lineSubstitute,
+  orderSubstitution,
+  orderSubstitutionPreference,
+  substitutionPreference,
+} from './substitutions';
 
 export const intakeChannels = ['web', 'app', 'marketplace', 'social'] as const;
 /** Where an order came from: the platform's channels, or 'store' (reserved at another store). */
@@ -23,11 +30,24 @@ export const intakeLine = z
     qty: z.number().int().min(1).max(99),
     unitPriceCents: z.number().int().min(0).max(10_000_000),
     finalSale: z.boolean().optional().describe('Sold on clearance as final sale: not returnable by policy'),
+    substitution: substitutionPreference
+      .optional()
+      .describe("The customer's preference for this line when it cannot be found; the order's when absent"),
+    minimumAge: minimumAge
+      .optional()
+      .describe('The customer must be this old (e.g. 18 for alcohol); the store’s category age applies too'),
   })
   .refine((line) => line.sku !== undefined || line.gtin !== undefined, {
     message: 'Give the product as sku or gtin',
     path: ['sku'],
-  });
+  })
+  .refine(
+    (line) => line.substitution?.mode !== 'alternatives' || !line.substitution.skus.includes(line.sku ?? ''),
+    {
+      message: 'An alternative is another product than the one ordered',
+      path: ['substitution', 'skus'],
+    },
+  );
 
 export const shippingAddress = z.object({
   name: z.string().min(1).max(120),
@@ -103,6 +123,10 @@ export const intakeOrderBody = z
       .describe('Order-level discounts; a refund shares them out over the lines'),
     shippingCents: z.number().int().min(0).max(1_000_000).optional(),
     payment: orderPayment.optional(),
+    substitution: orderSubstitutionPreference
+      .optional()
+      .describe("The customer's preference when an item cannot be found; no substitutes when absent"),
+    idCheck: intakeIdCheck.optional(),
   })
   .refine(
     (order) =>
@@ -186,6 +210,19 @@ export const orderLineView = z.object({
     .boolean()
     .optional()
     .describe('The customer was told the short units are cancelled; the line is not offered again'),
+  // Substitutions (issue 15); optional, so an older server's answer still reads.
+  substitutionPreference: substitutionPreference
+    .nullable()
+    .optional()
+    .describe("The line's own preference; null: the order's"),
+  substitute: lineSubstitute
+    .nullable()
+    .optional()
+    .describe("The substitute picked for the line's short units, and the customer's answer"),
+  // The handover at the counter (ADR 0047); optional, so an older server's answer still reads.
+  qtyHandedOver: z.number().optional().describe('Units the customer took away'),
+  qtyRefused: z.number().optional().describe('Units the customer refused at the counter'),
+  minimumAge: z.number().nullable().optional().describe('The age the customer must have for it'),
 });
 export type OrderLineView = z.infer<typeof orderLineView>;
 
@@ -223,6 +260,13 @@ export const orderDetail = queueItem
       .nullable()
       .optional()
       .describe('The booked label of the current packing, with a tracking number per package'),
+    substitution: orderSubstitution
+      .nullable()
+      .optional()
+      .describe(
+        "The customer's preference, with the store's price rule and answer minutes it was taken under",
+      ),
+    idCheck: idCheckView.optional().describe('Why the handover needs the ID step, and its outcome'),
   })
   .meta({ id: 'OrderDetail' });
 export type OrderDetail = z.infer<typeof orderDetail>;
@@ -249,9 +293,21 @@ export const stageBody = z.object({
     .describe(
       'True when the associate was told the shelf is full (409 staging.shelfFull) and stages the order there anyway',
     ),
+  withoutPending: z
+    .boolean()
+    .optional()
+    .describe(
+      "True to stage while substitutes still wait for the customer's answer (409 substitution.answerPending): they count as declined",
+    ),
+});
+export const substituteBody = z.object({
+  lineId: z.uuid(),
+  code: z.string().trim().min(1).max(64).describe('The scanned or typed code of the substitute'),
+  qty: z.number().int().min(1).max(99).default(1),
 });
 export const handoverBody = z.object({
   code: z.string().trim().min(1).max(256).describe('The typed pickup code or the QR pass content'),
+  lines: handoverArgs.shape.lines,
 });
 export const cancelBody = z.object({ reason: z.string().trim().min(1).max(200) });
 

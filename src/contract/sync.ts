@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { shortReasons } from '../domain/picking';
+import { checkIdArgs, handoverArgs, refuseItemsArgs } from './handover-checks';
 import { orderDetail } from './orders';
 import { customerArrival } from './customer-arrivals';
 import { passPublicKey } from './passes';
@@ -29,13 +30,26 @@ export const commandArgs = {
     qty: z.number().int().min(1).max(99),
     reason: z.enum(shortReasons),
   }),
+  // On a short unit the associate scans a substitute (issue 15): the order's preference decides.
+  'pick.substitute': z.object({
+    orderId,
+    lineId: z.uuid(),
+    code: z.string().trim().min(1).max(64),
+    qty: z.number().int().min(1).max(99),
+  }),
+  // The customer's answer to a substitution request, from the signed link; not a device's.
+  'substitution.decide': z.object({ orderId, lineId: z.uuid(), accept: z.boolean() }),
   // `shareShelf`: the associate was told the shelf is full and put the order there anyway.
+  // `withoutPending`: the associate stages without the substitutes still awaiting an answer,
+  // which then count as declined.
   'order.stage': z.object({
     orderId,
     locationCode: z.string().trim().min(1).max(32),
     shareShelf: z.boolean().optional(),
+    withoutPending: z.boolean().optional(),
   }),
-  'order.handover': z.object({ orderId, code: z.string().trim().min(1).max(256) }),
+  // v2: the lines handed over now, the rest staying staged (src/contract/handover-checks.ts).
+  'order.handover': handoverArgs,
   'order.putBack': z.object({ orderId }),
   // A count in one look (issue 17): the units the camera counted, by GTIN-14, against the order's
   // expected list: its picked units being put back, or a ship-to-store parcel's contents.
@@ -66,6 +80,10 @@ export const commandArgs = {
   'arrival.acknowledge': z.object({ orderId, arrivalId: z.uuid() }),
   // Managers only (and the platform's cancel): releases the reservation.
   'order.cancel': z.object({ orderId, reason: z.string().trim().min(1).max(200) }),
+  // The handover at the counter (issue 15, ADR 0047): refused units, each with a reason, and the
+  // ID step of a flagged order.
+  'order.refuseItems': refuseItemsArgs,
+  'order.checkId': checkIdArgs,
 } as const;
 
 export type CommandName = keyof typeof commandArgs;
@@ -174,6 +192,14 @@ export const pullQuery = z.object({
     .regex(/^v[12]:\d+$/, 'cursor must be one this server returned')
     .optional(),
   clientId: z.uuid().optional(),
+  seq: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe(
+      "The lastProcessedSeq of the pull that gave this cursor. With it, a pull at the store's current version is answered at once with no changes and this seq back (nothing the device holds is out of date)",
+    ),
 });
 
 export const pullResponse = z

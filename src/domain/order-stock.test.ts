@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stockEffects, type StockDelta } from './order-stock';
+import { stillReserved, stockEffects, type StockDelta } from './order-stock';
 import { applyPick, applyShort, type PickLine } from './picking';
 
 /** One product's stock figures, and the effects folded into them as the server would. */
@@ -136,5 +136,20 @@ describe('reconciliation: stock returns to where it should be after an order com
       deltas.push(stockEffects.handover(line));
       expect(apply({ onHand: 0, reserved: 0 }, ...deltas)).toEqual({ onHand: -line.qtyPicked, reserved: 0 });
     }
+  });
+
+  it('an expiry or cancel after a partial handover and a refusal releases only what is still held', () => {
+    // 4 ordered, 1 short, 3 picked: 1 handed over, 1 refused, 1 still on the shelf.
+    const line = { ...baseLine, qtyOrdered: 4, qtyPicked: 3, qtyShort: 1, qtyHandedOver: 1, qtyRefused: 1 };
+    expect(stillReserved(line)).toBe(1);
+    const held = apply(
+      { onHand: 10, reserved: 0 },
+      stockEffects.intake(4),
+      stockEffects.short(1),
+      { onHand: -1, reserved: -1 }, // the unit handed over
+      { onHand: 0, reserved: -1 }, // the unit refused and restocked
+    );
+    expect(apply(held, stockEffects.expire(line))).toEqual({ onHand: 9, reserved: 0 });
+    expect(apply(held, stockEffects.cancel(line))).toEqual({ onHand: 9, reserved: 0 });
   });
 });

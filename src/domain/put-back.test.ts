@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { domainErrorOf } from './domain-error-of';
-import { assertPutBackDue, needsPutBack } from './put-back';
+import { assertPutBackDue, needsPutBack, unitsToPutBack } from './put-back';
 
 const line = (qtyPicked: number) => ({
   id: 'l1',
@@ -27,5 +27,13 @@ describe('put-back after an order ends without its customer', () => {
     const error = domainErrorOf(() => assertPutBackDue({ status: 'picking', putBackAt: null }, [line(1)]));
     expect(error.code).toBe('order.illegalTransition');
     expect(error.details).toMatchObject({ event: 'putBack', from: 'picking' });
+  });
+
+  it('counts only units still in the store: not those handed over or refused at the counter', () => {
+    const counter = { ...line(3), qtyOrdered: 3, qtyHandedOver: 1, qtyRefused: 1 };
+    expect(unitsToPutBack([counter])).toBe(1);
+    expect(needsPutBack({ status: 'expired', putBackAt: null }, [counter])).toBe(true);
+    const none = { ...counter, qtyRefused: 2 };
+    expect(needsPutBack({ status: 'cancelled', putBackAt: null }, [none])).toBe(false);
   });
 });

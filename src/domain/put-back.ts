@@ -2,7 +2,13 @@ import { DomainError } from './domain-error';
 import type { OrderStatus } from './order-machine';
 import { orderErrorCodes } from './order-machine';
 import type { PickLine } from './picking';
-import { pickedUnits } from './picking';
+
+/** Picked units still in the store's hands: those handed over or refused at the counter are not. */
+export function unitsToPutBack(
+  lines: readonly (PickLine & { qtyHandedOver?: number; qtyRefused?: number })[],
+): number {
+  return lines.reduce((sum, l) => sum + l.qtyPicked - (l.qtyHandedOver ?? 0) - (l.qtyRefused ?? 0), 0);
+}
 
 /**
  * An order that ends without reaching its customer (cancelled, expired) may have picked units
@@ -13,7 +19,9 @@ export function needsPutBack(
   lines: readonly PickLine[],
 ): boolean {
   return (
-    (order.status === 'cancelled' || order.status === 'expired') && !order.putBackAt && pickedUnits(lines) > 0
+    (order.status === 'cancelled' || order.status === 'expired') &&
+    !order.putBackAt &&
+    unitsToPutBack(lines) > 0
   );
 }
 

@@ -35,6 +35,7 @@ describe('canResolveShort', () => {
     expect(canResolveShort({ ...line, qtyShort: 0 })).toBe(false);
     expect(canResolveShort({ ...line, reroutedTo: 'o2' })).toBe(false);
     expect(canResolveShort({ ...line, customerNotified: true })).toBe(false);
+    expect(canResolveShort({ ...line, substitute: { status: 'pending' } })).toBe(false);
     expect(() => assertCanResolveShort({ ...line, id: 'l1', qtyShort: 0 })).toThrow(
       expect.objectContaining({ code: 'reroute.nothingToResolve' }),
     );

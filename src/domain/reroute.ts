@@ -24,14 +24,17 @@ export interface ShortLineState {
   /** Where the short units went (an order id, or its view), null while they have not moved. */
   reroutedTo: object | string | null;
   customerNotified: boolean;
+  /** A substitute picked for them (issue 15): the customer has it, or decides. */
+  substitute?: object | null;
 }
 
 /**
- * Short units are handled once: moved to another store, or cancelled with the customer told.
- * A line with no short units, or whose short units were already handled, is not offered again.
+ * Short units are handled once: moved to another store, cancelled with the customer told, or
+ * given a substitute. A line with no short units, or whose short units were already handled, is
+ * not offered again.
  */
 export function canResolveShort(line: ShortLineState): boolean {
-  return line.qtyShort > 0 && line.reroutedTo === null && !line.customerNotified;
+  return line.qtyShort > 0 && line.reroutedTo === null && !line.customerNotified && !line.substitute;
 }
 
 export function assertCanResolveShort(line: ShortLineState & { id: string }): void {

@@ -1,4 +1,5 @@
 import type { CommandReads } from '../commands/define-command';
+import type { CatalogueProduct } from '../commands/order-tx';
 import type { ProductRef } from '../commands/place-order';
 import { factKey, stockKey, type ReplicaFacts } from '../commands/replica-tx';
 import type { ReturnOrderFacts, ReturnRules } from '../commands/return-order';
@@ -12,6 +13,8 @@ export interface ReplicaView {
   order(orderId: string): SyncOrder | undefined;
   /** GTIN-14s of the catalogue, of those asked. */
   knownGtins: ReadonlySet<string>;
+  /** Those products of the catalogue, by GTIN-14. */
+  catalogue?: ReadonlyMap<string, CatalogueProduct>;
   /** Staging codes of the store, of those asked. */
   locations: ReadonlySet<string>;
   /** Those shelves' capacity and the orders ready on them, unsynced staging included. */
@@ -72,6 +75,7 @@ export async function deviceFacts(
   }
   return {
     knownGtins: replica.knownGtins,
+    ...(replica.catalogue ? { catalogue: replica.catalogue } : {}),
     locations: replica.locations,
     shelves: replica.shelves,
     parcels,

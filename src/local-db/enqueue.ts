@@ -107,6 +107,19 @@ async function replicaView(reads: CommandReads): Promise<ReplicaView> {
   return {
     order: (id) => byId.get(id),
     knownGtins: new Set(products.map((p) => p.gtin14)),
+    catalogue: new Map(
+      products.map((p) => [
+        p.gtin14,
+        {
+          productId: p.id,
+          sku: p.sku,
+          gtin14: p.gtin14,
+          nameEn: p.nameEn,
+          nameIt: p.nameIt,
+          priceCents: p.priceCents,
+        },
+      ]),
+    ),
     locations: new Set(shelves.map((l) => l.code)),
     shelves: new Map(shelves.map((l) => [l.code, { capacity: l.capacity, orderIds: l.orderIds }])),
     arrival: (id) => arrivalById.get(id),

@@ -52,6 +52,8 @@ function shown(order: SyncOrder) {
     packages: (order.packages ?? []).map((p) => ({ ...p })),
     labelled: Boolean(order.shipment),
     pickedUnits: order.pickedUnits,
+    idChecked: Boolean(order.idCheck?.checkedAt),
+    idDocumentLast4: order.idCheck?.last4 ?? null,
     lines: [...order.lines]
       .sort((a, b) => a.lineNo - b.lineNo)
       .map((l) => ({
@@ -61,6 +63,11 @@ function shown(order: SyncOrder) {
         shortReason: l.shortReason,
         customerNotified: Boolean(l.customerNotified),
         rerouted: Boolean(l.reroutedTo),
+        substitute: l.substitute
+          ? { sku: l.substitute.sku, qty: l.substitute.qty, status: l.substitute.status }
+          : null,
+        qtyHandedOver: l.qtyHandedOver ?? 0,
+        qtyRefused: l.qtyRefused ?? 0,
       })),
   };
 }
@@ -129,6 +136,19 @@ async function onDevice(
     {
       order: (id) => replica.get(id),
       knownGtins: gtins,
+      catalogue: new Map(
+        snapshot.products.map((p) => [
+          p.gtin14,
+          {
+            productId: p.id,
+            sku: p.sku,
+            gtin14: p.gtin14,
+            nameEn: p.nameEn,
+            nameIt: p.nameIt,
+            priceCents: p.priceCents,
+          },
+        ]),
+      ),
       locations: codes,
       shelves,
       arrival: (id) => arrivals.get(id),

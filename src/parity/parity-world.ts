@@ -88,7 +88,10 @@ export async function buildWorld(t: TestApp, rng: Rng): Promise<World> {
   };
 
   const ids: string[] = [];
-  for (let i = 0; i < 6; i++) ids.push(await place());
+  // Each of the customers' substitution preferences (issue 15), so substitutes are allowed,
+  // asked about and refused.
+  const preferences = ['similar', 'ask', 'none'] as const;
+  for (let i = 0; i < 6; i++) ids.push(await place({ substitution: { mode: preferences[i % 3]! } }));
   // Claimed by another associate: the device's claim is refused.
   const theirs = await place();
   await act(other, theirs, 'claim');
@@ -102,6 +105,13 @@ export async function buildWorld(t: TestApp, rng: Rng): Promise<World> {
     .insert(pickupArrivals)
     .values({ id: arrivalId, orderId: ready, storeId: 'MI01', kind: 'counter' });
   await t.database.db.execute(sql`update store_sync set version = version + 1 where store_id = 'MI01'`);
+  // Ready too, with a line for adults only and a named collector: the handover waits for the ID step.
+  const flagged = await place({ idCheck: { collector: { name: 'Anna Bianchi' } } });
+  await t.database.db.execute(
+    sql`update order_lines set minimum_age = 18 where order_id = ${flagged} and line_no = 1`,
+  );
+  await pickAll(device, flagged);
+  await act(device, flagged, 'stage', { locationCode: 'MI01-A01', shareShelf: true });
   // Cancelled after picking: its units wait to be put back.
   const cancelled = await place();
   await act(device, cancelled, 'claim');
@@ -131,7 +141,7 @@ export async function buildWorld(t: TestApp, rng: Rng): Promise<World> {
   // Ship to store: the parcel is on its way.
   const inbound = await place({ fulfillmentType: 'ship_to_store', inbound: { trackingNumber: SSCC } });
 
-  const all = [...ids, theirs, ready, cancelled, picked, labelled, inbound];
+  const all = [...ids, theirs, ready, flagged, cancelled, picked, labelled, inbound];
   return {
     device,
     other,
@@ -187,6 +197,12 @@ export function nextCommand(rng: Rng, world: World, replica: PullResponse['order
     'reserve',
     'return',
     'return',
+    'substitute',
+    'substitute',
+    'decide',
+    'handoverPart',
+    'refuse',
+    'checkId',
     'bad',
   ] as const);
   switch (kind) {
@@ -273,9 +289,74 @@ export function nextCommand(rng: Rng, world: World, replica: PullResponse['order
       return reserve(rng, world);
     case 'return':
       return takeBack(rng, order);
+    case 'substitute':
+      return substitute(rng, world, orderId, line);
+    case 'decide':
+      // Only the customer answers, from their link: a device's answer is refused.
+      return { name: 'substitution.decide', args: { orderId, lineId: line.id, accept: rng.chance(0.5) } };
+    case 'handoverPart':
+      return handoverPart(rng, order);
+    case 'refuse':
+      return refuse(rng, order);
+    case 'checkId':
+      return checkId(rng, orderId);
     case 'bad':
       return { name: 'pick.confirm', args: { orderId, code: '', qty: 0 } };
   }
+}
+
+/**
+ * A substitute scanned for a line's units: mostly another product of the store, now and then the
+ * ordered one itself or a code the catalogue does not know.
+ */
+function substitute(
+  rng: Rng,
+  world: World,
+  orderId: string,
+  line: PullResponse['orders'][number]['lines'][number],
+): Generated {
+  const code = rng.chance(0.8)
+    ? rng.pick([world.strangerBarcode, rng.pick(world.products).barcode])
+    : rng.pick([line.barcode, world.unknownGtin]);
+  return { name: 'pick.substitute', args: { orderId, lineId: line.id, code, qty: rng.int(1, 2) } };
+}
+
+/** Some units of a line now, the rest staged; now and then more than is on the shelf. */
+function handoverPart(rng: Rng, order: PullResponse['orders'][number]): Generated {
+  const line = rng.pick(order.lines);
+  return {
+    name: 'order.handover',
+    args: {
+      orderId: order.id,
+      code: rng.chance(0.9) ? PICKUP_CODE : '000000',
+      lines: [{ lineId: rng.chance(0.9) ? line.id : randomUUID(), qty: rng.int(1, 2) }],
+    },
+  };
+}
+
+/** The customer refuses a unit or two at the counter, now and then for a reason nobody knows. */
+function refuse(rng: Rng, order: PullResponse['orders'][number]): Generated {
+  const units = Array.from({ length: rng.int(1, 2) }, () => ({
+    lineId: rng.pick(order.lines).id,
+    reason: rng.pick(['changedMind', 'tooSmall', 'damagedOnArrival', 'ugly']),
+    disposition: rng.pick(dispositions),
+  }));
+  return { name: 'order.refuseItems', args: { orderId: order.id, refusalId: randomUUID(), units } };
+}
+
+/** The ID step: an adult or a minor, the named collector or someone else, or a bad last 4. */
+function checkId(rng: Rng, orderId: string): Generated {
+  const year = new Date().getUTCFullYear();
+  return {
+    name: 'order.checkId',
+    args: {
+      orderId,
+      documentType: rng.pick(['identityCard', 'passport', 'drivingLicence']),
+      last4: rng.chance(0.85) ? 'AB12' : '1-',
+      ...(rng.chance(0.8) ? { dateOfBirth: `${year - rng.pick([30, 16])}-03-10` } : {}),
+      ...(rng.chance(0.8) ? { nameOnDocument: rng.pick(['Bianchi Anna', 'Marco Rossi']) } : {}),
+    },
+  };
 }
 
 /** The short units of a line to another store; now and then to the associate's own. */
@@ -339,7 +420,9 @@ function journeyStep(rng: Rng, world: World, order: PullResponse['orders'][numbe
   const mine = order.claimedBy?.id === world.device.associate.id;
   const open = order.lines.filter((l) => l.qtyOrdered - l.qtyPicked - l.qtyShort > 0);
   // Short units not handled yet: moved to the other store, as the pick screen offers.
-  const short = order.lines.find((l) => l.qtyShort > 0 && !l.reroutedTo && !l.customerNotified);
+  const short = order.lines.find(
+    (l) => l.qtyShort > 0 && !l.reroutedTo && !l.customerNotified && !l.substitute,
+  );
   if (short && rng.chance(0.5)) return reroute(rng, orderId, short.id);
   switch (order.status) {
     case 'new':
@@ -349,6 +432,7 @@ function journeyStep(rng: Rng, world: World, order: PullResponse['orders'][numbe
     case 'picking': {
       if (!mine || open.length === 0) return { name: 'order.claim', args: { orderId } };
       const line = rng.pick(open);
+      if (rng.chance(0.1)) return substitute(rng, world, orderId, line);
       return rng.chance(0.85)
         ? { name: 'pick.confirm', args: { orderId, code: line.barcode, qty: 1 } }
         : { name: 'pick.short', args: { orderId, lineId: line.id, qty: 1, reason: 'not_found' } };
@@ -356,9 +440,23 @@ function journeyStep(rng: Rng, world: World, order: PullResponse['orders'][numbe
     case 'picked':
       return order.fulfillmentType === 'ship_from_store'
         ? { name: 'order.pack', args: { orderId, packages: [{ type: 'box-s', weightGrams: 700 }] } }
-        : { name: 'order.stage', args: { orderId, locationCode: `MI01-A0${rng.int(2, 9)}` } };
+        : {
+            name: 'order.stage',
+            args: {
+              orderId,
+              locationCode: `MI01-A0${rng.int(2, 9)}`,
+              // A substitute may wait for the customer: now and then staged without it.
+              ...(rng.chance(0.5) ? { withoutPending: true } : {}),
+            },
+          };
     case 'ready':
-      return { name: 'order.handover', args: { orderId, code: PICKUP_CODE } };
+      if (order.idCheck?.reasons.length && !order.idCheck.checkedAt && rng.chance(0.7)) {
+        return checkId(rng, orderId);
+      }
+      if (rng.chance(0.2)) return refuse(rng, order);
+      return rng.chance(0.3)
+        ? handoverPart(rng, order)
+        : { name: 'order.handover', args: { orderId, code: PICKUP_CODE } };
     case 'packed':
       return { name: 'order.ship', args: { orderId } };
     case 'cancelled':

@@ -5,6 +5,8 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { authRoutes } from './auth/auth-routes';
 import { curbsideKey } from './curbside/curbside-token';
 import { curbsideRoutes } from './curbside/curbside-routes';
+import { substitutionRoutes } from './substitutions/substitution-routes';
+import { substitutionKey } from './substitutions/substitution-token';
 import { loadSigningSecret } from './core/secret';
 import { SessionGate } from './core/session-gate';
 import { TokenService } from './core/tokens';
@@ -17,6 +19,7 @@ import { kioskRoutes } from './kiosk/kiosk-routes';
 import { enrollmentCodeKey } from './kiosk/kiosk-enrollment-codes';
 import { ordersRoutes } from './orders/orders-routes';
 import { managerRoutes } from './manager/manager-routes';
+import { substitutionSettingsRoutes } from './manager/substitution-settings-routes';
 import { loadPassKeyRing } from './core/pass-key-ring';
 import { metricsRoutes, type MetricsOptions } from './metrics/metrics-routes';
 import { createServerMetrics } from './metrics/server-metrics';
@@ -37,6 +40,7 @@ import { clientDir } from './project-root';
 import { createCarrierRegistry, type CarrierRegistry } from './shipping/carrier-registry';
 import { shippingRoutes } from './shipping/shipping-routes';
 import { stockRoutes } from './stock/stock-routes';
+import { categoryAgesRoutes } from './stores/category-ages-routes';
 import { storesRoutes } from './stores/stores-routes';
 import { PokeHub } from './sync/poke-hub';
 import { syncRoutes } from './sync/sync-routes';
@@ -108,6 +112,7 @@ export async function buildApp({
   const signingSecret = await loadSigningSecret(db, settings.JWT_SECRET);
   const tokens = new TokenService(signingSecret, settings.ACCESS_TOKEN_TTL_SECONDS);
   const curbside = curbsideKey(signingSecret);
+  const substitution = substitutionKey(signingSecret);
   await registerLimits(app, db);
   const pokes = new PokeHub();
   await pokes.start(database);
@@ -125,6 +130,7 @@ export async function buildApp({
   healthRoutes(app, database);
   authRoutes(app, db, { tokens, refreshTtlDays: settings.REFRESH_TOKEN_TTL_DAYS }, guards);
   storesRoutes(app, db, guards);
+  categoryAgesRoutes(app, db, guards);
   stockRoutes(app, db, guards);
   intakeRoutes(app, db, settings.INTAKE_API_KEY);
   ordersRoutes(app, db, guards, passKeys.verify);
@@ -133,6 +139,7 @@ export async function buildApp({
   shippingRoutes(app, db, guards, carriers ?? createCarrierRegistry(db, settings.SHIPPING_CARRIER));
   returnsRoutes(app, db, guards);
   managerRoutes(app, db, guards);
+  substitutionSettingsRoutes(app, db, guards);
   await returnReviewRoutes(app, db, guards, settings);
   // Returns are judged and paid with what the returns feature configured (ADR 0039).
   syncRoutes(app, db, guards, pokes, sessions, passKeys, new PickupCodeKeys(signingSecret), {
@@ -140,7 +147,8 @@ export async function buildApp({
   });
   platformRoutes(app, db, settings.INTAKE_API_KEY);
   curbsideRoutes(app, db, curbside, guards, settings.PUBLIC_URL);
-  if (backgroundJobs) registerBackgroundJobs(app, database, settings, passKeys, curbside);
+  substitutionRoutes(app, db, substitution);
+  if (backgroundJobs) registerBackgroundJobs(app, database, settings, passKeys, curbside, substitution);
   await registerClientApp(app, clientDir);
   return app;
 }

@@ -2,10 +2,10 @@ import type { CurbsideArrivalBody, CurbsideView } from '../contract/curbside';
 import { ApiError, clientErrorCodes } from './api-error';
 
 /**
- * The customer's curbside page talks to its two public endpoints: no session, no device id,
- * the link's token is the only credential.
+ * The customers' pages (curbside, substitution) talk to their public endpoints: no session, no
+ * device id, the link's token is the only credential.
  */
-async function call(path: string, init?: RequestInit): Promise<CurbsideView> {
+export async function callPublic<T>(path: string, init?: RequestInit): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, { ...init, headers: { accept: 'application/json', ...init?.headers } });
@@ -20,8 +20,10 @@ async function call(path: string, init?: RequestInit): Promise<CurbsideView> {
       typeof body?.message === 'string' ? body.message : `HTTP ${response.status}`,
     );
   }
-  return body as unknown as CurbsideView;
+  return body as unknown as T;
 }
+
+const call = (path: string, init?: RequestInit) => callPublic<CurbsideView>(path, init);
 
 export const readCurbside = (token: string) => call(`/api/curbside/${encodeURIComponent(token)}`);
 

@@ -1,5 +1,6 @@
 import type { PullResponse } from '../contract/sync';
 import { ensureClientId } from '../local-db/client-identity';
+import { getMeta } from '../local-db/meta';
 import { applyPull, cursorFor } from '../local-db/replica-apply';
 import { apiGet, isApiError } from './api-client';
 import { setReachable } from './connectivity';
@@ -15,7 +16,12 @@ export async function pullReplica(storeId: string): Promise<boolean> {
     const clientId = await ensureClientId();
     const query = new URLSearchParams({ clientId });
     const cursor = await cursorFor(storeId);
-    if (cursor) query.set('cursor', cursor);
+    if (cursor) {
+      query.set('cursor', cursor);
+      // The seq that goes with the cursor: with both, a pull with nothing new costs the server
+      // no database read (it answers them back, ADR 0048).
+      query.set('seq', String((await getMeta('pulledSeq')) ?? 0));
+    }
     try {
       const pull = await apiGet<PullResponse>(`/api/sync/pull?${query.toString()}`);
       setReachable(true);

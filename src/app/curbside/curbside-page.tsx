@@ -80,6 +80,7 @@ export function CurbsidePage() {
           </p>
         ) : null}
         {!view && !problem ? <p role="status">{w('loading')}</p> : null}
+        {view?.items ? <CounterItems items={view.items} language={language} w={w} /> : null}
         {view ? (
           <CurbsideState
             view={view}
@@ -97,6 +98,36 @@ export function CurbsidePage() {
         ) : null}
       </main>
     </div>
+  );
+}
+
+/** What the counter handed over and refused, and what still waits (a partial handover). */
+function CounterItems({
+  items,
+  language,
+  w,
+}: {
+  items: NonNullable<CurbsideView['items']>;
+  language: 'it' | 'en';
+  w: ReturnType<typeof curbsideWords>;
+}) {
+  const rows = items.flatMap((item) => {
+    const name = language === 'it' ? item.nameIt : item.nameEn;
+    return (['collected', 'refused', 'waiting'] as const)
+      .filter((kind) => item[kind] > 0)
+      .map((kind) => ({ kind, text: w(kind, { qty: String(item[kind]), name }) }));
+  });
+  return (
+    <section className="curbside__items" aria-labelledby="curbside-items-title" data-testid="curbside-items">
+      <h2 id="curbside-items-title">{w('itemsTitle')}</h2>
+      <ul>
+        {rows.map((row, i) => (
+          <li key={i} data-kind={row.kind}>
+            {row.text}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

@@ -27,6 +27,10 @@ const en = {
   error: 'Something went wrong. Try again, or ask at the pickup counter.',
   loading: 'Loading your order…',
   language: 'Language',
+  itemsTitle: 'At the counter',
+  collected: 'Collected: {qty} × {name}',
+  refused: 'Refused, money refunded: {qty} × {name}',
+  waiting: 'Still waiting for you: {qty} × {name}',
 };
 const it: typeof en = {
   title: 'Ritiro in auto',
@@ -56,6 +60,10 @@ const it: typeof en = {
   error: 'Qualcosa è andato storto. Riprova o chiedi al banco ritiri.',
   loading: 'Caricamento dell’ordine…',
   language: 'Lingua',
+  itemsTitle: 'Al banco',
+  collected: 'Ritirato: {qty} × {name}',
+  refused: 'Rifiutato, importo rimborsato: {qty} × {name}',
+  waiting: 'Ti aspetta ancora: {qty} × {name}',
 };
 
 export type CurbsideLanguage = 'en' | 'it';

@@ -1,4 +1,10 @@
+import { useState } from 'react';
+import type { OrderLineView } from '../../contract/orders';
 import { DoneTitle } from './done-title';
+import { isPartlyCollected } from '../../domain/partial-handover';
+import { counterLine, HandoverLines, stagedOf } from './handover-lines';
+import { IdCheckStep } from './id-check-step';
+import { RefuseDialog } from './refuse-dialog';
 import { enqueueCommand } from '../../local-db/enqueue';
 import type { OrderView } from '../../local-db/replica-read';
 import type { ScannedCode } from '../../scan/scanned-code';
@@ -26,24 +32,46 @@ function HandoverView({ view }: { view: OrderView }) {
   const actor = useActor();
   const { order } = view;
   const { banner, flash } = useScanBanner();
+  const [chosen, setChosen] = useState<ReadonlyMap<string, number>>(new Map());
+  const [refusing, setRefusing] = useState<OrderLineView | null>(null);
+  const check = order.idCheck;
+  const idPending = Boolean(check && check.reasons.length > 0 && !check.checkedAt);
   const canHandOver = order.status === 'ready';
+  const staged = order.lines.filter((line) => stagedOf(line) > 0);
+  // Units chosen now, by line; a line not touched goes in full.
+  const now = staged.map((line) => ({ lineId: line.id, qty: chosen.get(line.id) ?? stagedOf(line) }));
+  const whole = now.every((n, i) => n.qty === stagedOf(staged[i]!));
+  const units = now.reduce((sum, n) => sum + n.qty, 0);
+  const partly = isPartlyCollected(order.lines.map(counterLine));
 
   const reject = (error: unknown) => flash('error', t('feedback.rejected'), t(errorMessageKey(error)));
 
   const onScan = (scan: ScannedCode) => {
     const code = scan.text.trim();
-    if (!code || !canHandOver) return;
+    if (!code || !canHandOver || idPending) return;
+    if (units === 0) {
+      flash('error', t('feedback.rejected'), t('handover.nothingChosen'));
+      return;
+    }
+    const lines = whole ? undefined : now.filter((n) => n.qty > 0);
     checkPickupOffline(code, order)
-      .then(() => enqueueCommand({ name: 'order.handover', args: { orderId: order.id, code }, actor }))
-      .then(
-        () =>
-          flash(
-            'success',
-            t('feedback.collected'),
-            t('handover.doneBody', { number: order.number, name: order.customer.name }),
-          ),
-        reject,
-      );
+      .then(() =>
+        enqueueCommand({
+          name: 'order.handover',
+          args: { orderId: order.id, code, ...(lines ? { lines } : {}) },
+          actor,
+        }),
+      )
+      .then(() => {
+        setChosen(new Map());
+        flash(
+          'success',
+          t('feedback.collected'),
+          whole
+            ? t('handover.doneBody', { number: order.number, name: order.customer.name })
+            : t('handover.partDone', { qty: units }),
+        );
+      }, reject);
   };
 
   return (
@@ -52,19 +80,46 @@ function HandoverView({ view }: { view: OrderView }) {
       {canHandOver || banner ? <ScanBanner state={banner} slim /> : null}
       {canHandOver ? (
         <>
-          <section className="card">
-            <ScanStep
-              label={t('handover.label')}
-              hint={t('handover.hint')}
-              buttonLabel={t('handover.confirm')}
-              onScan={onScan}
-              inputMode="numeric"
-              name="pickup-code"
-            />
-          </section>
+          {check && check.reasons.length > 0 ? <IdCheckStep order={order} check={check} /> : null}
+          {idPending ? (
+            <Notice tone="warning">
+              <p data-testid="id-first">{t('handover.idFirst')}</p>
+            </Notice>
+          ) : (
+            <section className="card">
+              <ScanStep
+                label={t('handover.label')}
+                hint={whole ? t('handover.hint') : t('handover.hintPart', { qty: units })}
+                buttonLabel={whole ? t('handover.confirm') : t('handover.confirmPart', { qty: units })}
+                onScan={onScan}
+                inputMode="numeric"
+                name="pickup-code"
+              />
+            </section>
+          )}
+          <HandoverLines
+            lines={order.lines}
+            chosen={chosen}
+            onChoose={(lineId, qty) => setChosen(new Map(chosen).set(lineId, qty))}
+            onRefuse={setRefusing}
+          />
+          <RefuseDialog
+            orderId={order.id}
+            line={refusing}
+            staged={refusing ? stagedOf(refusing) : 0}
+            onClose={() => setRefusing(null)}
+            onRefused={(qty) =>
+              flash('success', t('handover.refusedDone', { qty }), t('handover.refundNote'))
+            }
+          />
           {order.stagingLocation ? (
             <Notice>
               <p>{t('order.readyAt', { location: order.stagingLocation })}</p>
+              {partly ? (
+                <p data-testid="partly-collected">
+                  {t('handover.partly', { qty: staged.reduce((sum, line) => sum + stagedOf(line), 0) })}
+                </p>
+              ) : null}
             </Notice>
           ) : null}
           <OrderSummary order={order} />

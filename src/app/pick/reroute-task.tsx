@@ -18,6 +18,7 @@ const lineState = (line: Line) => ({
   qtyShort: line.qtyShort,
   reroutedTo: line.reroutedTo?.orderId ?? null,
   customerNotified: line.customerNotified ?? false,
+  substitute: line.substitute ?? null,
 });
 
 /**

@@ -46,10 +46,14 @@ const KiosksPage = lazyPage(() => import('../counter/kiosks-page').then((m) => m
 const CounterPage = lazyPage(() => import('../counter/counter-page').then((m) => m.CounterPage));
 const BoardPage = lazyPage(() => import('../board/board-page').then((m) => m.BoardPage));
 const CurbsidePage = lazyPage(() => import('../curbside/curbside-page').then((m) => m.CurbsidePage));
+const SubstitutionPage = lazyPage(() =>
+  import('../substitution/substitution-page').then((m) => m.SubstitutionPage),
+);
 
 /** Public devices and customers' phones: outside the associate shell, no session. */
 const publicRoutes: readonly (readonly [string, LazyPage])[] = [
   ['curbside/:token', CurbsidePage],
+  ['substitution/:token', SubstitutionPage],
   ['counter', CounterPage],
   ['board', BoardPage],
 ];

@@ -2,7 +2,7 @@ import type { Executor } from '../db/client';
 import { auditLog } from '../db/schema';
 
 export interface Actor {
-  type: 'associate' | 'platform' | 'system';
+  type: 'associate' | 'platform' | 'system' | 'customer';
   id: string | null;
   storeId: string | null;
   deviceId: string | null;

@@ -25,11 +25,21 @@ export function authRoutes(app: FastifyInstance, db: Db, config: AuthConfig, gua
       schema: {
         tags,
         summary: 'Sign an associate in to a store with employee ID and PIN',
+        description:
+          "PIN checks run a few at a time so that a storm of sign-ins does not slow the stores' work. When too many wait, the answer is 503 auth.busy with a Retry-After header (seconds, also in details.retryAfterSeconds): nothing was counted against the PIN, so send the same sign-in again after that long. 429 auth.lockedOut (too many wrong PINs) carries Retry-After too.",
         body: signInBody,
-        response: { 200: session, ...errors },
+        response: { 200: session, ...errors, 503: errorBody },
       },
     },
-    (request) => signIn(db, config, request.body, { limits: app.limits, ip: request.ip }),
+    async (request, reply) => {
+      try {
+        return await signIn(db, config, request.body, { limits: app.limits, ip: request.ip });
+      } catch (error) {
+        const wait = error instanceof HttpError ? error.details?.retryAfterSeconds : undefined;
+        if (typeof wait === 'number') reply.header('retry-after', String(wait));
+        throw error;
+      }
+    },
   );
 
   r.post(

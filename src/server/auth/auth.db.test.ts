@@ -48,6 +48,19 @@ describe('signing in with employee ID and PIN', () => {
     expect(locked.json().details.retryAfterSeconds).toBeGreaterThan(0);
   });
 
+  it('tells a storm of sign-ins past the PIN-check queue to come back (503 auth.busy, Retry-After)', async () => {
+    const storm = await Promise.all(
+      Array.from({ length: 80 }, () => signInRaw({ employeeId: '1001', pin: '1234' })),
+    );
+    const busy = storm.filter((response) => response.statusCode === 503);
+    expect(busy.length).toBeGreaterThan(0);
+    expect(busy[0]!.json()).toMatchObject({ code: 'auth.busy', details: { retryAfterSeconds: 2 } });
+    expect(busy[0]!.headers['retry-after']).toBe('2');
+    expect(storm.filter((response) => response.statusCode === 200)).toHaveLength(80 - busy.length);
+    // Nothing was counted against the PIN: the next sign-in goes through.
+    expect((await signInRaw({ employeeId: '1001', pin: '1234' })).statusCode).toBe(200);
+  });
+
   it('rotates refresh tokens: a spent one is refused', async () => {
     const session = await t.signIn();
     const refreshed = await t.app.inject({

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { CommandReads } from '../../commands/define-command';
-import type { BookedParcels, LabelState } from '../../commands/order-tx';
+import type { BookedParcels, CatalogueProduct, LabelState } from '../../commands/order-tx';
 import { checkPickup } from '../../domain/check-pickup';
 import { isDomainError, type DomainError } from '../../domain/domain-error';
 import type { PassSignatureVerifier } from '../../domain/signed-pickup-pass';
@@ -47,6 +47,8 @@ interface ShipmentFact {
 /** Everything the commands of one batch declared, loaded before the first of them runs. */
 export interface CommandFacts {
   gtins: ReadonlySet<string>;
+  /** The catalogue's products of those GTINs, by GTIN-14. */
+  catalogue: ReadonlyMap<string, CatalogueProduct>;
   locations: ReadonlySet<string>;
   /** Those shelves' capacity and the orders ready on them when the batch began. */
   shelves: ReadonlyMap<string, ShelfOccupancy>;
@@ -88,7 +90,17 @@ export async function loadCommandFacts(
 
   const [knownGtins, knownCodes, onShelves, shipmentRows, arrivalRows] = await inTurn([
     gtins.length
-      ? tx.select({ gtin14: products.gtin14 }).from(products).where(inArray(products.gtin14, gtins))
+      ? tx
+          .select({
+            productId: products.id,
+            sku: products.sku,
+            gtin14: products.gtin14,
+            nameEn: products.nameEn,
+            nameIt: products.nameIt,
+            priceCents: products.priceCents,
+          })
+          .from(products)
+          .where(inArray(products.gtin14, gtins))
       : [],
     codes.length
       ? tx
@@ -161,6 +173,7 @@ export async function loadCommandFacts(
 
   return {
     gtins: new Set(knownGtins.map((r) => r.gtin14)),
+    catalogue: new Map(knownGtins.map((r) => [r.gtin14, r])),
     locations: new Set(knownCodes.map((r) => r.code)),
     shelves: new Map(
       knownCodes.map((r) => [

@@ -26,6 +26,11 @@ export const lineRowColumns = {
   reroutedTo: sql<RerouteTarget | null>`(select json_build_object('orderId', r.id,
     'orderNumber', r.number, 'storeId', r.store_id) from orders r where r.id = ${orderLines.reroutedTo})`,
   // Told about the line's short units (cancelled or moved): it is not offered again.
+  substitutionPreference: orderLines.substitutionPreference,
+  substitute: orderLines.substitute,
   customerNotified: sql<boolean>`exists (select 1 from customer_notifications n
     where n.order_id = ${orderLines.orderId} and n.payload->>'lineId' = ${orderLines.id}::text)`,
+  qtyHandedOver: orderLines.qtyHandedOver,
+  qtyRefused: orderLines.qtyRefused,
+  minimumAge: orderLines.minimumAge,
 };

@@ -1,6 +1,9 @@
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import type { IdCheckView } from '../../contract/handover-checks';
 import type { OrderDetail, QueueItem } from '../../contract/orders';
+import type { IdDocumentType } from '../../domain/id-check';
+import { idRequirement } from '../../domain/id-check';
 import { orderErrorCodes } from '../../contract/error-codes';
 import { DomainError } from '../../domain/domain-error';
 import type { ShortReason } from '../../domain/picking';
@@ -151,6 +154,11 @@ export async function loadOrderDetails(
       packages: o.packages ?? [],
       shipment: shipmentsByOrder.get(o.id) ?? null,
       journey: journeys.journeyOf(o.id),
+      substitution: o.substitution ?? null,
+      idCheck: idCheckOf(
+        o,
+        own.map((l) => l.line),
+      ),
       lines: sortByLocation(own).map(({ line, product, aisle, bay }) => ({
         id: line.id,
         lineNo: line.lineNo,
@@ -172,9 +180,34 @@ export async function loadOrderDetails(
         unitPriceCents: line.unitPriceCents,
         reroutedTo: journeys.reroutedTo(line.reroutedTo),
         customerNotified: journeys.customerNotified(line.id),
+        substitutionPreference: line.substitutionPreference ?? null,
+        substitute: line.substitute ?? null,
+        qtyHandedOver: line.qtyHandedOver,
+        qtyRefused: line.qtyRefused,
+        minimumAge: line.minimumAge,
       })),
     };
   });
+}
+
+/** The ID step of an order: why it is needed (none: reasons empty), and what a passed one kept. */
+export function idCheckOf(
+  o: typeof orders.$inferSelect,
+  lines: readonly { minimumAge: number | null }[],
+): IdCheckView {
+  const { reasons, minimumAge, collectorName } = idRequirement({
+    lines,
+    highValue: o.highValue,
+    collectorName: o.collectorName,
+  });
+  return {
+    reasons,
+    minimumAge,
+    collectorName,
+    checkedAt: iso(o.idCheckedAt),
+    documentType: o.idDocumentType as IdDocumentType | null,
+    last4: o.idDocumentLast4,
+  };
 }
 
 /** Ids of the orders the queue shows: open ones and those closed in the last hours. */

@@ -46,6 +46,10 @@ const mutableOrderFields = [
   'shippedAt',
   'packages',
   'packRevision',
+  'idCheckedAt',
+  'idCheckedBy',
+  'idDocumentType',
+  'idDocumentLast4',
 ] as const;
 
 export type OrderChanges = Partial<Pick<OrderRow, (typeof mutableOrderFields)[number]>>;
@@ -462,6 +466,8 @@ export class OrderWork {
         expired_at = r."expiredAt", packed_at = r."packedAt", shipped_at = r."shippedAt",
         packages = r."packages", pack_revision = r."packRevision",
         assigned_to = r."assignedTo", assigned_at = r."assignedAt", arrived_at = r."arrivedAt",
+        id_checked_at = r."idCheckedAt", id_checked_by = r."idCheckedBy",
+        id_document_type = r."idDocumentType", id_document_last4 = r."idDocumentLast4",
         version = o.version + r.steps, sync_version = ${version}, updated_at = now()
       from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r(
         id uuid, steps int, "status" text, "claimedBy" uuid, "claimedAt" timestamptz,
@@ -469,7 +475,8 @@ export class OrderWork {
         "collectedAt" timestamptz, "cancelledAt" timestamptz, "cancelReason" text,
         "cancelledBy" text, "putBackAt" timestamptz, "expiredAt" timestamptz,
         "packedAt" timestamptz, "shippedAt" timestamptz, "packages" jsonb, "packRevision" int,
-        "assignedTo" uuid, "assignedAt" timestamptz, "arrivedAt" timestamptz)
+        "assignedTo" uuid, "assignedAt" timestamptz, "arrivedAt" timestamptz,
+        "idCheckedAt" timestamptz, "idCheckedBy" uuid, "idDocumentType" text, "idDocumentLast4" text)
       where o.id = r.id and o.store_id = ${this.storeId}`);
   }
 
@@ -483,15 +490,20 @@ export class OrderWork {
         qtyShort: line.qtyShort,
         shortReason: line.shortReason,
         reroutedTo: line.reroutedTo?.orderId ?? null,
+        substitute: line.substitute,
+        qtyHandedOver: line.qtyHandedOver,
+        qtyRefused: line.qtyRefused,
       };
     });
     await this.tx.execute(sql`
       update order_lines l set
         qty_picked = r."qtyPicked", qty_short = r."qtyShort", short_reason = r."shortReason",
         -- A line's short units move once: a saved line never clears where they went.
-        rerouted_to = coalesce(r."reroutedTo", l.rerouted_to)
+        rerouted_to = coalesce(r."reroutedTo", l.rerouted_to), substitute = r."substitute",
+        qty_handed_over = r."qtyHandedOver", qty_refused = r."qtyRefused"
       from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r(
-        id uuid, "qtyPicked" int, "qtyShort" int, "shortReason" text, "reroutedTo" uuid)
+        id uuid, "qtyPicked" int, "qtyShort" int, "shortReason" text, "reroutedTo" uuid,
+        "substitute" jsonb, "qtyHandedOver" int, "qtyRefused" int)
       where l.id = r.id`);
   }
 

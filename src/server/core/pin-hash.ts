@@ -1,5 +1,9 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { promisify } from 'node:util';
+import { authErrorCodes } from '../../contract/error-codes';
+import { HttpError } from '../http-error';
+import { HashGate } from './hash-gate';
 
 const scrypt = promisify(scryptCallback) as (
   password: string,
@@ -25,7 +29,25 @@ export async function hashPin(pin: string): Promise<string> {
   );
 }
 
-export async function verifyPin(pin: string, stored: string): Promise<boolean> {
+/**
+ * PIN checks (40 ms of CPU each) run on half the machine's cores at most, one at least, so a
+ * storm of sign-ins leaves the rest of the CPU and of libuv's four threads to the stores' work;
+ * 64 waiting is about a second or two of queue, past which a sign-in is told to come back.
+ */
+export const pinCheckGate = new HashGate(Math.max(1, Math.floor(availableParallelism() / 2)), 64);
+const RETRY_AFTER_SECONDS = 2;
+
+export const signInBusy = () =>
+  new HttpError(503, authErrorCodes.busy, 'Many people are signing in right now; try again in a moment', {
+    retryAfterSeconds: RETRY_AFTER_SECONDS,
+  });
+
+/** Checks a typed PIN against its stored hash, through `pinCheckGate` (503 auth.busy when full). */
+export function verifyPin(pin: string, stored: string): Promise<boolean> {
+  return pinCheckGate.run(() => comparePin(pin, stored), signInBusy);
+}
+
+async function comparePin(pin: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, key] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !key) return false;
   const expected = Buffer.from(key, 'base64url');

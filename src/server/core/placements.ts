@@ -79,6 +79,9 @@ export function placementOf(
       shippingAddress: continued.shippingAddress,
       currency: continued.currency,
       journeyId: continued.journeyId ?? continued.id,
+      // The ID step follows the customer's order to the other store (ADR 0047).
+      highValue: continued.highValue,
+      collectorName: continued.collectorName,
     },
     lines,
     audit: placed.audit,

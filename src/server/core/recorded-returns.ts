@@ -40,6 +40,7 @@ export async function writeReturns(
       orderId: taken.orderId,
       orderStoreId,
       status: taken.status,
+      kind: taken.kind ?? 'return',
       takenAt: taken.takenAt,
       takenBy: actor.id,
       deviceId: actor.deviceId ?? '',

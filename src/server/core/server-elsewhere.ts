@@ -72,7 +72,7 @@ export function placeOrderEffect(
         line.unitPriceCents ??
         facts.products.get(productId)?.priceCents ??
         undeclared(`product ${productId}`);
-      return { productId, qty: line.qty, unitPriceCents };
+      return { productId, qty: line.qty, unitPriceCents, minimumAge: line.minimumAge ?? null };
     });
     const continued = 'continues' in order.customer ? heldOrder(order.customer.continues) : null;
     const placement = placementOf(order, lines, continued, who, new Date());

@@ -2,6 +2,7 @@ import type { OrderState } from '../../commands/order-state';
 import type { CommandActor, OrderTx } from '../../commands/order-tx';
 import { orderErrorCodes } from '../../contract/error-codes';
 import { DomainError } from '../../domain/domain-error';
+import type { IdDocumentType } from '../../domain/id-check';
 import { isExpectedParcel } from '../../domain/inbound-parcel';
 import { occupantsOf } from '../../domain/shelf';
 import type { Actor } from '../audit/audit';
@@ -38,7 +39,14 @@ function stateOf(order: OrderRow, lines: readonly LineRow[]): OrderState {
     packages: order.packages ?? [],
     packRevision: order.packRevision,
     inboundTracking: order.inboundTracking,
+    substitution: order.substitution ?? null,
     lines: [...lines],
+    highValue: order.highValue,
+    collectorName: order.collectorName,
+    idCheckedAt: order.idCheckedAt,
+    idCheckedBy: order.idCheckedBy,
+    idDocumentType: order.idDocumentType as IdDocumentType | null,
+    idDocumentLast4: order.idDocumentLast4,
   };
 }
 
@@ -79,6 +87,7 @@ export function serverTx(work: OrderWork, actor: CommandActor, facts: CommandFac
       return stateOf(order, lines);
     },
     isKnownGtin: (gtin14) => facts.gtins.has(gtin14),
+    product: (gtin14) => facts.catalogue.get(gtin14) ?? null,
     isStagingLocation: (code) => facts.locations.has(code),
     shelf(code) {
       const read = facts.shelves.get(code);
@@ -112,8 +121,8 @@ export function serverTx(work: OrderWork, actor: CommandActor, facts: CommandFac
       work.saveLine(orderId, { ...current, ...line, productId: current.productId });
     },
     effects: {
-      moveStock: ({ orderId, lineId, reason, delta }) =>
-        work.moveStock({ productId: productOfLine(orderId, lineId), orderId, reason, delta }),
+      moveStock: ({ orderId, lineId, reason, delta, productId }) =>
+        work.moveStock({ productId: productId ?? productOfLine(orderId, lineId), orderId, reason, delta }),
       audit: (entry) => work.audit(who, entry),
       notifyCustomer: (orderId, kind, payload) => work.notifyCustomer(orderRow(orderId), kind, payload),
       webhook: (orderId, type, data) => work.webhook(orderRow(orderId), type, data),

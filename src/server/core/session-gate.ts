@@ -9,6 +9,8 @@ import type { Principal } from './tokens';
 export const SESSION_CHANNEL = 'aisle_session';
 
 interface Entry {
+  /** The listener's epoch when read, while it listened (see SessionGate); undefined otherwise. */
+  epoch: number | undefined;
   associateId: string;
   good: boolean;
   role: string;
@@ -23,8 +25,10 @@ const sessionEnded = () =>
  * Whether an access token's session still holds, checked on every signed-in request (ADR
  * 0026): ended (sign-out, a reused refresh token), the associate deactivated, moved to another
  * store or given another role. Each instance caches the answer for a few seconds; a NOTIFY on
- * aisle_session drops it at once, so a session ends on every instance within about a second,
- * and within `maxAgeMs` even if a NOTIFY were lost.
+ * aisle_session drops it at once, so a session ends on every instance within about a second.
+ * A NOTIFY is only lost with the listening connection: an answer read while the listener has
+ * not dropped since is kept `heardMaxAgeMs` (so a device's idle pulls a minute apart need no
+ * database, ADR 0048); any other for `maxAgeMs`. When the connection drops, all are forgotten.
  */
 export class SessionGate {
   private readonly cache = new Map<string, Entry>();
@@ -34,22 +38,41 @@ export class SessionGate {
   /** Long-lived requests (event streams) to end when their session ends. */
   private readonly watchers = new Set<{ principal: Principal; ended: () => void }>();
 
+  private listening = false;
+  /** Bumped when the listening connection drops: answers read before may have missed a NOTIFY. */
+  private epoch = 0;
+  /** NOTIFYs heard: one during a lookup may concern the row just read, so that answer stays short. */
+  private heard = 0;
+
   constructor(
     private readonly db: Db,
     private readonly maxAgeMs = 5_000,
+    private readonly heardMaxAgeMs = 300_000,
   ) {}
 
   async start(database: DatabaseHandle): Promise<void> {
-    this.stopListening = await database.listen(SESSION_CHANNEL, (payload) => this.forget(payload));
+    this.stopListening = await database.listen(
+      SESSION_CHANNEL,
+      (payload) => this.forget(payload),
+      (listening) => {
+        this.listening = listening;
+        if (listening) return;
+        this.epoch += 1;
+        this.cache.clear();
+      },
+    );
+    this.listening = true;
   }
 
   async stop(): Promise<void> {
     await this.stopListening?.();
     this.stopListening = undefined;
+    this.listening = false;
   }
 
   /** `session:<id>` or `associate:<id>`: the cached answers that may now be wrong. */
   forget(payload: string): void {
+    this.heard += 1;
     const [kind, id] = payload.split(':');
     if (!id) return;
     if (kind === 'session') this.cache.delete(id);
@@ -110,7 +133,7 @@ export class SessionGate {
         .update(refreshTokens)
         .set({ usedAt: sql`now()` })
         .where(and(eq(refreshTokens.id, principal.refreshId), isNull(refreshTokens.usedAt)));
-      if (this.seen.size > 10_000) this.seen.clear();
+      if (this.seen.size > 100_000) this.seen.clear();
       this.seen.add(principal.refreshId);
     }
   }
@@ -118,7 +141,12 @@ export class SessionGate {
   private async lookup(sessionId: string): Promise<Entry | undefined> {
     const cached = this.cache.get(sessionId);
     const now = Date.now();
-    if (cached && now - cached.checkedAt < this.maxAgeMs) return cached;
+    if (cached) {
+      const heard = this.listening && cached.epoch === this.epoch;
+      if (now - cached.checkedAt < (heard ? this.heardMaxAgeMs : this.maxAgeMs)) return cached;
+    }
+    const epoch = this.listening ? this.epoch : undefined;
+    const heardBefore = this.heard;
     const [row] = await this.db
       .select({
         associateId: authSessions.associateId,
@@ -132,13 +160,15 @@ export class SessionGate {
       .where(eq(authSessions.id, sessionId));
     if (!row) return undefined;
     const entry: Entry = {
+      epoch: this.heard === heardBefore ? epoch : undefined,
       associateId: row.associateId,
       good: row.endedAt === null && row.active,
       role: row.role,
       storeId: row.storeId,
       checkedAt: now,
     };
-    if (this.cache.size > 10_000) this.cache.clear();
+    // Sized for the devices one process serves (about 15,000 per core), so it does not churn.
+    if (this.cache.size > 100_000) this.cache.clear();
     this.cache.set(sessionId, entry);
     return entry;
   }

@@ -6,16 +6,29 @@ import { rowsOf } from '../db/rows';
 export const POKE_CHANNEL = 'aisle_poke';
 
 /**
+ * A poke names the store and its new version (`MI01:42`), so each instance knows every store's
+ * version without asking (ADR 0048); a bare store id is a poke from an older release.
+ */
+export function parsePoke(payload: string): { storeId: string; version: number | undefined } {
+  const colon = payload.lastIndexOf(':');
+  const version = colon < 0 ? NaN : Number(payload.slice(colon + 1));
+  return Number.isSafeInteger(version) && colon > 0
+    ? { storeId: payload.slice(0, colon), version }
+    : { storeId: payload, version: undefined };
+}
+
+/**
  * The statement that takes the store's next change number, holding the store_sync row lock
  * until commit, and queues a poke for the store's devices. NOTIFY is transactional: it goes out
  * at commit, and not at all on rollback (or on a rolled-back savepoint), so devices are never
- * poked about a change that did not happen; PostgreSQL folds repeats within one transaction.
- * The NOTIFY rides in RETURNING, so the whole step is one round trip, alone or as a CTE.
+ * poked about a change that did not happen. Each bump NOTIFYs its own version (the instances
+ * coalesce those of one commit into one poke per device). The NOTIFY rides in RETURNING, so the
+ * whole step is one round trip, alone or as a CTE.
  */
 export function storeVersionBump(storeId: string): SQL {
   return sql`insert into store_sync (store_id, version) values (${storeId}, 1)
     on conflict (store_id) do update set version = store_sync.version + 1
-    returning version, pg_notify(${POKE_CHANNEL}, ${storeId})::text as notified`;
+    returning version, pg_notify(${POKE_CHANNEL}, store_sync.store_id || ':' || store_sync.version)::text as notified`;
 }
 
 /** Takes the store's next change number (see storeVersionBump) and returns it. */

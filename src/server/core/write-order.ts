@@ -1,6 +1,7 @@
 import type { OrderDiscount, OrderPayment } from '../../contract/orders';
 import { orderErrorCodes } from '../../contract/error-codes';
 import { DomainError } from '../../domain/domain-error';
+import type { OrderSubstitution, SubstitutionPreference } from '../../domain/substitution';
 import { stockEffects } from '../../domain/order-stock';
 import type { Actor } from '../audit/audit';
 import { recordAudit } from '../audit/audit';
@@ -31,9 +32,22 @@ export interface NewOrder {
   payment?: OrderPayment | null;
   /** The customer journey it belongs to (a re-route continues its order's). */
   journeyId?: string | null;
+  /** The customer's substitution preference with the store's rule it was taken under. */
+  substitution?: OrderSubstitution | null;
+  /** Flags for the ID step at the handover (ADR 0047). */
+  highValue?: boolean;
+  collectorName?: string | null;
 }
 
-export type OrderLineInput = { productId: string; qty: number; unitPriceCents: number; finalSale?: boolean };
+export type OrderLineInput = {
+  productId: string;
+  qty: number;
+  unitPriceCents: number;
+  finalSale?: boolean;
+  substitutionPreference?: SubstitutionPreference | null;
+  /** The age the customer must have for it: the platform's, or the store's for its category. */
+  minimumAge?: number | null;
+};
 
 /**
  * Writes a new order, its lines, the reservation of their stock at its store (the conditional
@@ -75,6 +89,8 @@ export async function writeOrder(
       qtyOrdered: l.qty,
       unitPriceCents: l.unitPriceCents,
       finalSale: l.finalSale ?? false,
+      substitutionPreference: l.substitutionPreference ?? null,
+      minimumAge: l.minimumAge ?? null,
     })),
   );
   const perProduct = new Map<string, number>();

@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { systemActor } from '../audit/audit';
 import type { Db, Executor } from '../db/client';
-import { orders, pickupArrivals, stores } from '../db/schema';
+import { orderLines, orders, pickupArrivals, products, stores } from '../db/schema';
 import { HttpError } from '../http-error';
 import { orderErrorCodes } from '../../contract/error-codes';
 import { isHandedOverInStore, type FulfillmentType } from '../../domain/order-machine';
@@ -19,6 +19,26 @@ export interface CurbsideView {
   state: CurbsideState;
   parkingSpot: string | null;
   vehicle: string | null;
+  /** What the counter handed over and refused, line by line; absent until it did either. */
+  items?: { nameIt: string; nameEn: string; collected: number; refused: number; waiting: number }[];
+}
+
+/** The order's lines once some left or were refused at the counter (ADR 0047). */
+async function counterItems(db: Db, orderId: string): Promise<CurbsideView['items']> {
+  const lines = await db
+    .select({
+      nameIt: products.nameIt,
+      nameEn: products.nameEn,
+      picked: orderLines.qtyPicked,
+      collected: orderLines.qtyHandedOver,
+      refused: orderLines.qtyRefused,
+    })
+    .from(orderLines)
+    .innerJoin(products, eq(products.id, orderLines.productId))
+    .where(eq(orderLines.orderId, orderId))
+    .orderBy(orderLines.lineNo);
+  if (!lines.some((l) => l.collected > 0 || l.refused > 0)) return undefined;
+  return lines.map(({ picked, ...l }) => ({ ...l, waiting: picked - l.collected - l.refused }));
 }
 
 export interface ArrivalInput {
@@ -51,6 +71,7 @@ export async function curbsideView(db: Db, orderId: string): Promise<CurbsideVie
     .where(eq(orders.id, orderId));
   if (!order) throw notFound();
   const arrival = await latestArrival(db, orderId);
+  const items = await counterItems(db, orderId);
   const state: CurbsideState =
     order.status === 'collected'
       ? 'handedOver'
@@ -68,6 +89,7 @@ export async function curbsideView(db: Db, orderId: string): Promise<CurbsideVie
     state,
     parkingSpot: arrival?.parkingSpot ?? null,
     vehicle: arrival?.vehicle ?? null,
+    ...(items ? { items } : {}),
   };
 }
 

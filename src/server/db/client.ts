@@ -6,7 +6,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import type { Env } from '../env';
-import { openListener } from './listener';
+import { openListener, type OnConnection } from './listener';
 import * as schema from './schema';
 
 type Schema = typeof schema;
@@ -28,8 +28,16 @@ export interface PoolUse {
 export interface DatabaseHandle {
   db: Db;
   kind: DatabaseKind;
-  /** LISTEN on a channel; NOTIFYs from any connection or instance arrive here after commit. */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * LISTEN on a channel; NOTIFYs from any connection or instance arrive here after commit.
+   * `onConnection` hears when the listening connection is lost (false) and listens again (true);
+   * PGlite's in-process NOTIFYs are never lost.
+   */
+  listen(
+    channel: string,
+    onPayload: (payload: string) => void,
+    onConnection?: OnConnection,
+  ): Promise<() => Promise<void>>;
   /**
    * Runs `work` on one connection of its own, straight to PostgreSQL (DATABASE_LISTEN_URL when
    * set), for what needs session state across statements: a session advisory lock. Through a
@@ -53,6 +61,11 @@ export interface DatabaseConfig {
   poolSize?: number | undefined;
   /** PGlite's folder on disk, or 'memory://' for a throwaway database. */
   dataDir: string;
+  /**
+   * Hears every statement sent (tests and benches count round trips with it; see
+   * statement-counter.ts). Unset in production, where it costs nothing.
+   */
+  onStatement?: ((statement: string) => void) | undefined;
 }
 
 export const DEFAULT_POOL_SIZE = 10;
@@ -69,6 +82,11 @@ export function databaseConfigOf(
   };
 }
 
+function loggerOf(config: DatabaseConfig) {
+  const { onStatement } = config;
+  return onStatement ? { logger: { logQuery: (statement: string) => onStatement(statement) } } : {};
+}
+
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
   if (config.databaseUrl) {
     const max = config.poolSize ?? DEFAULT_POOL_SIZE;
@@ -79,9 +97,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
     const directUrl = config.listenUrl ?? config.databaseUrl;
     const listener = openListener(directUrl);
     return {
-      db: drizzleNodePg(pool, { schema }) as unknown as Db,
+      db: drizzleNodePg(pool, { schema, ...loggerOf(config) }) as unknown as Db,
       kind: 'postgres',
-      listen: (channel, onPayload) => listener.listen(channel, onPayload),
+      listen: (channel, onPayload, onConnection) => listener.listen(channel, onPayload, onConnection),
       async session(work) {
         const client = new pg.Client({ connectionString: directUrl });
         client.on('error', () => undefined);
@@ -101,7 +119,18 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   }
   if (!config.dataDir.startsWith('memory://')) mkdirSync(config.dataDir, { recursive: true });
   const client = await PGlite.create(config.dataDir);
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const { onStatement } = config;
+  if (onStatement) {
+    // drizzle hands PGlite whole transactions; their begin and commit are statements too.
+    const transaction = client.transaction.bind(client);
+    client.transaction = async (work) => {
+      onStatement('begin');
+      const result = await transaction(work);
+      onStatement('commit');
+      return result;
+    };
+  }
+  const db = drizzlePglite(client, { schema, ...loggerOf(config) }) as unknown as Db;
   return {
     db,
     kind: 'pglite',

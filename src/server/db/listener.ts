@@ -1,9 +1,15 @@
 import pg from 'pg';
 
 type OnPayload = (payload: string) => void;
+/**
+ * Told false when the connection carrying the LISTEN ends (NOTIFYs may be lost from then on),
+ * and true once a new one listens again. What a process caches on the strength of NOTIFYs
+ * (store versions, sessions) is dropped on false.
+ */
+export type OnConnection = (listening: boolean) => void;
 
 export interface Listener {
-  listen(channel: string, onPayload: OnPayload): Promise<() => Promise<void>>;
+  listen(channel: string, onPayload: OnPayload, onConnection?: OnConnection): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -19,6 +25,7 @@ const RECONNECT_MS = [250, 1_000, 5_000];
  */
 export function openListener(url: string): Listener {
   const handlers = new Map<string, Set<OnPayload>>();
+  const watchers = new Set<OnConnection>();
   let client: pg.Client | undefined;
   let connecting: Promise<pg.Client> | undefined;
   let closed = false;
@@ -38,12 +45,14 @@ export function openListener(url: string): Listener {
       if (client !== next) return;
       client = undefined;
       connecting = undefined;
+      for (const watcher of watchers) watcher(false);
       if (!closed && handlers.size > 0) scheduleReconnect();
     });
     await next.connect();
     for (const channel of handlers.keys()) await next.query(`listen ${quoted(channel)}`);
     client = next;
     failures = 0;
+    for (const watcher of watchers) watcher(true);
     return next;
   }
 
@@ -67,7 +76,7 @@ export function openListener(url: string): Listener {
   }
 
   return {
-    async listen(channel, onPayload) {
+    async listen(channel, onPayload, onConnection) {
       const known = handlers.get(channel);
       const set = known ?? new Set<OnPayload>();
       set.add(onPayload);
@@ -75,7 +84,9 @@ export function openListener(url: string): Listener {
       const connected = await ensure();
       // A connection opened just now already listens on every channel in `handlers`.
       if (!known) await connected.query(`listen ${quoted(channel)}`);
+      if (onConnection) watchers.add(onConnection);
       return async () => {
+        if (onConnection) watchers.delete(onConnection);
         set.delete(onPayload);
         if (set.size > 0 || handlers.get(channel) !== set) return;
         handlers.delete(channel);
@@ -86,6 +97,7 @@ export function openListener(url: string): Listener {
       closed = true;
       clearTimeout(retry);
       handlers.clear();
+      watchers.clear();
       const open = client ?? (await connecting?.catch(() => undefined));
       client = undefined;
       await open?.end();

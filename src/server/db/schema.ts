@@ -19,6 +19,14 @@ import {
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { PackedPackage } from '../../domain/packing';
 import type { OrderDiscount, OrderPayment } from '../../contract/orders';
+import {
+  DEFAULT_ANSWER_MINUTES,
+  DEFAULT_PRICE_RULE,
+  type LineSubstitute,
+  type OrderSubstitution,
+  type PriceRule,
+  type SubstitutionPreference,
+} from '../../domain/substitution';
 
 // Every table of store data carries store_id, leading its keys, so a chain's data can be
 // partitioned by store later without rewriting queries.
@@ -43,9 +51,21 @@ export const stores = pgTable(
     openingHours: jsonb('opening_hours').notNull(),
     /** Days a ready order waits on the pickup shelf before it expires (src/server/orders/expire-orders.ts). */
     pickupHoldDays: integer('pickup_hold_days').notNull().default(7),
+    // Substitutions (issue 15, 0016): the rule a substitute's price meets without asking, and
+    // the minutes a customer has to answer a request. Orders keep the values they were taken under.
+    substitutionPriceRule: jsonb('substitution_price_rule')
+      .$type<PriceRule>()
+      .notNull()
+      .default(DEFAULT_PRICE_RULE),
+    substitutionAnswerMinutes: integer('substitution_answer_minutes')
+      .notNull()
+      .default(DEFAULT_ANSWER_MINUTES),
     createdAt: createdAt(),
   },
-  (t) => [check('stores_pickup_hold_days_check', sql`${t.pickupHoldDays} >= 1`)],
+  (t) => [
+    check('stores_pickup_hold_days_check', sql`${t.pickupHoldDays} >= 1`),
+    check('stores_substitution_answer_minutes_check', sql`${t.substitutionAnswerMinutes} >= 1`),
+  ],
 );
 
 export const stagingLocations = pgTable(
@@ -222,6 +242,31 @@ export const associateDevices = pgTable(
   (t) => [primaryKey({ columns: [t.associateId, t.deviceId] })],
 );
 
+// ---------------------------------------------------------------------------------------------
+// Handover at the counter (issue 15, points 4 and 5; migration 0017, ADR 0047): units handed over
+// or refused per line, the ID step's flags and its outcome, and the store's age per category.
+
+/** A line's units at the counter, and the minimum age its product needs (null: none). */
+const counterLineColumns = () => ({
+  qtyHandedOver: integer('qty_handed_over').notNull().default(0),
+  qtyRefused: integer('qty_refused').notNull().default(0),
+  minimumAge: integer('minimum_age'),
+});
+
+/**
+ * Flags set at intake that call for the ID step, and the step's outcome. Only the document type
+ * and its last 4 characters are kept: never an image, the full number or the birth date.
+ */
+const idCheckColumns = () => ({
+  highValue: boolean('high_value').notNull().default(false),
+  /** The third party the customer named to collect the order. */
+  collectorName: text('collector_name'),
+  idCheckedAt: ts('id_checked_at'),
+  idCheckedBy: uuid('id_checked_by').references((): AnyPgColumn => associates.id),
+  idDocumentType: text('id_document_type'),
+  idDocumentLast4: text('id_document_last4'),
+});
+
 export const orders = pgTable(
   'orders',
   {
@@ -279,6 +324,10 @@ export const orders = pgTable(
     discounts: jsonb('discounts').$type<OrderDiscount[]>().notNull().default([]),
     shippingCents: integer('shipping_cents').notNull().default(0),
     payment: jsonb('payment').$type<OrderPayment>(),
+    // Substitutions (issue 15, 0016): the customer's preference for the order with the store's
+    // price rule and answer minutes when it was taken; null for orders taken before.
+    substitution: jsonb('substitution').$type<OrderSubstitution>(),
+    ...idCheckColumns(),
     version: integer('version').notNull().default(1),
     syncVersion: bigint('sync_version', { mode: 'number' }).notNull().default(0),
     createdAt: createdAt(),
@@ -323,8 +372,18 @@ export const orderLines = pgTable(
     reroutedTo: uuid('rerouted_to').references((): AnyPgColumn => orders.id),
     /** Sold on clearance as final sale: the return policy refuses it unless the store was at fault. */
     finalSale: boolean('final_sale').notNull().default(false),
+    // Substitutions (issue 15, 0016): the line's own preference (null: the order's), and the
+    // substitute picked for its short units with where the customer's answer stands.
+    substitutionPreference: jsonb('substitution_preference').$type<SubstitutionPreference>(),
+    substitute: jsonb('substitute').$type<LineSubstitute>(),
+    ...counterLineColumns(),
   },
-  (t) => [uniqueIndex('order_lines_order_line_key').on(t.orderId, t.lineNo)],
+  (t) => [
+    uniqueIndex('order_lines_order_line_key').on(t.orderId, t.lineNo),
+    index('order_lines_substitute_pending_idx')
+      .on(t.storeId)
+      .where(sql`${t.substitute}->>'status' = 'pending'`),
+  ],
 );
 
 /**
@@ -405,7 +464,7 @@ export const auditLog = pgTable(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     storeId: text('store_id'),
-    actorType: text('actor_type', { enum: ['associate', 'platform', 'system'] }).notNull(),
+    actorType: text('actor_type', { enum: ['associate', 'platform', 'system', 'customer'] }).notNull(),
     actorId: text('actor_id'),
     deviceId: text('device_id'),
     action: text('action').notNull(),
@@ -609,6 +668,10 @@ export const orderReturns = pgTable(
       .references(() => orders.id),
     orderStoreId: text('order_store_id').notNull(),
     status: text('status', { enum: ['refunded', 'review', 'declined'] }).notNull(),
+    /** A refusal at the counter (ADR 0047) is a return of units that never left the store. */
+    kind: text('kind', { enum: ['return', 'refusal'] })
+      .notNull()
+      .default('return'),
     /** The device's clock when the associate took the goods; the policy counts from it. */
     takenAt: ts('taken_at').notNull(),
     takenBy: uuid('taken_by')
@@ -823,4 +886,21 @@ export const rateLimits = pgTable(
     blockedUntil: ts('blocked_until'),
   },
   (t) => [index('rate_limits_window_ends_idx').on(t.windowEndsAt)],
+);
+
+/** The minimum age a store sets per product category (issue 15): a line of it needs the ID step. */
+export const storeCategoryAges = pgTable(
+  'store_category_ages',
+  {
+    storeId: text('store_id')
+      .notNull()
+      .references(() => stores.id),
+    category: text('category').notNull(),
+    minimumAge: integer('minimum_age').notNull(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.storeId, t.category] }),
+    check('store_category_ages_minimum_age_check', sql`${t.minimumAge} BETWEEN 1 AND 99`),
+  ],
 );

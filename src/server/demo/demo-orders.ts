@@ -36,6 +36,10 @@ export interface DemoOrderOptions {
   placedAt?: Date;
   /** Ship-to-store: the parcel's number (an SSCC as "00" + 18 digits, or a carrier's). */
   inbound?: { trackingNumber: string };
+  /** The first line is for customers of this age or older (issue 15: the ID step). */
+  minimumAge?: number;
+  /** Flags for the ID step: high value, or a third party collecting. */
+  idCheck?: IntakeOrderBody['idCheck'];
 }
 
 /**
@@ -71,7 +75,13 @@ export async function placeDemoOrder(db: Db, rng: Rng, options: DemoOrderOptions
           }
         : undefined,
     inbound: options.inbound,
-    lines: basket.map((p) => ({ sku: p.sku, qty: rng.chance(0.2) ? 2 : 1, unitPriceCents: p.priceCents })),
+    lines: basket.map((p, i) => ({
+      sku: p.sku,
+      qty: rng.chance(0.2) ? 2 : 1,
+      unitPriceCents: p.priceCents,
+      ...(i === 0 && options.minimumAge ? { minimumAge: options.minimumAge } : {}),
+    })),
+    ...(options.idCheck ? { idCheck: options.idCheck } : {}),
   };
   const { result } = await intakeOrder(
     db,

@@ -33,6 +33,8 @@ export interface SeedOptions {
   returnOrders?: boolean;
   /** Days of past pickup orders at the first store, for the manager's KPIs (demo-week.ts). */
   pastDays?: number;
+  /** Two ready orders whose handover needs the ID step (issue 15); on by default. */
+  idCheckOrders?: boolean;
   now?: Date;
 }
 
@@ -175,6 +177,10 @@ async function seedOrders(
     )
       count++;
   }
+  // Their own random numbers, so they change nothing above or below.
+  if (picker && options.idCheckOrders !== false) {
+    count += await seedIdCheckOrders(db, createRng(DEMO_SEED + 15), first.id, now, picker);
+  }
   // Draws no random numbers, so it changes nothing above.
   if (options.returnOrders !== false) count += await seedDemoReturns(db, now);
   // Its own random numbers, for the same reason.
@@ -216,6 +222,40 @@ async function progressOrders(db: Db, orderIds: string[], picker: AssociateRow):
       await runCommands(tx, actor, [claim, ...rest]);
     });
   }
+}
+
+/**
+ * Ready at the counter, promised last so they sit at the end of the queue: one with an item for
+ * adults only (the ID step asks for the date of birth), one a named friend collects (the name on
+ * their document must match).
+ */
+async function seedIdCheckOrders(
+  db: Db,
+  rng: ReturnType<typeof createRng>,
+  storeId: string,
+  now: Date,
+  picker: AssociateRow,
+): Promise<number> {
+  const promisedAt = new Date(now.getTime() + 9 * 3_600_000);
+  const flagged = [
+    await placeDemoOrder(db, rng, { storeId, fulfillmentType: 'pickup', promisedAt, minimumAge: 18 }),
+    await placeDemoOrder(db, rng, {
+      storeId,
+      fulfillmentType: 'pickup',
+      promisedAt,
+      idCheck: { collector: { name: 'Giulia Ferrari' } },
+    }),
+  ].filter((order) => order !== undefined);
+  for (const [index, order] of flagged.entries()) {
+    await db.transaction(async (tx) => {
+      const steps = await pickAndStage(tx, order.id, `${storeId}-B0${index + 6}`);
+      await runCommands(tx, seedActor(picker), [
+        { name: 'order.claim', args: { orderId: order.id } },
+        ...steps,
+      ]);
+    });
+  }
+  return flagged.length;
 }
 
 /** Picks every unit by its product's barcode, then stages the order. */

@@ -6,8 +6,10 @@ import { Notifier } from '../notifications/notifier';
 import { createSmsAdapter } from '../notifications/sms-adapter';
 import { WebhookDispatcher } from '../notifications/webhook-dispatcher';
 import { expireOverdueOrders } from '../orders/expire-orders';
+import { expirePendingSubstitutes } from '../orders/expire-substitutions';
 import type { PassKeyRing } from '../core/pass-key-ring';
 import { curbsideUrl } from '../curbside/curbside-token';
+import { substitutionUrl } from '../substitutions/substitution-token';
 import { PeriodicWorker } from './periodic-worker';
 
 /** NOTIFYed at commit by a trigger on both outbox tables (migration 0006), with the table name. */
@@ -30,6 +32,8 @@ export type JobSettings = Partial<
 /** Retries come due between wakes; this is how late one can be. */
 const OUTBOX_POLL_MS = 15_000;
 const EXPIRY_EVERY_MS = 10 * 60_000;
+/** Customers have minutes to answer a substitution: their deadlines are checked every minute. */
+const SUBSTITUTION_DEADLINE_EVERY_MS = 60_000;
 
 export interface BackgroundJobs {
   start(): Promise<void>;
@@ -47,6 +51,7 @@ export function createBackgroundJobs(
   passKeys: PassKeyRing,
   log: FastifyBaseLogger,
   curbsideKey?: Buffer,
+  substitutionKey?: Buffer,
 ): BackgroundJobs {
   const { db } = database;
   const publicUrl = settings.PUBLIC_URL;
@@ -65,6 +70,12 @@ export function createBackgroundJobs(
       ? {
           curbsideUrl: (order: { id: string; readyAt: Date; pickupHoldDays: number }) =>
             curbsideUrl(curbsideKey, publicUrl, order),
+        }
+      : {}),
+    ...(publicUrl && substitutionKey
+      ? {
+          substitutionUrl: (lineId: string, deadline: string) =>
+            substitutionUrl(substitutionKey, publicUrl, lineId, deadline),
         }
       : {}),
     ...(settings.NOTIFY_MAX_ATTEMPTS ? { maxAttempts: settings.NOTIFY_MAX_ATTEMPTS } : {}),
@@ -100,6 +111,18 @@ export function createBackgroundJobs(
       EXPIRY_EVERY_MS,
       failed('the expiry job'),
     ),
+    substitutionDeadline: new PeriodicWorker(
+      async () => {
+        const run = await expirePendingSubstitutes(db, new Date());
+        if (run.declined.length > 0)
+          log.info({ declined: run.declined.length }, 'declined unanswered substitutes');
+        for (const { storeId, error } of run.failures) {
+          log.warn({ err: error, storeId }, 'a substitute past its deadline was not declined');
+        }
+      },
+      SUBSTITUTION_DEADLINE_EVERY_MS,
+      failed('the substitution deadline job'),
+    ),
   };
   let unlisten: (() => Promise<void>) | undefined;
 
@@ -114,11 +137,17 @@ export function createBackgroundJobs(
       workers.notifier.start();
       workers.webhooks?.start();
       workers.expiry.start();
+      workers.substitutionDeadline.start();
     },
     async stop() {
       await unlisten?.();
       unlisten = undefined;
-      await Promise.all([workers.notifier.stop(), workers.webhooks?.stop(), workers.expiry.stop()]);
+      await Promise.all([
+        workers.notifier.stop(),
+        workers.webhooks?.stop(),
+        workers.expiry.stop(),
+        workers.substitutionDeadline.stop(),
+      ]);
       mail?.close();
     },
   };
@@ -131,8 +160,9 @@ export function registerBackgroundJobs(
   settings: JobSettings,
   passKeys: PassKeyRing,
   curbsideKey?: Buffer,
+  substitutionKey?: Buffer,
 ): void {
-  const jobs = createBackgroundJobs(database, settings, passKeys, app.log, curbsideKey);
+  const jobs = createBackgroundJobs(database, settings, passKeys, app.log, curbsideKey, substitutionKey);
   app.addHook('onListen', () => jobs.start());
   app.addHook('onClose', () => jobs.stop());
 }

@@ -28,6 +28,8 @@ export interface NotificationContext {
   pickupPass?: string;
   /** The customer's curbside page ("I'm here" from the car), for the ready-for-pickup message. */
   curbsideUrl?: string;
+  /** The customer's substitution page for the line a request names (issue 15). */
+  substitutionUrl?: string;
 }
 
 /** A message a retry cannot fix (no template, a malformed payload, no address): it fails at once. */

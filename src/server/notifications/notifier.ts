@@ -28,6 +28,8 @@ export interface NotifierOptions extends OutboxWorkerOptions {
   passKeys: PassKeyRing;
   /** The curbside page's link for an order, ready until its hold ends; without it, no link. */
   curbsideUrl?: (order: { id: string; readyAt: Date; pickupHoldDays: number }) => string;
+  /** The substitution page's link for an order line's request; without it, none is sent. */
+  substitutionUrl?: (lineId: string, deadline: string) => string;
 }
 
 interface Claimed {
@@ -116,7 +118,17 @@ export class Notifier extends OutboxWorker {
         ),
       );
     const byOrder = new Map(found.map((row) => [row.order.id, row]));
-    const skus = [...new Set(claimed.flatMap((row) => nonEmpty(row.payload.sku) ?? []))];
+    const skus = [
+      ...new Set(
+        claimed.flatMap((row) =>
+          [
+            nonEmpty(row.payload.sku) ?? [],
+            nonEmpty(row.payload.orderedSku) ?? [],
+            skusOfLines(row.payload),
+          ].flat(),
+        ),
+      ),
+    ];
     const names = new Map<string, { it: string; en: string }>();
     if (skus.length > 0) {
       const rows = await db
@@ -167,6 +179,11 @@ export class Notifier extends OutboxWorker {
           readyAt,
           pickupHoldDays: store.pickupHoldDays,
         });
+      }
+      const lineId = nonEmpty(row.payload.substitutionLineId);
+      const deadline = nonEmpty(row.payload.deadline);
+      if (row.kind === 'substitution_request' && this.options.substitutionUrl && lineId && deadline) {
+        context.substitutionUrl = this.options.substitutionUrl(lineId, deadline);
       }
       const email = nonEmpty(row.payload.email) ?? nonEmpty(order.customerEmail);
       const phone = nonEmpty(order.customerPhone);
@@ -277,4 +294,16 @@ export class Notifier extends OutboxWorker {
         return;
     }
   }
+}
+
+/** The SKUs a message lists line by line (a partial handover: what left, what waits). */
+function skusOfLines(payload: Record<string, unknown>): string[] {
+  return [payload.lines, payload.staged, payload.refused].flatMap((list) =>
+    Array.isArray(list)
+      ? list.flatMap((l: unknown) => {
+          const sku = nonEmpty((l as { sku?: unknown } | null)?.sku);
+          return sku ? [sku] : [];
+        })
+      : [],
+  );
 }

@@ -194,3 +194,91 @@ export function lineCancelled(ctx: NotificationContext): MessageParts {
       : `Aisle: ${item} of order ${number} is not available and was removed from the order.`,
   };
 }
+
+const unitsOfLines = z.array(z.object({ sku: z.string(), qty: z.number().int() }));
+const partlyCollectedPayload = z.object({ lines: unitsOfLines, staged: unitsOfLines });
+
+/** The customer took part of the order at the counter; the rest waits for them (ADR 0047). */
+export function partiallyCollected(ctx: NotificationContext): MessageParts {
+  const it = ctx.language === 'it';
+  const { number } = ctx.order;
+  const { lines, staged } = payloadOf(partlyCollectedPayload, ctx);
+  const list = (units: z.infer<typeof unitsOfLines>) =>
+    units.map((u) => `${u.qty} × ${productName(ctx, u.sku)}`).join(', ');
+  return {
+    email: {
+      language: ctx.language,
+      subject: it ? `Hai ritirato parte dell'ordine ${number}` : `You collected part of your order ${number}`,
+      heading: it ? 'Parte del tuo ordine ti aspetta ancora' : 'Part of your order still waits for you',
+      greeting: greeting(ctx),
+      blocks: [
+        {
+          type: 'paragraph',
+          text: it ? `Hai ritirato: ${list(lines)}.` : `You collected: ${list(lines)}.`,
+        },
+        {
+          type: 'paragraph',
+          text: it
+            ? `Ti aspetta ancora presso ${ctx.store.name}: ${list(staged)}. Mostra lo stesso codice di ritiro quando passi.`
+            : `Still waiting for you at ${ctx.store.name}: ${list(staged)}. Show the same pickup code when you come.`,
+        },
+      ],
+      signature: signature(ctx),
+    },
+    sms: it
+      ? `Aisle: hai ritirato parte dell'ordine ${number}. Ti aspetta ancora: ${list(staged)}.`
+      : `Aisle: you collected part of order ${number}. Still waiting for you: ${list(staged)}.`,
+  };
+}
+
+const refusedPayload = z.object({
+  refused: unitsOfLines,
+  staged: unitsOfLines,
+  refundCents: z.number().int().nullish(),
+  currency: z.string().length(3).optional(),
+});
+
+/** Units refused at the counter, and what still waits: the pickup e-mail after a refusal (ADR 0047). */
+export function itemsRefused(ctx: NotificationContext): MessageParts {
+  const it = ctx.language === 'it';
+  const { number } = ctx.order;
+  const { refused, staged, refundCents, currency } = payloadOf(refusedPayload, ctx);
+  const list = (units: z.infer<typeof unitsOfLines>) =>
+    units.map((u) => `${u.qty} × ${productName(ctx, u.sku)}`).join(', ');
+  const amount =
+    refundCents !== null && refundCents !== undefined
+      ? formatMoney(refundCents, currency ?? ctx.order.currency, ctx.language)
+      : null;
+  return {
+    email: {
+      language: ctx.language,
+      subject: it
+        ? `Articoli rifiutati al ritiro dell'ordine ${number}`
+        : `Items you refused from order ${number}`,
+      heading: it ? 'Hai rifiutato alcuni articoli' : 'You refused some items',
+      greeting: greeting(ctx),
+      blocks: [
+        {
+          type: 'paragraph',
+          text: it
+            ? `Al banco di ${ctx.store.name} hai rifiutato: ${list(refused)}.${amount ? ` Ti rimborsiamo ${amount} sul metodo di pagamento dell'ordine.` : ''}`
+            : `At the ${ctx.store.name} counter you refused: ${list(refused)}.${amount ? ` We are refunding ${amount} to the payment method of the order.` : ''}`,
+        },
+        ...(staged.length > 0
+          ? [
+              {
+                type: 'paragraph' as const,
+                text: it
+                  ? `Ti aspetta ancora: ${list(staged)}. Mostra lo stesso codice di ritiro quando passi.`
+                  : `Still waiting for you: ${list(staged)}. Show the same pickup code when you come.`,
+              },
+            ]
+          : []),
+      ],
+      signature: signature(ctx),
+    },
+    sms: it
+      ? `Aisle: hai rifiutato ${list(refused)} dell'ordine ${number}.${amount ? ` Rimborso: ${amount}.` : ''}`
+      : `Aisle: you refused ${list(refused)} of order ${number}.${amount ? ` Refund: ${amount}.` : ''}`,
+  };
+}

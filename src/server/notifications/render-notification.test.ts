@@ -156,3 +156,47 @@ describe('the curbside link', () => {
     expect(reminder.email?.text).not.toContain('/curbside/');
   });
 });
+
+describe('the substitution request', () => {
+  const request = (language: 'it' | 'en') =>
+    context({
+      kind: 'substitution_request',
+      language,
+      payload: {
+        orderedSku: 'SKU-1',
+        sku: 'SKU-2',
+        qty: 1,
+        unitPriceCents: 7990,
+        orderedUnitPriceCents: 8990,
+        deadline: '2026-11-21T17:50:00.000Z',
+      },
+      productNames: new Map([
+        ['SKU-1', { it: 'Scarpa da corsa', en: 'Running shoe' }],
+        ['SKU-2', { it: 'Scarpa da trail', en: 'Trail shoe' }],
+      ]),
+      substitutionUrl: 'https://aisle.example/substitution/abc',
+    });
+
+  it('names both items, the money back and the deadline, with the link, by e-mail and text', async () => {
+    const { email, sms } = await renderNotification(request('en'));
+    expect(email?.subject).toBe('Order A-10042: will you take a substitute?');
+    expect(email?.text).toContain('We could not find Running shoe (1). May we give you Trail shoe instead?');
+    expect(email?.text).toContain('€10.00 less each: we refund the difference');
+    expect(email?.text).toContain('by 18:50');
+    expect(email?.html).toContain('href="https://aisle.example/substitution/abc"');
+    expect(sms).toContain('https://aisle.example/substitution/abc');
+  });
+
+  it('speaks Italian to an Italian customer', async () => {
+    const { email, sms } = await renderNotification(request('it'));
+    expect(email?.text).toContain('Possiamo darti Scarpa da trail al suo posto?');
+    expect(email?.text).toContain('entro le 18:50');
+    expect(sms).toContain('Accetti Scarpa da trail?');
+  });
+
+  it('is not sent without its link', async () => {
+    await expect(renderNotification({ ...request('en'), substitutionUrl: undefined })).rejects.toThrow(
+      'no link',
+    );
+  });
+});

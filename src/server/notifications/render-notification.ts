@@ -1,8 +1,16 @@
 import { z } from 'zod';
 import { layoutEmail } from './email-layout';
 import { PermanentNotificationError, type NotificationContext } from './notification-context';
-import { lineCancelled, lineRerouted, refundIssued, shipped } from './order-messages';
+import {
+  itemsRefused,
+  lineCancelled,
+  lineRerouted,
+  partiallyCollected,
+  refundIssued,
+  shipped,
+} from './order-messages';
 import { pickupPassPng } from './pickup-pass-png';
+import { substitutionRequest } from './substitution-messages';
 import {
   curbsideLink,
   orderExpired,
@@ -42,6 +50,9 @@ const templates: Record<string, (ctx: NotificationContext) => MessageParts> = {
   refundIssued,
   line_rerouted: lineRerouted,
   line_cancelled: lineCancelled,
+  substitution_request: substitutionRequest,
+  partially_collected: partiallyCollected,
+  items_refused: itemsRefused,
 };
 
 /** The kinds whose message carries the signed pickup pass as a QR code. */

@@ -6,12 +6,16 @@ import { orderErrorCodes } from '../../contract/error-codes';
 import { DomainError } from '../../domain/domain-error';
 import { parseGtin } from '../../domain/gtin';
 import { inboundParcelKey } from '../../domain/inbound-parcel';
+import { NO_SUBSTITUTES } from '../../domain/substitution';
+import type { CategoryAges } from '../../domain/id-check';
+import { lineMinimumAge } from '../../domain/id-check';
 import type { Actor } from '../audit/audit';
 import type { Db, Executor } from '../db/client';
 import { orders, products, stores } from '../db/schema';
 import { HttpError } from '../http-error';
 import { runCommands } from '../core/run-commands';
 import { writeOrder, type OrderLineInput } from '../core/write-order';
+import { loadCategoryAges } from '../core/category-ages';
 
 export type IntakeOrder = z.output<typeof intakeOrderBody>;
 
@@ -38,8 +42,11 @@ export function requestHash(body: IntakeOrder): string {
 
 type Resolved = OrderLineInput;
 
-async function resolveLines(tx: Executor, body: IntakeOrder): Promise<Resolved[]> {
-  const skus = body.lines.flatMap((l) => (l.sku ? [l.sku] : []));
+async function resolveLines(tx: Executor, body: IntakeOrder, ages: CategoryAges): Promise<Resolved[]> {
+  const alternatives = body.lines.flatMap((l) =>
+    l.substitution?.mode === 'alternatives' ? l.substitution.skus : [],
+  );
+  const skus = [...body.lines.flatMap((l) => (l.sku ? [l.sku] : [])), ...alternatives];
   const gtins = body.lines.flatMap((l) => {
     const parsed = l.gtin ? parseGtin(l.gtin) : undefined;
     return parsed?.ok ? [parsed.gtin14] : [];
@@ -50,7 +57,7 @@ async function resolveLines(tx: Executor, body: IntakeOrder): Promise<Resolved[]
   ];
   const all = conditions.length
     ? await tx
-        .select({ id: products.id, sku: products.sku, gtin14: products.gtin14 })
+        .select({ id: products.id, sku: products.sku, gtin14: products.gtin14, category: products.category })
         .from(products)
         .where(or(...conditions))
     : [];
@@ -71,11 +78,28 @@ async function resolveLines(tx: Executor, body: IntakeOrder): Promise<Resolved[]
       });
       return undefined;
     }
+    if (line.substitution?.mode === 'alternatives') {
+      line.substitution.skus.forEach((sku, rank) => {
+        if (!all.some((p) => p.sku === sku)) {
+          fields.push({
+            path: `body.lines.${index}.substitution.skus.${rank}`,
+            message: `no product ${sku} in the catalogue`,
+          });
+        } else if (sku === product.sku) {
+          fields.push({
+            path: `body.lines.${index}.substitution.skus.${rank}`,
+            message: 'an alternative is another product than the one ordered',
+          });
+        }
+      });
+    }
     return {
       productId: product.id,
       qty: line.qty,
       unitPriceCents: line.unitPriceCents,
       ...(line.finalSale ? { finalSale: true } : {}),
+      substitutionPreference: line.substitution ?? null,
+      minimumAge: lineMinimumAge(product.category, ages, line.minimumAge),
     };
   });
   if (fields.length > 0) {
@@ -137,13 +161,20 @@ export async function intakeOrder(
   if (replay) return { created: false, result: replay };
   try {
     const result = await db.transaction(async (tx) => {
-      const [store] = await tx.select({ id: stores.id }).from(stores).where(eq(stores.id, body.storeId));
+      const [store] = await tx
+        .select({
+          id: stores.id,
+          priceRule: stores.substitutionPriceRule,
+          answerMinutes: stores.substitutionAnswerMinutes,
+        })
+        .from(stores)
+        .where(eq(stores.id, body.storeId));
       if (!store) {
         throw new DomainError(orderErrorCodes.unknownStore, `No store ${body.storeId}`, {
           fields: [{ path: 'body.storeId', message: `no store ${body.storeId}` }],
         });
       }
-      const lines = await resolveLines(tx, body);
+      const lines = await resolveLines(tx, body, await loadCategoryAges(tx, body.storeId));
       const totalCents =
         lines.reduce((sum, l) => sum + l.qty * l.unitPriceCents, 0) -
         (body.discounts ?? []).reduce((sum, d) => sum + d.cents, 0) +
@@ -168,6 +199,14 @@ export async function intakeOrder(
           discounts: body.discounts ?? [],
           shippingCents: body.shippingCents ?? 0,
           payment: body.payment ?? null,
+          highValue: body.idCheck?.highValue ?? false,
+          collectorName: body.idCheck?.collector?.name ?? null,
+          // The rule and minutes in force now hold for this order, whatever the store sets later.
+          substitution: {
+            preference: body.substitution ?? NO_SUBSTITUTES,
+            priceRule: store.priceRule,
+            answerMinutes: store.answerMinutes,
+          },
         },
         lines,
         {

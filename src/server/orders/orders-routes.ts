@@ -14,8 +14,10 @@ import {
   queueResponse,
   shortBody,
   stageBody,
+  substituteBody,
   type OrderDetail,
 } from '../../contract/orders';
+import { checkIdBody } from '../../contract/handover-checks';
 import { packOrderBody } from '../../contract/shipping';
 import type { PassSignatureVerifier } from '../../domain/signed-pickup-pass';
 import type { Principal } from '../core/tokens';
@@ -96,6 +98,16 @@ const restActions: RestAction[] = [
     args: withOrder,
   },
   {
+    command: 'pick.substitute',
+    path: 'substitute',
+    summary: "Scan a substitute for short units of a line; the customer's preference decides",
+    description:
+      'Allowed: the substitute is picked at once. Needs approval: it waits for the customer, who is sent a signed link. Refused: 409 with the reason (substitution.notWanted, substitution.notAnAlternative, substitution.sameProduct). The ordered units are short either way.',
+    body: substituteBody,
+    guard: (g) => g.requireAssociate,
+    args: withOrder,
+  },
+  {
     command: 'order.stage',
     path: 'stage',
     summary: 'Put a picked order on a staging location (picked → ready)',
@@ -106,10 +118,21 @@ const restActions: RestAction[] = [
   {
     command: 'order.handover',
     path: 'handover',
-    summary: 'Hand the order to the customer after checking their pickup code or QR pass (ready → collected)',
+    summary:
+      'Hand the order, or the lines named, to the customer after checking their pickup code or QR pass',
     description:
-      'The code is the 6-digit pickup code, or the text of a scanned pass: a signed v2 pass (AISLE:PASS:2:…, its Ed25519 signature checked first) or a legacy v1 pass.',
+      'The code is the 6-digit pickup code, or the text of a scanned pass: a signed v2 pass (AISLE:PASS:2:…, its Ed25519 signature checked first) or a legacy v1 pass. Without lines every staged unit leaves and the order is collected; with lines only those units leave, the rest stays staged and the order stays ready until nothing is left. A flagged order needs its ID step first (409 idCheck.required).',
     body: handoverBody,
+    guard: (g) => g.requireAssociate,
+    args: withOrder,
+  },
+  {
+    command: 'order.checkId',
+    path: 'check-id',
+    summary: 'The ID step of a flagged order before its handover (ADR 0047)',
+    description:
+      'The document type and its last 4 characters; for an age-restricted order the date of birth, for a named third party the name on the document. Only the type and the last 4 are kept. A flagged order cannot be handed over without it (409 idCheck.required).',
+    body: checkIdBody,
     guard: (g) => g.requireAssociate,
     args: withOrder,
   },

@@ -20,7 +20,14 @@ const domainStatus: Record<string, number> = {
   'pack.alreadyLabelled': 409,
   'ship.noLabel': 409,
   'staging.shelfFull': 409,
+  'substitution.answerPending': 409,
+  'substitution.notPending': 409,
+  'substitution.alreadySubstituted': 409,
   'handover.tooManyTries': 429,
+  'handover.nothingStaged': 409,
+  'handover.exceedsStaged': 409,
+  'idCheck.required': 409,
+  'idCheck.notRequired': 409,
 };
 
 const fastifyCodes: Record<string, { status: number; code: string }> = {

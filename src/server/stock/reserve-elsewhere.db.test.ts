@@ -11,7 +11,7 @@ import type { StockedProduct } from '../testing/fixtures';
 import { stockedProducts, stockOf } from '../testing/fixtures';
 import type { TestApp } from '../testing/test-app';
 import { bearer, createTestApp, TEST_API_KEY } from '../testing/test-app';
-import { currentStoreVersion, POKE_CHANNEL } from '../core/store-version';
+import { currentStoreVersion, parsePoke, POKE_CHANNEL } from '../core/store-version';
 
 /**
  * Issue 5: an associate of Milano Duomo (MI01) reserves a product at Milano Porta Nuova (MI02)
@@ -33,7 +33,7 @@ beforeAll(async () => {
   mi01 = await t.signIn({ deviceId: 'reserve-test-mi01' });
   mi02 = await t.signIn({ storeId: 'MI02', employeeId: '2001', deviceId: 'reserve-test-mi02' });
   products = await stockedProducts(t.database.db, 'MI02', 8, 3);
-  stopListening = await t.database.listen(POKE_CHANNEL, (storeId) => pokes.push(storeId));
+  stopListening = await t.database.listen(POKE_CHANNEL, (payload) => pokes.push(parsePoke(payload).storeId));
 });
 afterAll(async () => {
   await stopListening?.();

@@ -21,6 +21,32 @@ export function parseCursor(cursor: string | undefined): number | undefined {
 }
 
 /**
+ * The answer to a pull whose cursor is at the store's current version (PokeHub knows it from the
+ * NOTIFYs): nothing changed, so the device's replica and its `seq` (the lastProcessedSeq of the
+ * pull that gave the cursor) still go together, and both are sent back as they came.
+ */
+export function nothingNew(
+  principal: Principal,
+  cursor: string,
+  seq: number,
+  pickupCodes: PickupCodeKeys,
+): PullResponse {
+  return {
+    cursor,
+    reset: false,
+    storeId: principal.storeId,
+    orders: [],
+    stock: [],
+    products: [],
+    locations: [],
+    customerArrivals: [],
+    lastProcessedSeq: seq,
+    serverTime: new Date().toISOString(),
+    pickupCodeKeys: pickupCodes.keysFor(principal.storeId, []),
+  };
+}
+
+/**
  * What changed in the store since the cursor: every row stamped with a store version in
  * (cursor, now]. Without a cursor, or with one from the future (a restored database), the
  * answer is a full snapshot that replaces the device's replica.

@@ -47,27 +47,20 @@ function mutationHash(m: Mutation, walkable: boolean): string {
  * another's token on it is refused with nothing to learn from (no sequence numbers).
  */
 async function lockClient(tx: Tx, clientId: string, principal: Principal) {
-  await tx
-    .insert(syncClients)
-    .values({
-      clientId,
-      storeId: principal.storeId,
-      associateId: principal.associateId,
-      deviceId: principal.deviceId,
-    })
-    .onConflictDoNothing();
-  let client;
-  try {
-    [client] = await tx
-      .select()
-      .from(syncClients)
-      .where(eq(syncClients.clientId, clientId))
-      .for('update', { noWait: true });
-  } catch (error) {
-    if (errorCode(error) === '55P03') {
-      throw new HttpError(409, syncErrorCodes.inProgress, 'A push from this device is still being processed');
-    }
-    throw error;
+  // A known stream (every push but a device's first) is locked in one round trip; a new one is
+  // stored first, then locked.
+  let client = await selectForUpdate(tx, clientId);
+  if (!client) {
+    await tx
+      .insert(syncClients)
+      .values({
+        clientId,
+        storeId: principal.storeId,
+        associateId: principal.associateId,
+        deviceId: principal.deviceId,
+      })
+      .onConflictDoNothing();
+    client = await selectForUpdate(tx, clientId);
   }
   if (!client) throw new Error('sync client row vanished');
   assertOwnClient(client, principal);
@@ -80,6 +73,23 @@ export function assertOwnClient(
 ): void {
   if (client.storeId !== principal.storeId || client.deviceId !== principal.deviceId) {
     throw new HttpError(403, syncErrorCodes.foreignClient, 'This sync stream belongs to another device');
+  }
+}
+
+/** The stream's row, locked; 409 sync.inProgress at once when another push holds it. */
+async function selectForUpdate(tx: Tx, clientId: string) {
+  try {
+    const [client] = await tx
+      .select()
+      .from(syncClients)
+      .where(eq(syncClients.clientId, clientId))
+      .for('update', { noWait: true });
+    return client;
+  } catch (error) {
+    if (errorCode(error) === '55P03') {
+      throw new HttpError(409, syncErrorCodes.inProgress, 'A push from this device is still being processed');
+    }
+    throw error;
   }
 }
 

@@ -12,7 +12,8 @@ import { authErrorCodes } from '../../contract/error-codes';
 import type { Guards } from '../plugins/auth';
 import { principalOf } from '../plugins/auth';
 import type { PokeHub } from './poke-hub';
-import { pullChanges } from './pull-service';
+import { DeltaCache } from './delta-cache';
+import { nothingNew, parseCursor, pullChanges } from './pull-service';
 import type { CommandServices } from '../core/run-commands';
 import { pushMutations } from './push-service';
 
@@ -43,6 +44,7 @@ export function syncRoutes(
   const r = app.withTypeProvider<ZodTypeProvider>();
   // Open event streams are ended at shutdown, or app.close() would wait on them forever.
   const streams = new Set<() => void>();
+  const deltas = new DeltaCache();
   app.addHook('onClose', async () => {
     for (const end of [...streams]) end();
   });
@@ -64,12 +66,19 @@ export function syncRoutes(
         response: { 200: pushResponse, 400: errorBody, 401: errorBody, 409: errorBody, 422: errorBody },
       },
     },
-    (request) =>
-      pushMutations(db, principalOf(request), request.body, {
-        verifyPass: passKeys.verify,
-        limits: app.limits,
-        ...commandServices,
-      }),
+    async (request) => {
+      const principal = principalOf(request);
+      try {
+        return await pushMutations(db, principal, request.body, {
+          verifyPass: passKeys.verify,
+          limits: app.limits,
+          ...commandServices,
+        });
+      } finally {
+        // The device pulls right after: its pull must not be answered from before this commit.
+        pokes.changed(principal.storeId);
+      }
+    },
   );
 
   r.get(
@@ -80,14 +89,34 @@ export function syncRoutes(
         tags,
         security,
         summary: "What changed in the signed-in store's data since the cursor",
+        description:
+          'Send ?cursor= and ?seq= from the last pull: when nothing changed since, the answer comes at once (no database read) with the same cursor and seq and no rows. Without seq, or when the server cannot be sure (its NOTIFY listener reconnecting), the database is read.',
         querystring: pullQuery,
         response: { 200: pullResponse, 400: errorBody, 401: errorBody },
       },
     },
-    async (request) => ({
-      ...(await pullChanges(db, principalOf(request), request.query, pickupCodes)),
-      passKeys: passKeys.publicKeys(),
-    }),
+    async (request) => {
+      const principal = principalOf(request);
+      const { cursor, seq } = request.query;
+      const since = parseCursor(cursor);
+      if (
+        cursor &&
+        since !== undefined &&
+        seq !== undefined &&
+        since === pokes.versionOf(principal.storeId)
+      ) {
+        return { ...nothingNew(principal, cursor, seq, pickupCodes), passKeys: passKeys.publicKeys() };
+      }
+      if (since !== undefined) {
+        const shared = await deltas.pull(db, principal, since, request.query.clientId, pickupCodes);
+        if (shared) return { ...shared, passKeys: passKeys.publicKeys() };
+      }
+      const mark = pokes.mark();
+      const answer = await pullChanges(db, principal, request.query, pickupCodes);
+      pokes.learn(principal.storeId, parseCursor(answer.cursor) ?? 0, mark);
+      if (since !== undefined) deltas.remember(principal.storeId, since, answer);
+      return { ...answer, passKeys: passKeys.publicKeys() };
+    },
   );
 
   r.get(

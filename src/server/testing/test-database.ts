@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import type { DatabaseHandle } from '../db/client';
+import type { DatabaseConfig, DatabaseHandle } from '../db/client';
 import { openDatabase } from '../db/client';
 import { runMigrations } from '../db/migrate';
 
@@ -15,9 +15,11 @@ export function testDatabaseKind(): 'pglite' | 'postgres' {
  */
 const urls = new WeakMap<DatabaseHandle, string>();
 
-export async function openTestDatabase(): Promise<DatabaseHandle> {
+export async function openTestDatabase(
+  options: Pick<DatabaseConfig, 'onStatement'> = {},
+): Promise<DatabaseHandle> {
   if (testDatabaseKind() === 'pglite') {
-    const handle = await openDatabase({ dataDir: 'memory://' });
+    const handle = await openDatabase({ dataDir: 'memory://', ...options });
     await runMigrations(handle);
     return handle;
   }
@@ -30,7 +32,7 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const handle = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
+  const handle = await openDatabase({ databaseUrl: url.toString(), dataDir: '', ...options });
   await runMigrations(handle);
   const testHandle: DatabaseHandle = {
     ...handle,
@@ -55,8 +57,11 @@ export function testDatabaseUrl(handle: DatabaseHandle): string | undefined {
  * A second, independent connection pool to the same PostgreSQL test database, as a second API
  * instance would open. Closing it leaves the database in place (the first handle drops it).
  */
-export async function openSecondHandle(handle: DatabaseHandle): Promise<DatabaseHandle> {
+export async function openSecondHandle(
+  handle: DatabaseHandle,
+  options: Pick<DatabaseConfig, 'onStatement' | 'listenUrl'> = {},
+): Promise<DatabaseHandle> {
   const url = testDatabaseUrl(handle);
   if (!url) throw new Error('a second handle needs a PostgreSQL test database');
-  return openDatabase({ databaseUrl: url, dataDir: '' });
+  return openDatabase({ databaseUrl: url, dataDir: '', ...options });
 }

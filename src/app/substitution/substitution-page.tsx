@@ -1,0 +1,178 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useParams } from 'react-router';
+import type { SubstitutionView } from '../../contract/substitutions';
+import { isApiError } from '../../sync/api-error';
+import { answerSubstitution, readSubstitution } from '../../sync/substitution-api';
+import {
+  substitutionErrorKey,
+  substitutionWords,
+  type SubstitutionKey,
+  type SubstitutionLanguage,
+} from './substitution-words';
+import './substitution.css';
+
+const codeOf = (error: unknown) => (isApiError(error) ? error.code : 'unexpected');
+
+/**
+ * The customer's page from a substitution request (issue 15): no sign-in, in the customer's
+ * language (with a toggle). Both products, the price difference and the money back; accept or
+ * decline, once. The answer reaches the picker's device with the order's next change.
+ */
+export function SubstitutionPage() {
+  const { token = '' } = useParams();
+  const [view, setView] = useState<SubstitutionView | undefined>();
+  const [chosen, setChosen] = useState<SubstitutionLanguage | undefined>();
+  const [problem, setProblem] = useState<SubstitutionKey | undefined>();
+  const [busy, setBusy] = useState(false);
+  const language: SubstitutionLanguage =
+    chosen ?? view?.language ?? (navigator.language.toLowerCase().startsWith('it') ? 'it' : 'en');
+  const w = useMemo(() => substitutionWords(language), [language]);
+  const locale = language === 'it' ? 'it-IT' : 'en-GB';
+  const money = (cents: number) =>
+    new Intl.NumberFormat(locale, { style: 'currency', currency: view?.currency ?? 'EUR' }).format(
+      cents / 100,
+    );
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.title = w('title');
+  }, [language, w]);
+
+  const load = useCallback(async () => {
+    try {
+      setView(await readSubstitution(token));
+      setProblem(undefined);
+    } catch (error) {
+      setProblem(substitutionErrorKey(codeOf(error)));
+    }
+  }, [token]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const answer = async (accept: boolean) => {
+    setBusy(true);
+    try {
+      setView(await answerSubstitution(token, accept));
+      setProblem(undefined);
+    } catch (error) {
+      setProblem(substitutionErrorKey(codeOf(error)));
+      void load();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const name = (p: SubstitutionView['ordered']) =>
+    [p.brand, language === 'it' ? p.nameIt : p.nameEn, language === 'it' ? p.colorIt : p.colorEn, p.size]
+      .filter(Boolean)
+      .join(' · ');
+  const difference = view?.differenceCents ?? 0;
+
+  return (
+    <div className="substitution">
+      <header className="substitution__head">
+        <p className="substitution__brand">Aisle</p>
+        <div role="group" aria-label={w('language')} className="substitution__languages">
+          {(['en', 'it'] as const).map((option) => (
+            <button
+              key={option}
+              type="button"
+              lang={option}
+              className="substitution__button"
+              aria-pressed={language === option}
+              onClick={() => setChosen(option)}
+            >
+              {option === 'en' ? 'English' : 'Italiano'}
+            </button>
+          ))}
+        </div>
+      </header>
+      <main id="main" className="substitution__main">
+        <h1>{w('title')}</h1>
+        {problem ? (
+          <p role="alert" className="substitution__problem" data-testid="substitution-problem">
+            {w(problem)}
+          </p>
+        ) : null}
+        {!view && !problem ? <p role="status">{w('loading')}</p> : null}
+        {view ? (
+          <>
+            <p>{w('order', { number: view.orderNumber, store: view.storeName })}</p>
+            <p>{w('intro')}</p>
+            <dl className="substitution__products">
+              <div className="substitution__product">
+                <dt>{w('ordered')}</dt>
+                <dd>
+                  <span className="substitution__name">{name(view.ordered)}</span>
+                  <span>{w('each', { price: money(view.ordered.unitPriceCents) })}</span>
+                </dd>
+              </div>
+              <div className="substitution__product substitution__product--offered">
+                <dt>{w('offered')}</dt>
+                <dd>
+                  <span className="substitution__name" data-testid="substitution-offered">
+                    {name(view.substitute)}
+                  </span>
+                  <span>{w('each', { price: money(view.substitute.unitPriceCents) })}</span>
+                  <span>{w('quantity', { qty: String(view.qty) })}</span>
+                </dd>
+              </div>
+            </dl>
+            <p data-testid="substitution-difference">
+              {difference < 0
+                ? w('cheaper', { amount: money(-difference), refund: money(view.refundCents) })
+                : difference === 0
+                  ? w('same')
+                  : w('dearer', { amount: money(difference) })}
+            </p>
+            {view.status === 'pending' ? (
+              <>
+                <p>{w('declineRefund', { refund: money(view.declineRefundCents) })}</p>
+                {view.deadline ? (
+                  <p>
+                    {w('deadline', {
+                      time: new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(
+                        new Date(view.deadline),
+                      ),
+                    })}
+                  </p>
+                ) : null}
+                <div className="substitution__answers">
+                  <button
+                    type="button"
+                    className="substitution__accept"
+                    disabled={busy}
+                    onClick={() => void answer(true)}
+                    data-testid="substitution-accept"
+                  >
+                    {busy ? w('sending') : w('accept')}
+                  </button>
+                  <button
+                    type="button"
+                    className="substitution__button"
+                    disabled={busy}
+                    onClick={() => void answer(false)}
+                    data-testid="substitution-decline"
+                  >
+                    {w('decline')}
+                  </button>
+                </div>
+              </>
+            ) : (
+              <p role="status" data-testid="substitution-status" data-status={view.status}>
+                {w(
+                  view.status === 'accepted'
+                    ? 'accepted'
+                    : view.status === 'declined'
+                      ? 'declined'
+                      : 'picked',
+                )}
+              </p>
+            )}
+          </>
+        ) : null}
+      </main>
+    </div>
+  );
+}

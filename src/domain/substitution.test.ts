@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { domainErrorOf } from './domain-error-of';
+import {
+  answerDeadline,
+  assertPriceRule,
+  assertSubstituteAccepted,
+  decideSubstitute,
+  DEFAULT_PRICE_RULE,
+  effectivePreference,
+  highestAllowedCents,
+  isWithinPriceRule,
+  substituteStatusAt,
+  substitutionErrorCodes,
+  substitutionRefundCents,
+  type PriceRule,
+  type SubstitutionPreference,
+} from './substitution';
+
+const pasta = { sku: 'PASTA-500', unitPriceCents: 1000 };
+const decide = (
+  preference: SubstitutionPreference,
+  substitute: typeof pasta,
+  priceRule = DEFAULT_PRICE_RULE,
+) => decideSubstitute({ preference, priceRule, ordered: pasta, substitute });
+
+describe('the price rule', () => {
+  it('"not dearer" allows the ordered price and less, not a cent more', () => {
+    const rule: PriceRule = { kind: 'notDearer' };
+    expect(isWithinPriceRule(rule, 1000, 1000)).toBe(true);
+    expect(isWithinPriceRule(rule, 1000, 650)).toBe(true);
+    expect(isWithinPriceRule(rule, 1000, 1001)).toBe(false);
+  });
+
+  it('"within 30% or 3.00" allows whichever is more', () => {
+    const rule: PriceRule = { kind: 'within', percent: 30, amountCents: 300 };
+    // 30% of 1.00 is 0.30: the 3.00 allows more.
+    expect(highestAllowedCents(rule, 100)).toBe(400);
+    // 30% of 20.00 is 6.00: the percentage allows more.
+    expect(highestAllowedCents(rule, 2000)).toBe(2600);
+    expect(isWithinPriceRule(rule, 2000, 2600)).toBe(true);
+    expect(isWithinPriceRule(rule, 2000, 2601)).toBe(false);
+  });
+
+  it('rounds the percentage down, so the customer never pays a cent they did not agree to', () => {
+    expect(highestAllowedCents({ kind: 'within', percent: 30, amountCents: 0 }, 99)).toBe(99 + 29);
+  });
+
+  it('refuses negative or fractional figures with a stable code', () => {
+    expect(domainErrorOf(() => assertPriceRule({ kind: 'within', percent: -1, amountCents: 0 }))?.code).toBe(
+      substitutionErrorCodes.badPriceRule,
+    );
+    expect(
+      domainErrorOf(() => assertPriceRule({ kind: 'within', percent: 10, amountCents: 1.5 }))?.code,
+    ).toBe(substitutionErrorCodes.badPriceRule);
+    expect(assertPriceRule({ kind: 'notDearer' })).toEqual({ kind: 'notDearer' });
+  });
+});
+
+describe('the preference that applies', () => {
+  it("is the line's, else the order's, else no substitutes", () => {
+    expect(effectivePreference({ mode: 'similar' }, { mode: 'ask' })).toEqual({ mode: 'ask' });
+    expect(effectivePreference({ mode: 'similar' }, null)).toEqual({ mode: 'similar' });
+    expect(effectivePreference(null, undefined)).toEqual({ mode: 'none' });
+  });
+});
+
+describe('deciding a scanned substitute', () => {
+  it('refuses any substitute when the customer wants none', () => {
+    expect(decide({ mode: 'none' }, { sku: 'PASTA-B', unitPriceCents: 500 })).toEqual({
+      outcome: 'refused',
+      reason: 'notWanted',
+    });
+  });
+
+  it('refuses the ordered product itself: that is a pick, not a substitute', () => {
+    expect(decide({ mode: 'ask' }, pasta)).toEqual({ outcome: 'refused', reason: 'sameProduct' });
+  });
+
+  it('allows a similar item under the price rule and asks above it', () => {
+    expect(decide({ mode: 'similar' }, { sku: 'PASTA-B', unitPriceCents: 1300 })).toEqual({
+      outcome: 'allowed',
+      reason: 'withinPriceRule',
+    });
+    expect(decide({ mode: 'similar' }, { sku: 'PASTA-B', unitPriceCents: 1301 })).toEqual({
+      outcome: 'needsApproval',
+      reason: 'aboveClearPrice',
+    });
+    expect(
+      decide({ mode: 'similar' }, { sku: 'PASTA-B', unitPriceCents: 1001 }, { kind: 'notDearer' }),
+    ).toEqual({
+      outcome: 'needsApproval',
+      reason: 'aboveClearPrice',
+    });
+  });
+
+  it('asks each time when the customer said so, even for a cheaper item', () => {
+    expect(decide({ mode: 'ask' }, { sku: 'PASTA-B', unitPriceCents: 10 })).toEqual({
+      outcome: 'needsApproval',
+      reason: 'customerAsks',
+    });
+  });
+
+  it('allows a named alternative at its rank, whatever its price, and refuses others', () => {
+    const preference: SubstitutionPreference = { mode: 'alternatives', skus: ['PASTA-B', 'PASTA-C'] };
+    expect(decide(preference, { sku: 'PASTA-C', unitPriceCents: 5000 })).toEqual({
+      outcome: 'allowed',
+      reason: 'rankedAlternative',
+      rank: 2,
+    });
+    expect(decide(preference, { sku: 'PASTA-D', unitPriceCents: 900 })).toEqual({
+      outcome: 'refused',
+      reason: 'notAnAlternative',
+    });
+  });
+
+  it('turns a refusal into its stable error code and lets the others through', () => {
+    const refused = decide({ mode: 'none' }, { sku: 'PASTA-B', unitPriceCents: 500 });
+    const error = domainErrorOf(() => assertSubstituteAccepted(refused, { lineId: 'L1' }));
+    expect(error?.code).toBe(substitutionErrorCodes.notWanted);
+    expect(error?.details).toEqual({ lineId: 'L1', reason: 'notWanted' });
+    const asked = decide({ mode: 'ask' }, { sku: 'PASTA-B', unitPriceCents: 500 });
+    expect(assertSubstituteAccepted(asked)).toBe(asked);
+  });
+});
+
+describe('the customer’s answer and its deadline', () => {
+  const requestedAt = '2026-12-06T10:00:00.000Z';
+  const deadline = answerDeadline(requestedAt, 20);
+
+  it('gives the customer the store’s minutes to answer', () => {
+    expect(deadline).toBe('2026-12-06T10:20:00.000Z');
+  });
+
+  it('counts a request still pending at the deadline as declined', () => {
+    expect(substituteStatusAt({ status: 'pending', deadline }, '2026-12-06T10:19:59.999Z')).toBe('pending');
+    expect(substituteStatusAt({ status: 'pending', deadline }, '2026-12-06T10:20:00.000Z')).toBe('declined');
+  });
+
+  it('keeps an answer given, whatever the time', () => {
+    expect(substituteStatusAt({ status: 'accepted', deadline }, '2027-01-01T00:00:00.000Z')).toBe('accepted');
+    expect(substituteStatusAt({ status: 'picked', deadline: null }, '2027-01-01T00:00:00.000Z')).toBe(
+      'picked',
+    );
+  });
+});
+
+describe('the money that goes back', () => {
+  const line = { orderedUnitCents: 1000, qty: 2 };
+
+  it('refunds the difference of a cheaper kept substitute, per unit', () => {
+    expect(substitutionRefundCents({ ...line, substituteUnitCents: 750, status: 'accepted' })).toBe(500);
+    expect(substitutionRefundCents({ ...line, substituteUnitCents: 750, status: 'picked' })).toBe(500);
+  });
+
+  it('charges nothing more for a dearer substitute', () => {
+    expect(substitutionRefundCents({ ...line, substituteUnitCents: 1200, status: 'accepted' })).toBe(0);
+  });
+
+  it('refunds the ordered price of declined units, and nothing while the answer is pending', () => {
+    expect(substitutionRefundCents({ ...line, substituteUnitCents: 750, status: 'declined' })).toBe(2000);
+    expect(substitutionRefundCents({ ...line, substituteUnitCents: 750, status: 'pending' })).toBe(0);
+  });
+});

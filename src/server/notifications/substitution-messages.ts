@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { formatDateTime, formatMoney } from './message-format';
+import { PermanentNotificationError, type NotificationContext } from './notification-context';
+import type { MessageParts } from './pickup-messages';
+
+const requestPayload = z.object({
+  orderedSku: z.string(),
+  sku: z.string(),
+  qty: z.number().int().min(1),
+  unitPriceCents: z.number().int(),
+  orderedUnitPriceCents: z.number().int(),
+  deadline: z.string().nullable(),
+});
+
+/**
+ * "We could not find X: may we give you Y instead?" (issue 15), by e-mail and text, with the signed
+ * link to the page where the customer sees both, the price difference, and answers.
+ */
+export function substitutionRequest(ctx: NotificationContext): MessageParts {
+  const parsed = requestPayload.safeParse(ctx.payload);
+  if (!parsed.success) throw new PermanentNotificationError('substitution_request: malformed payload');
+  if (!ctx.substitutionUrl) throw new PermanentNotificationError('substitution_request: no link to send');
+  const p = parsed.data;
+  const it = ctx.language === 'it';
+  const name = (sku: string) => ctx.productNames.get(sku)?.[ctx.language] ?? sku;
+  const money = (cents: number) => formatMoney(cents, ctx.order.currency, ctx.language);
+  const difference = p.unitPriceCents - p.orderedUnitPriceCents;
+  const priceWords =
+    difference < 0
+      ? it
+        ? `costa ${money(-difference)} in meno a pezzo: ti rimborsiamo la differenza`
+        : `it costs ${money(-difference)} less each: we refund the difference`
+      : difference === 0
+        ? it
+          ? 'costa lo stesso'
+          : 'it costs the same'
+        : it
+          ? `costa ${money(difference)} in più a pezzo, che non ti addebitiamo`
+          : `it costs ${money(difference)} more each, which we do not charge you`;
+  const until = p.deadline
+    ? formatDateTime(new Date(p.deadline), ctx.store.timezone, ctx.language).time
+    : undefined;
+  const ask = it
+    ? `Non abbiamo trovato ${name(p.orderedSku)} (${p.qty}). Possiamo darti ${name(p.sku)} al suo posto? ${priceWords}.`
+    : `We could not find ${name(p.orderedSku)} (${p.qty}). May we give you ${name(p.sku)} instead? ${priceWords[0]!.toUpperCase()}${priceWords.slice(1)}.`;
+  const deadlineWords = until
+    ? it
+      ? `Rispondi entro le ${until}: senza risposta lo togliamo e ti rimborsiamo.`
+      : `Please answer by ${until}: without an answer we remove it and refund you.`
+    : '';
+  return {
+    email: {
+      language: ctx.language,
+      subject: it
+        ? `Ordine ${ctx.order.number}: accetti un sostituto?`
+        : `Order ${ctx.order.number}: will you take a substitute?`,
+      heading: it ? 'Un articolo non è disponibile' : 'An item is not available',
+      greeting: it ? `Ciao ${ctx.order.customerName},` : `Hello ${ctx.order.customerName},`,
+      blocks: [
+        { type: 'paragraph', text: ask },
+        ...(deadlineWords ? [{ type: 'paragraph' as const, text: deadlineWords }] : []),
+        {
+          type: 'link',
+          text: it ? 'Guarda il sostituto e rispondi:' : 'See the substitute and answer:',
+          label: it ? 'Accetta o rifiuta' : 'Accept or decline',
+          href: ctx.substitutionUrl,
+        },
+      ],
+      signature: it ? `Grazie, ${ctx.store.name}` : `Thank you, ${ctx.store.name}`,
+    },
+    sms: it
+      ? `Aisle: ordine ${ctx.order.number}, ${name(p.orderedSku)} non c'è. Accetti ${name(p.sku)}? ${ctx.substitutionUrl}`
+      : `Aisle: order ${ctx.order.number}, ${name(p.orderedSku)} is out. Take ${name(p.sku)} instead? ${ctx.substitutionUrl}`,
+  };
+}

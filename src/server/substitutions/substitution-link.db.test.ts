@@ -1,0 +1,151 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Session } from '../../contract/auth';
+import type { OrderDetail } from '../../contract/orders';
+import type { PullResponse } from '../../contract/sync';
+import type { SubstitutionView } from '../../contract/substitutions';
+import { signIdToken } from '../core/signed-id-token';
+import { customerNotifications } from '../db/schema';
+import type { StockedProduct } from '../testing/fixtures';
+import { intakeBody, stockedProducts } from '../testing/fixtures';
+import type { TestApp } from '../testing/test-app';
+import { bearer, createTestApp, TEST_API_KEY, TEST_JWT_SECRET } from '../testing/test-app';
+import { substitutionKey, substitutionUrl } from './substitution-token';
+
+// Issue 15, point 2: the customer answers a substitution request from a signed link, and the
+// answer reaches the picker's device with its next pull.
+
+const key = substitutionKey(TEST_JWT_SECRET);
+let t: TestApp;
+let associate: Session;
+let products: StockedProduct[];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  associate = await t.signIn({ employeeId: '1001', deviceId: 'subst-link' });
+  products = await stockedProducts(t.database.db, 'MI01', 3, 4);
+});
+afterAll(() => t?.close());
+
+const act = (orderId: string, action: string, payload: object = {}) =>
+  t.app.inject({
+    method: 'POST',
+    url: `/api/orders/${orderId}/${action}`,
+    headers: bearer(associate),
+    payload,
+  });
+
+/** An order whose customer asked to be asked, a substitute waiting for them: its link's token. */
+async function waiting(language: 'it' | 'en' = 'en') {
+  const [ordered, offered] = products as [StockedProduct, StockedProduct];
+  const body = intakeBody([], {
+    substitution: { mode: 'ask' },
+    lines: [{ sku: ordered.sku, qty: 2, unitPriceCents: offered.priceCents + 250 }],
+  });
+  body.customer = { ...body.customer, language };
+  const placed = await t.app.inject({
+    method: 'POST',
+    url: '/api/orders',
+    headers: { 'x-api-key': TEST_API_KEY },
+    payload: body,
+  });
+  const orderId = placed.json<{ id: string }>().id;
+  await act(orderId, 'claim');
+  const order = (
+    await act(orderId, 'substitute', {
+      lineId: (await detail(orderId)).lines[0]!.id,
+      code: offered.barcode,
+      qty: 2,
+    })
+  ).json<OrderDetail>();
+  const line = order.lines[0]!;
+  const url = substitutionUrl(key, 'https://aisle.example', line.id, line.substitute!.deadline!);
+  return { orderId, line, token: url.split('/').pop()!, ordered, offered };
+}
+
+async function detail(orderId: string): Promise<OrderDetail> {
+  return (
+    await t.app.inject({ method: 'GET', url: `/api/orders/${orderId}`, headers: bearer(associate) })
+  ).json<OrderDetail>();
+}
+
+const view = (token: string) => t.app.inject({ method: 'GET', url: `/api/substitutions/${token}` });
+const answer = (token: string, accept: boolean) =>
+  t.app.inject({ method: 'POST', url: `/api/substitutions/${token}/decision`, payload: { accept } });
+
+describe('the customer’s substitution link', () => {
+  it('shows both products, the price difference and the refunds, then takes the answer once', async () => {
+    const { orderId, token, ordered, offered } = await waiting();
+    const shown = await view(token);
+    expect(shown.statusCode).toBe(200);
+    expect(shown.json<SubstitutionView>()).toMatchObject({
+      qty: 2,
+      ordered: { sku: ordered.sku, unitPriceCents: offered.priceCents + 250 },
+      substitute: { sku: offered.sku, unitPriceCents: offered.priceCents },
+      differenceCents: -250,
+      refundCents: 500,
+      declineRefundCents: 2 * (offered.priceCents + 250),
+      status: 'pending',
+      language: 'en',
+    });
+
+    // The picker's device pulls before and after: the answer arrives with the order's rows.
+    const before = await t.app.inject({ method: 'GET', url: '/api/sync/pull', headers: bearer(associate) });
+    const cursor = before.json<PullResponse>().cursor;
+    const accepted = await answer(token, true);
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect(accepted.json<SubstitutionView>().status).toBe('accepted');
+    const after = await t.app.inject({
+      method: 'GET',
+      url: `/api/sync/pull?cursor=${cursor}`,
+      headers: bearer(associate),
+    });
+    const pulled = after.json<PullResponse>().orders.find((o) => o.id === orderId);
+    expect(pulled?.lines[0]?.substitute).toMatchObject({ status: 'accepted' });
+
+    const again = await answer(token, false);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('substitution.notPending');
+  });
+
+  it('queues the request for the customer, by e-mail and text, with what the link needs', async () => {
+    const { orderId, line, ordered, offered } = await waiting('it');
+    const [queued] = await t.database.db
+      .select()
+      .from(customerNotifications)
+      .where(
+        and(
+          eq(customerNotifications.orderId, orderId),
+          eq(customerNotifications.kind, 'substitution_request'),
+        ),
+      );
+    expect(queued?.payload).toMatchObject({
+      substitutionLineId: line.id,
+      orderedSku: ordered.sku,
+      sku: offered.sku,
+      qty: 2,
+      language: 'it',
+      deadline: line.substitute!.deadline,
+    });
+  });
+
+  it('refuses a forged or foreign link, and says an expired one has expired', async () => {
+    const { line } = await waiting();
+    const forged = signIdToken(
+      substitutionKey('another-secret-0123456789abcdef0123'),
+      line.id,
+      new Date(Date.now() + 60_000),
+    );
+    expect((await view(forged)).statusCode).toBe(404);
+    expect((await view('not-a-token')).statusCode).toBe(404);
+    const expired = signIdToken(key, line.id, new Date(Date.now() - 60_000));
+    expect((await view(expired)).statusCode).toBe(410);
+    expect((await answer(expired, true)).statusCode).toBe(410);
+    const noSubstitute = signIdToken(
+      key,
+      '00000000-0000-4000-8000-000000000000',
+      new Date(Date.now() + 60_000),
+    );
+    expect((await view(noSubstitute)).statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,68 @@
+import { sql } from 'drizzle-orm';
+import type { PullResponse } from '../../contract/sync';
+import type { Principal } from '../core/tokens';
+import type { PickupCodeKeys } from '../core/pickup-code-keys';
+import type { Db } from '../db/client';
+import { rowsOf } from '../db/rows';
+import { assertOwnClient } from './push-service';
+
+type StoreDelta = Omit<PullResponse, 'lastProcessedSeq' | 'serverTime' | 'pickupCodeKeys'>;
+
+interface Entry {
+  from: number;
+  to: number;
+  delta: StoreDelta;
+  keyIds: string[];
+}
+
+/**
+ * The last delta a store's devices pulled on this instance (ADR 0048). A change pokes every
+ * device of the store and each pulls the same (from, to]: the first reads it from the database,
+ * the others get it back in one round trip that checks the store is still at `to` and reads
+ * their own lastProcessedSeq in the same snapshot, so delta and seq go together as in a full
+ * pull. A store that moved on meanwhile is pulled from the database again.
+ */
+export class DeltaCache {
+  private readonly byStore = new Map<string, Entry>();
+
+  /** Keeps a delta the database just answered (never a snapshot: each device needs its own). */
+  remember(storeId: string, from: number, answer: PullResponse): void {
+    const to = Number(answer.cursor.slice('v2:'.length));
+    if (answer.reset || !(to > from)) return;
+    const { lastProcessedSeq: _seq, serverTime: _time, pickupCodeKeys, ...delta } = answer;
+    const keyIds = (pickupCodeKeys ?? []).map((key) => key.keyId);
+    this.byStore.set(storeId, { from, to, delta, keyIds });
+  }
+
+  /** The pull from the remembered delta, or undefined when it does not answer this one. */
+  async pull(
+    db: Db,
+    principal: Principal,
+    since: number,
+    clientId: string | undefined,
+    pickupCodes: PickupCodeKeys,
+  ): Promise<PullResponse | undefined> {
+    const entry = this.byStore.get(principal.storeId);
+    if (!entry || entry.from !== since) return undefined;
+    const [row] = rowsOf<{
+      version: string | number;
+      last_seq: number | null;
+      store_id: string | null;
+      device_id: string | null;
+    }>(
+      await db.execute(sql`select coalesce((select version from store_sync where store_id = ${principal.storeId}), 0) as version,
+          c.last_seq, c.store_id, c.device_id
+        from (values (1)) as one (n) left join sync_clients c on c.client_id = ${clientId ?? null}::uuid`),
+    );
+    if (!row || Number(row.version) !== entry.to) return undefined;
+    if (row.store_id !== null && row.device_id !== null) {
+      assertOwnClient({ storeId: row.store_id, deviceId: row.device_id }, principal);
+    }
+    return {
+      ...entry.delta,
+      lastProcessedSeq: row.last_seq ?? 0,
+      serverTime: new Date().toISOString(),
+      pickupCodeKeys: pickupCodes.keysFor(principal.storeId, entry.keyIds),
+    };
+  }
+}

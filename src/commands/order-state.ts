@@ -34,6 +34,8 @@ export interface OrderState {
   inboundTracking: string | null;
   /** The customer's substitution preference and the store's rule it was taken under (issue 15). */
   substitution: OrderSubstitution | null;
+  /** What the customer paid for the goods (lines less discounts, no shipping): refunds stay within it. */
+  paidGoodsCents: number;
   lines: LineState[];
 }
 

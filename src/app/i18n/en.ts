@@ -345,6 +345,7 @@ export const en = {
   'activity.order': 'Order {number}',
   'command.order.claim': 'Claim order',
   'command.pick.confirm': 'Pick {code}',
+  'order.substitutes': 'Substitutes',
   'line.substitute': 'Substitute…',
   'line.substitutePicked': 'Substitute: {name} × {qty}',
   'line.substitutePending': 'Waiting for the customer: {name} × {qty}',

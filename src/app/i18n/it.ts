@@ -364,6 +364,7 @@ export const it: Messages = {
   'activity.order': 'Ordine {number}',
   'command.order.claim': 'Presa in carico',
   'command.pick.confirm': 'Prelievo {code}',
+  'order.substitutes': 'Sostituti',
   'line.substitute': 'Sostituisci…',
   'line.substitutePicked': 'Sostituto: {name} × {qty}',
   'line.substitutePending': 'In attesa del cliente: {name} × {qty}',

@@ -151,4 +151,26 @@ describe('refunds of substitutes', () => {
     expect(paid).toBe(100);
     expect(rows.map((r) => r.totalCents)).toEqual([100]);
   });
+
+  it("show in the manager's KPIs: the substitution and acceptance rates", async () => {
+    const manager = await t.signIn({ employeeId: '1000', pin: '9999', deviceId: 'subst-money-manager' });
+    const answer = await t.app.inject({
+      method: 'GET',
+      url: '/api/manager/kpis?range=day',
+      headers: bearer(manager),
+    });
+    expect(answer.statusCode).toBe(200);
+    const report = answer.json<{
+      substitution: { unitsShort: number; unitsSubstituted: number; percent: number | null };
+      acceptance: { answered: number; accepted: number; percent: number | null };
+    }>();
+    // The orders above: 2 + 1 + 1 + 1 units substituted; two answered (declined), none taken.
+    expect(report.substitution.unitsSubstituted).toBeGreaterThanOrEqual(5);
+    expect(report.substitution.percent).toBe(
+      Math.round((report.substitution.unitsSubstituted / report.substitution.unitsShort) * 1000) / 10,
+    );
+    expect(report.acceptance).toMatchObject({ accepted: 0 });
+    expect(report.acceptance.answered).toBeGreaterThanOrEqual(2);
+    expect(report.acceptance.percent).toBe(0);
+  });
 });

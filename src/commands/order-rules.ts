@@ -157,11 +157,25 @@ export function readyOnShelf(
 ): void {
   const readyAt = tx.now();
   tx.update(order.id, { ...changes, readyAt });
+  const substitutions = order.lines.flatMap((line) =>
+    line.substitute && line.substitute.status !== 'pending'
+      ? [
+          {
+            orderedSku: line.sku,
+            nameEn: line.substitute.nameEn,
+            nameIt: line.substitute.nameIt,
+            qty: line.substitute.qty,
+            status: line.substitute.status,
+          },
+        ]
+      : [],
+  );
   tx.effects.notifyCustomer(order.id, 'ready_for_pickup', {
     number: order.number,
     storeId: order.storeId,
     language: order.customerLanguage,
     readyAt,
+    ...(substitutions.length > 0 ? { substitutions } : {}),
   });
   tx.effects.webhook(order.id, 'order.ready', { readyAt });
 }

@@ -34,7 +34,8 @@ export const orderStage = defineCommand({
     assertShelfHasRoom(tx, order, code, a.shareShelf === true);
     settlePendingSubstitutes(tx, order, a.withoutPending === true);
     refundSubstitutions(tx, tx.order(order.id));
-    readyOnShelf(tx, order, { status, stagingLocation: code });
+    // As the substitutes were settled: the ready e-mail lists them.
+    readyOnShelf(tx, tx.order(order.id), { status, stagingLocation: code });
     auditOrder(tx, order, 'order.stage', {
       from: order.status,
       to: status,

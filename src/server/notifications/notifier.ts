@@ -121,7 +121,16 @@ export class Notifier extends OutboxWorker {
     const skus = [
       ...new Set(
         claimed.flatMap((row) =>
-          [nonEmpty(row.payload.sku), nonEmpty(row.payload.orderedSku)].flatMap((s) => s ?? []),
+          [
+            nonEmpty(row.payload.sku),
+            nonEmpty(row.payload.orderedSku),
+            // The ready e-mail names the ordered items its substitutes replace.
+            ...(Array.isArray(row.payload.substitutions)
+              ? row.payload.substitutions.map((s: unknown) =>
+                  nonEmpty((s as { orderedSku?: unknown }).orderedSku),
+                )
+              : []),
+          ].flatMap((s) => s ?? []),
         ),
       ),
     ];

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandActor } from '../../commands/order-tx';
 import type { Session } from '../../contract/auth';
 import type { IntakeOrderBody, OrderDetail } from '../../contract/orders';
 import type { PushResponse } from '../../contract/sync';
 import { runCommands } from '../core/run-commands';
-import { orders, paymentLedger, refunds } from '../db/schema';
+import { customerNotifications, orders, paymentLedger, refunds } from '../db/schema';
 import type { StockedProduct } from '../testing/fixtures';
 import { intakeBody, stockedProducts } from '../testing/fixtures';
 import type { TestApp } from '../testing/test-app';
@@ -122,6 +122,18 @@ describe('refunds of substitutes', () => {
     });
     expect(ledger.map((e) => e.amountCents)).toEqual([2400]);
     expect(rows.reduce((sum, r) => sum + r.totalCents, 0)).toBeLessThanOrEqual(paid);
+
+    // The ready e-mail lists both substitutes: the one kept, and the one removed and refunded.
+    const [ready] = await t.database.db
+      .select()
+      .from(customerNotifications)
+      .where(
+        and(eq(customerNotifications.orderId, order.id), eq(customerNotifications.kind, 'ready_for_pickup')),
+      );
+    expect((ready?.payload as { substitutions?: unknown[] }).substitutions).toEqual([
+      expect.objectContaining({ orderedSku: a.sku, qty: 2, status: 'picked' }),
+      expect.objectContaining({ orderedSku: b.sku, qty: 1, status: 'declined' }),
+    ]);
   });
 
   it('refunds nothing for a dearer substitute within the rule, and never more than a discounted order cost', async () => {

@@ -34,6 +34,19 @@ export const curbsideView = z
     state: z.enum(['waiting', 'arrived', 'onTheWay', 'handedOver', 'closed']),
     parkingSpot: z.string().nullable(),
     vehicle: z.string().nullable(),
+    substitutions: z
+      .array(
+        z.object({
+          orderedEn: z.string(),
+          orderedIt: z.string(),
+          substituteEn: z.string(),
+          substituteIt: z.string(),
+          qty: z.number(),
+          status: z.enum(['picked', 'pending', 'accepted', 'declined']),
+        }),
+      )
+      .optional()
+      .describe('What came instead of what, and what was removed and refunded (issue 15)'),
   })
   .meta({ id: 'CurbsideView' });
 export type CurbsideView = z.infer<typeof curbsideView>;

@@ -26,6 +26,10 @@ const en = {
   offline: 'No connection. Check your signal and try again.',
   error: 'Something went wrong. Try again, or ask at the pickup counter.',
   loading: 'Loading your order…',
+  substitutions: 'Substitutions',
+  instead: '{substitute} × {qty} instead of {ordered}',
+  removed: '{ordered} × {qty}: removed and refunded',
+  waitingAnswer: '{substitute} × {qty} instead of {ordered}: waiting for your answer',
   language: 'Language',
 };
 const it: typeof en = {
@@ -55,6 +59,10 @@ const it: typeof en = {
   offline: 'Nessuna connessione. Controlla il segnale e riprova.',
   error: 'Qualcosa è andato storto. Riprova o chiedi al banco ritiri.',
   loading: 'Caricamento dell’ordine…',
+  substitutions: 'Sostituzioni',
+  instead: '{substitute} × {qty} al posto di {ordered}',
+  removed: '{ordered} × {qty}: tolto e rimborsato',
+  waitingAnswer: '{substitute} × {qty} al posto di {ordered}: attende la tua risposta',
   language: 'Lingua',
 };
 

@@ -1,7 +1,7 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import { systemActor } from '../audit/audit';
 import type { Db, Executor } from '../db/client';
-import { orders, pickupArrivals, stores } from '../db/schema';
+import { orderLines, orders, pickupArrivals, products, stores } from '../db/schema';
 import { HttpError } from '../http-error';
 import { orderErrorCodes } from '../../contract/error-codes';
 import { isHandedOverInStore, type FulfillmentType } from '../../domain/order-machine';
@@ -19,6 +19,15 @@ export interface CurbsideView {
   state: CurbsideState;
   parkingSpot: string | null;
   vehicle: string | null;
+  /** What came instead of what, and what was removed and refunded (issue 15). */
+  substitutions: {
+    orderedEn: string;
+    orderedIt: string;
+    substituteEn: string;
+    substituteIt: string;
+    qty: number;
+    status: 'picked' | 'pending' | 'accepted' | 'declined';
+  }[];
 }
 
 export interface ArrivalInput {
@@ -51,6 +60,12 @@ export async function curbsideView(db: Db, orderId: string): Promise<CurbsideVie
     .where(eq(orders.id, orderId));
   if (!order) throw notFound();
   const arrival = await latestArrival(db, orderId);
+  const substituted = await db
+    .select({ line: orderLines.substitute, orderedEn: products.nameEn, orderedIt: products.nameIt })
+    .from(orderLines)
+    .innerJoin(products, eq(products.id, orderLines.productId))
+    .where(and(eq(orderLines.orderId, orderId), isNotNull(orderLines.substitute)))
+    .orderBy(orderLines.lineNo);
   const state: CurbsideState =
     order.status === 'collected'
       ? 'handedOver'
@@ -68,6 +83,20 @@ export async function curbsideView(db: Db, orderId: string): Promise<CurbsideVie
     state,
     parkingSpot: arrival?.parkingSpot ?? null,
     vehicle: arrival?.vehicle ?? null,
+    substitutions: substituted.flatMap(({ line, orderedEn, orderedIt }) =>
+      line
+        ? [
+            {
+              orderedEn,
+              orderedIt,
+              substituteEn: line.nameEn,
+              substituteIt: line.nameIt,
+              qty: line.qty,
+              status: line.status,
+            },
+          ]
+        : [],
+    ),
   };
 }
 

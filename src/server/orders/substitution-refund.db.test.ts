@@ -10,7 +10,9 @@ import { customerNotifications, orders, paymentLedger, refunds } from '../db/sch
 import type { StockedProduct } from '../testing/fixtures';
 import { intakeBody, stockedProducts } from '../testing/fixtures';
 import type { TestApp } from '../testing/test-app';
-import { bearer, createTestApp, TEST_API_KEY } from '../testing/test-app';
+import { bearer, createTestApp, TEST_API_KEY, TEST_JWT_SECRET } from '../testing/test-app';
+import { curbsideKey, signCurbsideToken } from '../curbside/curbside-token';
+import type { CurbsideView } from '../../contract/curbside';
 
 /**
  * Issue 15, point 3: money follows the substitutes. Once every answer is in (at staging) the
@@ -133,6 +135,13 @@ describe('refunds of substitutes', () => {
     expect((ready?.payload as { substitutions?: unknown[] }).substitutions).toEqual([
       expect.objectContaining({ orderedSku: a.sku, qty: 2, status: 'picked' }),
       expect.objectContaining({ orderedSku: b.sku, qty: 1, status: 'declined' }),
+    ]);
+    // So does the curbside page.
+    const token = signCurbsideToken(curbsideKey(TEST_JWT_SECRET), order.id, new Date(Date.now() + 3_600_000));
+    const curbside = await t.app.inject({ method: 'GET', url: `/api/curbside/${token}` });
+    expect(curbside.json<CurbsideView>().substitutions).toEqual([
+      expect.objectContaining({ qty: 2, status: 'picked' }),
+      expect.objectContaining({ qty: 1, status: 'declined' }),
     ]);
   });
 

@@ -78,11 +78,9 @@ export const kpiReport = z
       .meta({
         description: 'Short units given a substitute, of the short units (orders picked in the period)',
       }),
-    acceptance: z
-      .object({ answered: z.number(), accepted: z.number(), percent: nullableNumber })
-      .meta({
-        description: 'Substitutes the customer took, of those answered (no answer by the deadline is a no)',
-      }),
+    acceptance: z.object({ answered: z.number(), accepted: z.number(), percent: nullableNumber }).meta({
+      description: 'Substitutes the customer took, of those answered (no answer by the deadline is a no)',
+    }),
     uncollected: z.object({ readyPastPromise: z.number(), expired: z.number() }),
     returns: z.object({ count: z.number(), refundCents: z.number() }),
     sales: z.object({ orders: z.number(), cents: z.number() }),

@@ -29,6 +29,8 @@ export interface CommandReads {
   approvals?: readonly string[];
   /** Whether the command asks who the store's active managers are. */
   managers?: boolean;
+  /** Whether the command may pay a refund (the payment adapter): substitutions settled at staging. */
+  payments?: boolean;
 }
 
 /**

@@ -3,7 +3,12 @@ import { DomainError } from '../domain/domain-error';
 import { nextStatus } from '../domain/order-machine';
 import { isPickComplete, pickedUnits } from '../domain/picking';
 import { shelfRoom } from '../domain/shelf';
-import { substituteStatusAt, substituteUnits, substitutionErrorCodes } from '../domain/substitution';
+import {
+  substituteStatusAt,
+  substituteUnits,
+  substitutionErrorCodes,
+  substitutionRefund,
+} from '../domain/substitution';
 import type { LineState, OrderState } from './order-state';
 import type { OrderTx } from './order-tx';
 
@@ -124,6 +129,26 @@ export function settlePendingSubstitutes(tx: OrderTx, order: OrderState, without
   }
 }
 
+/**
+ * Once every substitute is settled (at staging), the money follows, once: the difference of a
+ * cheaper substitute kept, and the ordered price of a declined one, paid back through the payment
+ * adapter under one key per order. Its lines stay empty: a later return judges only delivered units.
+ */
+export function refundSubstitutions(tx: OrderTx, order: OrderState): void {
+  const { totalCents, lines } = substitutionRefund(order.lines, order.paidGoodsCents);
+  if (totalCents === 0) return;
+  const key = `substitution:${order.id}`;
+  tx.effects.refund(
+    { returnId: null, orderId: order.id, refund: { key, lines: [], shippingCents: 0, totalCents } },
+    {
+      action: 'order.substitutionRefund',
+      entityType: 'order',
+      entityId: order.id,
+      details: { key, totalCents, lines },
+    },
+  );
+}
+
 /** The order is ready on a shelf: the customer and the platform are told. */
 export function readyOnShelf(
   tx: OrderTx,
@@ -132,11 +157,25 @@ export function readyOnShelf(
 ): void {
   const readyAt = tx.now();
   tx.update(order.id, { ...changes, readyAt });
+  const substitutions = order.lines.flatMap((line) =>
+    line.substitute && line.substitute.status !== 'pending'
+      ? [
+          {
+            orderedSku: line.sku,
+            nameEn: line.substitute.nameEn,
+            nameIt: line.substitute.nameIt,
+            qty: line.substitute.qty,
+            status: line.substitute.status,
+          },
+        ]
+      : [],
+  );
   tx.effects.notifyCustomer(order.id, 'ready_for_pickup', {
     number: order.number,
     storeId: order.storeId,
     language: order.customerLanguage,
     readyAt,
+    ...(substitutions.length > 0 ? { substitutions } : {}),
   });
   tx.effects.webhook(order.id, 'order.ready', { readyAt });
 }

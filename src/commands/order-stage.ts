@@ -5,6 +5,7 @@ import {
   assertShelfHasRoom,
   auditOrder,
   readyOnShelf,
+  refundSubstitutions,
   settlePendingSubstitutes,
   stagingCode,
 } from './order-rules';
@@ -20,14 +21,21 @@ export const orderStage = defineCommand({
   upcasts: { 1: (args) => ({ ...(args as object), shareShelf: true }) },
   validator: () => import('../contract/sync').then((m) => m.commandArgs['order.stage']),
   entityKeys: (a: CommandArgs<'order.stage'>) => [orderEntity(a.orderId)],
-  reads: (a) => ({ orders: [a.orderId], locations: [a.locationCode.trim().toUpperCase()] }),
+  reads: (a) => ({
+    orders: [a.orderId],
+    locations: [a.locationCode.trim().toUpperCase()],
+    // Substitutes settled here are refunded through the payment adapter.
+    payments: true,
+  }),
   apply(tx, a): null {
     const order = tx.order(a.orderId);
     const status = nextStatus(order, 'stage');
     const code = stagingCode(tx, a.locationCode);
     assertShelfHasRoom(tx, order, code, a.shareShelf === true);
     settlePendingSubstitutes(tx, order, a.withoutPending === true);
-    readyOnShelf(tx, order, { status, stagingLocation: code });
+    refundSubstitutions(tx, tx.order(order.id));
+    // As the substitutes were settled: the ready e-mail lists them.
+    readyOnShelf(tx, tx.order(order.id), { status, stagingLocation: code });
     auditOrder(tx, order, 'order.stage', {
       from: order.status,
       to: status,

@@ -35,6 +35,8 @@ export interface OrderState {
   inboundTracking: string | null;
   /** The customer's substitution preference and the store's rule it was taken under (issue 15). */
   substitution: OrderSubstitution | null;
+  /** What the customer paid for the goods (lines less discounts, no shipping): refunds stay within it. */
+  paidGoodsCents: number;
   lines: LineState[];
   // The handover at the counter (ADR 0047): the ID step's flags and its outcome.
   highValue: boolean;

@@ -80,6 +80,8 @@ export function orderStateOf(order: SyncOrder, storeId: string): OrderState {
     packRevision: 0,
     inboundTracking: order.inboundTracking ?? null,
     substitution: order.substitution ?? null,
+    // The device pays no refund: the order's total is as near as its replica knows.
+    paidGoodsCents: order.totalCents,
     lines: order.lines.map((line) => ({
       id: line.id,
       lineNo: line.lineNo,

@@ -108,7 +108,8 @@ export interface NewReturn {
 
 /** Money to pay back to the order's original payment, once per refund key. */
 export interface RefundToPay {
-  returnId: string;
+  /** The return it pays for; null for a substitution's refund, which settles no return. */
+  returnId: string | null;
   orderId: string;
   refund: Refund;
 }

@@ -46,6 +46,19 @@ export const curbsideView = z
       )
       .optional()
       .describe('After a partial handover or a refusal at the counter: what left, was refused, still waits'),
+    substitutions: z
+      .array(
+        z.object({
+          orderedEn: z.string(),
+          orderedIt: z.string(),
+          substituteEn: z.string(),
+          substituteIt: z.string(),
+          qty: z.number(),
+          status: z.enum(['picked', 'pending', 'accepted', 'declined']),
+        }),
+      )
+      .optional()
+      .describe('What came instead of what, and what was removed and refunded (issue 15)'),
   })
   .meta({ id: 'CurbsideView' });
 export type CurbsideView = z.infer<typeof curbsideView>;

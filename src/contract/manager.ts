@@ -73,6 +73,14 @@ export const kpiReport = z
       ordersWithShort: z.number(),
       percent: nullableNumber,
     }),
+    substitution: z
+      .object({ unitsShort: z.number(), unitsSubstituted: z.number(), percent: nullableNumber })
+      .meta({
+        description: 'Short units given a substitute, of the short units (orders picked in the period)',
+      }),
+    acceptance: z.object({ answered: z.number(), accepted: z.number(), percent: nullableNumber }).meta({
+      description: 'Substitutes the customer took, of those answered (no answer by the deadline is a no)',
+    }),
     uncollected: z.object({ readyPastPromise: z.number(), expired: z.number() }),
     returns: z.object({ count: z.number(), refundCents: z.number() }),
     sales: z.object({ orders: z.number(), cents: z.number() }),

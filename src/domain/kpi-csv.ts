@@ -55,6 +55,8 @@ export function kpiCsvRows(report: KpiReport): CsvValue[][] {
     ['pick_accuracy', report.pickAccuracy.percent, '%'],
     ['short_pick_rate', report.shortPick.percent, '%'],
     ['short_units', report.shortPick.unitsShort, 'units'],
+    ['substitution_rate', report.substitution.percent, '%'],
+    ['substitution_acceptance_rate', report.acceptance.percent, '%'],
     ['uncollected_ready_past_promise', report.uncollected.readyPastPromise, 'orders'],
     ['uncollected_expired', report.uncollected.expired, 'orders'],
     ['returns', report.returns.count, 'returns'],

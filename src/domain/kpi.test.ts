@@ -207,3 +207,42 @@ describe('median', () => {
     expect(median([])).toBeNull();
   });
 });
+
+describe('substitution KPIs', () => {
+  const picked = at('14:00');
+  const report = computeKpis(kpiPeriod('day', NOW, ROME), NOW, {
+    orders: [
+      order({
+        pickedAt: picked,
+        unitsOrdered: 4,
+        unitsShort: 3,
+        unitsSubstituted: 2,
+        substitutesAccepted: 1,
+      }),
+      order({
+        pickedAt: picked,
+        unitsOrdered: 2,
+        unitsShort: 1,
+        unitsSubstituted: 1,
+        substitutesDeclined: 1,
+      }),
+      order({ pickedAt: picked, unitsOrdered: 1, unitsShort: 0 }),
+    ],
+    returns: [],
+    ratings: [],
+  });
+
+  it('counts short units given a substitute: the substitution rate', () => {
+    expect(report.substitution).toEqual({ unitsShort: 4, unitsSubstituted: 3, percent: 75 });
+  });
+
+  it('counts substitutes the customer took of those answered: the acceptance rate', () => {
+    expect(report.acceptance).toEqual({ answered: 2, accepted: 1, percent: 50 });
+  });
+
+  it('says nothing rather than 0% when nothing was short or answered', () => {
+    const quiet = computeKpis(kpiPeriod('day', NOW, ROME), NOW, { orders: [], returns: [], ratings: [] });
+    expect(quiet.substitution.percent).toBeNull();
+    expect(quiet.acceptance.percent).toBeNull();
+  });
+});

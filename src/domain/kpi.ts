@@ -40,6 +40,11 @@ export interface KpiOrderRow {
   unitsOrdered: number;
   unitsPicked: number;
   unitsShort: number;
+  /** Short units given a substitute (issue 15); absent: none. */
+  unitsSubstituted?: number;
+  /** Substitutes the customer was asked about and took, or declined (or left past the deadline). */
+  substitutesAccepted?: number;
+  substitutesDeclined?: number;
 }
 
 export interface KpiReturnRow {
@@ -74,6 +79,10 @@ export interface KpiReport {
   onTime: { due: number; onTime: number; late: number; percent: number | null };
   pickAccuracy: { unitsExpected: number; unitsPicked: number; percent: number | null };
   shortPick: { unitsOrdered: number; unitsShort: number; ordersWithShort: number; percent: number | null };
+  /** Short units given a substitute, of the short units. */
+  substitution: { unitsShort: number; unitsSubstituted: number; percent: number | null };
+  /** Substitutes the customer took, of those they answered (a silence past the deadline is a no). */
+  acceptance: { answered: number; accepted: number; percent: number | null };
   uncollected: { readyPastPromise: number; expired: number };
   returns: { count: number; refundCents: number };
   sales: { orders: number; cents: number };
@@ -157,6 +166,8 @@ export function computeKpis(
   const onTime = { due: 0, onTime: 0, late: 0 };
   const accuracy = { unitsExpected: 0, unitsPicked: 0 };
   const shorts = { unitsOrdered: 0, unitsShort: 0, ordersWithShort: 0 };
+  const substitution = { unitsShort: 0, unitsSubstituted: 0 };
+  const acceptance = { answered: 0, accepted: 0 };
   const uncollected = { readyPastPromise: 0, expired: 0 };
   const sales = { orders: 0, cents: 0 };
 
@@ -169,6 +180,11 @@ export function computeKpis(
       shorts.unitsOrdered += order.unitsOrdered;
       shorts.unitsShort += order.unitsShort;
       if (order.unitsShort > 0) shorts.ordersWithShort += 1;
+      substitution.unitsShort += order.unitsShort;
+      substitution.unitsSubstituted += order.unitsSubstituted ?? 0;
+      const accepted = order.substitutesAccepted ?? 0;
+      acceptance.accepted += accepted;
+      acceptance.answered += accepted + (order.substitutesDeclined ?? 0);
       const bucket = bucketOf(order.pickedAt);
       if (bucket) bucket.picked += 1;
     }
@@ -217,6 +233,11 @@ export function computeKpis(
     onTime: { ...onTime, percent: percent(onTime.onTime, onTime.due) },
     pickAccuracy: { ...accuracy, percent: percent(accuracy.unitsPicked, accuracy.unitsExpected) },
     shortPick: { ...shorts, percent: percent(shorts.unitsShort, shorts.unitsOrdered) },
+    substitution: {
+      ...substitution,
+      percent: percent(substitution.unitsSubstituted, substitution.unitsShort),
+    },
+    acceptance: { ...acceptance, percent: percent(acceptance.accepted, acceptance.answered) },
     uncollected,
     returns: {
       count: taken.length,

@@ -11,6 +11,7 @@ import {
   isWithinPriceRule,
   substituteStatusAt,
   substitutionErrorCodes,
+  substitutionRefund,
   substitutionRefundCents,
   type PriceRule,
   type SubstitutionPreference,
@@ -159,5 +160,46 @@ describe('the money that goes back', () => {
   it('refunds the ordered price of declined units, and nothing while the answer is pending', () => {
     expect(substitutionRefundCents({ ...line, substituteUnitCents: 750, status: 'declined' })).toBe(2000);
     expect(substitutionRefundCents({ ...line, substituteUnitCents: 750, status: 'pending' })).toBe(0);
+  });
+});
+
+describe('the one refund of an order’s substitutes', () => {
+  const line = (
+    id: string,
+    unitPriceCents: number,
+    substitute: Parameters<typeof substitutionRefund>[0][number]['substitute'],
+  ) => ({
+    id,
+    unitPriceCents,
+    substitute,
+  });
+
+  it('adds the differences and the declined units, and leaves pending ones and lines without a substitute', () => {
+    const refund = substitutionRefund(
+      [
+        line('a', 1000, { unitPriceCents: 800, qty: 2, status: 'accepted' }),
+        line('b', 500, { unitPriceCents: 900, qty: 1, status: 'declined' }),
+        line('c', 700, { unitPriceCents: 100, qty: 1, status: 'pending' }),
+        line('d', 700, null),
+        line('e', 700, { unitPriceCents: 900, qty: 1, status: 'picked' }),
+      ],
+      100_000,
+    );
+    expect(refund).toEqual({
+      totalCents: 400 + 500,
+      lines: [
+        { lineId: 'a', status: 'accepted', qty: 2, refundCents: 400 },
+        { lineId: 'b', status: 'declined', qty: 1, refundCents: 500 },
+      ],
+    });
+  });
+
+  it('never gives back more than the goods were paid, a coupon taken off', () => {
+    const refund = substitutionRefund(
+      [line('a', 1000, { unitPriceCents: 0, qty: 1, status: 'declined' })],
+      700,
+    );
+    expect(refund.totalCents).toBe(700);
+    expect(substitutionRefund([], 0).totalCents).toBe(0);
   });
 });

@@ -224,3 +224,38 @@ export function substituteUnits(
     0,
   );
 }
+
+export interface SubstitutionRefundLine {
+  lineId: string;
+  status: SubstituteStatus;
+  qty: number;
+  refundCents: number;
+}
+
+/**
+ * The one refund an order's settled substitutes give (at staging): each line's difference or
+ * declined units, never more in all than the goods were paid (the order's discounts included),
+ * so with any later return the customer never gets back more than they paid.
+ */
+export function substitutionRefund(
+  lines: readonly {
+    id: string;
+    unitPriceCents: number;
+    substitute: { unitPriceCents: number; qty: number; status: SubstituteStatus } | null;
+  }[],
+  paidGoodsCents: number,
+): { totalCents: number; lines: SubstitutionRefundLine[] } {
+  const owed = lines.flatMap((line) => {
+    const s = line.substitute;
+    if (!s || s.status === 'pending') return [];
+    const refundCents = substitutionRefundCents({
+      orderedUnitCents: line.unitPriceCents,
+      substituteUnitCents: s.unitPriceCents,
+      qty: s.qty,
+      status: s.status,
+    });
+    return refundCents > 0 ? [{ lineId: line.id, status: s.status, qty: s.qty, refundCents }] : [];
+  });
+  const sum = owed.reduce((total, l) => total + l.refundCents, 0);
+  return { totalCents: Math.max(0, Math.min(sum, paidGoodsCents)), lines: owed };
+}

@@ -9,8 +9,10 @@ import { db } from './db';
 import { getMeta, setMeta } from './meta';
 import { foldOverlay } from './overlay';
 import { type OutboxRecord } from './outbox-record';
-import { deviceFacts, type ReplicaView } from './device-facts';
-import { orderViewOf, readShelves, type OrderView } from './replica-read';
+import type { CatalogueProduct } from '../commands/order-tx';
+import type { ReplicaFacts } from '../commands/replica-tx';
+import { catalogueOf, deviceFacts, type ReplicaView } from './device-facts';
+import { orderViewOf, overlayFacts, readShelves, type OrderView } from './replica-read';
 import { askPersistentStorageOnce } from './storage-health';
 
 export interface Actor {
@@ -107,19 +109,7 @@ async function replicaView(reads: CommandReads): Promise<ReplicaView> {
   return {
     order: (id) => byId.get(id),
     knownGtins: new Set(products.map((p) => p.gtin14)),
-    catalogue: new Map(
-      products.map((p) => [
-        p.gtin14,
-        {
-          productId: p.id,
-          sku: p.sku,
-          gtin14: p.gtin14,
-          nameEn: p.nameEn,
-          nameIt: p.nameIt,
-          priceCents: p.priceCents,
-        },
-      ]),
-    ),
+    catalogue: catalogueOf(products),
     locations: new Set(shelves.map((l) => l.code)),
     shelves: new Map(shelves.map((l) => [l.code, { capacity: l.capacity, orderIds: l.orderIds }])),
     arrival: (id) => arrivalById.get(id),
@@ -158,7 +148,7 @@ export async function enqueueCommand<N extends CommandName>(input: EnqueueInput<
   // Facts first: checking a pickup code takes WebCrypto, which would end an IndexedDB transaction.
   const facts = await deviceFacts(reads, await replicaView(reads));
   const entityKeys = definition.entityKeys(args);
-  const enqueued = await db.transaction('rw', [db.meta, db.outbox, db.orders], async () => {
+  const enqueued = await db.transaction('rw', [db.meta, db.outbox, db.orders, db.products], async () => {
     // Every read at once: requests in one IndexedDB transaction pipeline, and a scan waits for
     // the slowest of them rather than for their sum.
     const [order, pulledSeqValue, localOrderValue, related] = await Promise.all([
@@ -171,7 +161,15 @@ export async function enqueueCommand<N extends CommandName>(input: EnqueueInput<
       throw new DomainError(orderErrorCodes.notFound, 'No such order on this device', { orderId });
     }
     const pulledSeq = pulledSeqValue ?? 0;
-    const before = foldOverlay(order, related, pulledSeq).order;
+    // The substitutes queued before this command fold with the products they name.
+    const earlier = await overlayFacts(related);
+    const folding: ReplicaFacts = {
+      catalogue: new Map<string, CatalogueProduct>([
+        ...(earlier.catalogue ?? []),
+        ...(facts.catalogue ?? []),
+      ]),
+    };
+    const before = foldOverlay(order, related, pulledSeq, folding).order;
     const createdAt = new Date().toISOString();
     const tx = replicaTx(
       [before],
@@ -208,7 +206,7 @@ export async function enqueueCommand<N extends CommandName>(input: EnqueueInput<
       nextAttemptAt: 0,
     };
     await Promise.all([db.outbox.add(record), setMeta('nextLocalOrder', localOrder + 1)]);
-    return { record, before, after, view: orderViewOf(order, [...related, record], pulledSeq) };
+    return { record, before, after, view: orderViewOf(order, [...related, record], pulledSeq, folding) };
   });
   commits += 1;
   const result = { ...enqueued, stamp: commits };

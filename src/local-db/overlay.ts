@@ -53,6 +53,7 @@ export function foldOverlay(
   order: SyncOrder,
   records: readonly OutboxRecord[],
   pulledSeq: number,
+  facts: ReplicaFacts = {},
 ): OverlaidOrder {
   const foldedIds: string[] = [];
   let current = order;
@@ -60,7 +61,7 @@ export function foldOverlay(
   for (const record of sorted) {
     if (record.args.orderId !== order.id || !isFolded(record, pulledSeq)) continue;
     try {
-      current = applyCommand(current, record);
+      current = applyCommand(current, record, facts);
       foldedIds.push(record.id);
     } catch (error) {
       if (!isDomainError(error)) throw error;

@@ -2,7 +2,7 @@ import type { SyncOrder } from '../contract/sync';
 import { db } from './db';
 import { getMeta, setMeta, type PickBatch } from './meta';
 import { orderKey } from './outbox-record';
-import { orderViewOf, type OrderView } from './replica-read';
+import { orderViewOf, overlayFacts, type OrderView } from './replica-read';
 
 /*
  * A batch pick is the associate's own walk, not server state: which orders they took in one
@@ -40,13 +40,13 @@ export function clearPickBatch(associateId: string): Promise<void> {
 
 /** The batch's orders as this device shows them (with its unsynced commands), in tote order. */
 export async function readBatchViews(orderIds: readonly string[]): Promise<(OrderView | null)[]> {
-  return db.transaction('r', [db.meta, db.orders, db.outbox], async () => {
+  return db.transaction('r', [db.meta, db.orders, db.outbox, db.products], async () => {
     const [orders, pulledSeq] = await Promise.all([db.orders.bulkGet([...orderIds]), getMeta('pulledSeq')]);
     return Promise.all(
       orders.map(async (order: SyncOrder | undefined) => {
         if (!order) return null;
         const records = await db.outbox.where('entityKeys').equals(orderKey(order.id)).toArray();
-        return orderViewOf(order, records, pulledSeq ?? 0);
+        return orderViewOf(order, records, pulledSeq ?? 0, await overlayFacts(records));
       }),
     );
   });

@@ -2,6 +2,9 @@ import type { SyncOrder } from '../contract/sync';
 import type { StagingLocation } from '../contract/stores';
 import { db } from './db';
 import { readMeta } from './meta';
+import type { ReplicaFacts } from '../commands/replica-tx';
+import { parseGtin } from '../domain/gtin';
+import { catalogueOf } from './device-facts';
 import { foldOverlay } from './overlay';
 import { isUnsynced, needsAttention, orderKey, type OutboxRecord } from './outbox-record';
 import type { OrderView } from './order-view';
@@ -16,8 +19,9 @@ export function orderViewOf(
   server: SyncOrder,
   records: readonly OutboxRecord[],
   pulledSeq: number,
+  facts: ReplicaFacts = {},
 ): OrderView {
-  const { order, foldedIds } = foldOverlay(server, records, pulledSeq);
+  const { order, foldedIds } = foldOverlay(server, records, pulledSeq, facts);
   return {
     order,
     foldedIds,
@@ -37,7 +41,22 @@ export async function replicaReady(storeId: string): Promise<boolean> {
  * The reads of one view share a read transaction: a pull landing between reading the order and
  * reading `pulledSeq` would otherwise fold a command twice, or drop it, for one render.
  */
-const snapshot = <T>(read: () => Promise<T>) => db.transaction('r', [db.meta, db.orders, db.outbox], read);
+const snapshot = <T>(read: () => Promise<T>) =>
+  db.transaction('r', [db.meta, db.orders, db.outbox, db.products], read);
+
+/**
+ * What folding queued commands needs beyond the order: the catalogue products a queued substitute
+ * names (its price and names), read in the caller's transaction.
+ */
+export async function overlayFacts(records: readonly OutboxRecord[]): Promise<ReplicaFacts> {
+  const gtins = records.flatMap((record) => {
+    if (record.name !== 'pick.substitute') return [];
+    const parsed = parseGtin(String(record.args.code ?? ''));
+    return parsed.ok ? [parsed.gtin14] : [];
+  });
+  if (gtins.length === 0) return {};
+  return { catalogue: catalogueOf(await db.products.where('gtin14').anyOf(gtins).toArray()) };
+}
 
 export async function readOrderView(orderId: string): Promise<OrderView | null> {
   return snapshot(async () => {
@@ -45,21 +64,22 @@ export async function readOrderView(orderId: string): Promise<OrderView | null> 
     if (!server) return null;
     const meta = await readMeta();
     const records = await db.outbox.where('entityKeys').equals(orderKey(orderId)).toArray();
-    return orderViewOf(server, records, meta.pulledSeq ?? 0);
+    return orderViewOf(server, records, meta.pulledSeq ?? 0, await overlayFacts(records));
   });
 }
 
 /** Every order of the replica with this device's commands on top, by promise time. */
 export async function readQueue(): Promise<OrderView[]> {
-  const [orders, records, meta] = await snapshot(() =>
-    Promise.all([db.orders.orderBy('promisedAt').toArray(), db.outbox.toArray(), readMeta()]),
-  );
+  const [orders, records, meta, facts] = await snapshot(async () => {
+    const outbox = await db.outbox.toArray();
+    return Promise.all([db.orders.orderBy('promisedAt').toArray(), outbox, readMeta(), overlayFacts(outbox)]);
+  });
   const byOrder = new Map<string, OutboxRecord[]>();
   for (const record of records) {
     const id = String(record.args.orderId);
     byOrder.set(id, [...(byOrder.get(id) ?? []), record]);
   }
-  return orders.map((order) => orderViewOf(order, byOrder.get(order.id) ?? [], meta.pulledSeq ?? 0));
+  return orders.map((order) => orderViewOf(order, byOrder.get(order.id) ?? [], meta.pulledSeq ?? 0, facts));
 }
 
 export async function readLocations(): Promise<StagingLocation[]> {

@@ -133,7 +133,7 @@ export async function buildApp({
   categoryAgesRoutes(app, db, guards);
   stockRoutes(app, db, guards);
   intakeRoutes(app, db, settings.INTAKE_API_KEY);
-  ordersRoutes(app, db, guards, passKeys.verify);
+  ordersRoutes(app, db, guards, passKeys.verify, returnServices());
   passRoutes(app, db, guards, passKeys);
   kioskRoutes(app, db, guards, passKeys.verify, enrollmentCodeKey(signingSecret));
   shippingRoutes(app, db, guards, carriers ?? createCarrierRegistry(db, settings.SHIPPING_CARRIER));

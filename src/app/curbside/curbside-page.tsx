@@ -74,6 +74,23 @@ export function CurbsidePage() {
         {view ? (
           <p className="curbside__order">{w('order', { number: view.orderNumber, store: view.storeName })}</p>
         ) : null}
+        {view?.substitutions?.length ? (
+          <section aria-labelledby="curbside-substitutions">
+            <h2 id="curbside-substitutions">{w('substitutions')}</h2>
+            <ul data-testid="curbside-substitutions">
+              {view.substitutions.map((s, i) => {
+                const names = {
+                  ordered: language === 'it' ? s.orderedIt : s.orderedEn,
+                  substitute: language === 'it' ? s.substituteIt : s.substituteEn,
+                  qty: String(s.qty),
+                };
+                const key =
+                  s.status === 'declined' ? 'removed' : s.status === 'pending' ? 'waitingAnswer' : 'instead';
+                return <li key={i}>{w(key, names)}</li>;
+              })}
+            </ul>
+          </section>
+        ) : null}
         {problem ? (
           <p role="alert" className="curbside__problem" data-testid="curbside-problem">
             {w(problem)}

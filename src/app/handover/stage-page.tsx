@@ -14,7 +14,11 @@ import { StepUnavailable } from '../common/step-unavailable';
 import { useActor } from '../common/use-actor';
 import { useStagingScan } from '../common/use-staging-scan';
 import { useI18n, useT } from '../i18n/use-t';
-import { ButtonLink } from '../ui/button';
+import { Notice } from '../ui/alert';
+import { Button, ButtonLink } from '../ui/button';
+import { SubstituteNote } from '../common/substitute-note';
+import { substituteStatusAt } from '../../domain/substitution';
+import { useState } from 'react';
 import { ScanBanner } from '../ui/scan-banner';
 import { useScanBanner } from '../ui/use-scan-banner';
 
@@ -28,11 +32,21 @@ function StageView({ view }: { view: OrderView }) {
   const { order } = view;
   const { banner, flash } = useScanBanner();
   const canStage = order.status === 'picked';
+  // Substitutes still waiting for the customer hold the order back, unless staged without them.
+  const pending = order.lines.filter(
+    (l) => l.substitute && substituteStatusAt(l.substitute, new Date().toISOString()) === 'pending',
+  );
+  const [withoutPending, setWithoutPending] = useState(false);
 
   const stage = useStagingScan(flash, (locationCode, shareShelf) =>
     enqueueCommand({
       name: 'order.stage',
-      args: { orderId: order.id, locationCode, ...(shareShelf ? { shareShelf } : {}) },
+      args: {
+        orderId: order.id,
+        locationCode,
+        ...(shareShelf ? { shareShelf } : {}),
+        ...(withoutPending && pending.length > 0 ? { withoutPending } : {}),
+      },
       actor,
     }),
   );
@@ -44,6 +58,22 @@ function StageView({ view }: { view: OrderView }) {
     <div className="stack">
       <OrderHeader order={order} title={t('stage.title', { number: order.number })} />
       {canStage || banner ? <ScanBanner state={banner} slim /> : null}
+      {canStage && pending.length > 0 ? (
+        <Notice tone="warning">
+          <p data-testid="stage-pending">{t('stage.pending')}</p>
+          {pending.map((line) => (
+            <SubstituteNote key={line.id} line={line} />
+          ))}
+          <Button
+            aria-pressed={withoutPending}
+            onClick={() => setWithoutPending((on) => !on)}
+            data-testid="stage-without-pending"
+          >
+            {t('stage.withoutPending')}
+          </Button>
+          {withoutPending ? <p role="status">{t('stage.withoutPendingOn')}</p> : null}
+        </Notice>
+      ) : null}
       {canStage ? (
         <>
           <section className="card">

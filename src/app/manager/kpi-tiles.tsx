@@ -63,6 +63,24 @@ export function KpiTiles({ report }: { report: KpiReport }) {
       }),
     },
     {
+      id: 'substitution',
+      name: mt('kpi.substitution'),
+      value: pct(report.substitution.percent),
+      detail: mt('kpi.substitutionDetail', {
+        substituted: report.substitution.unitsSubstituted,
+        short: report.substitution.unitsShort,
+      }),
+    },
+    {
+      id: 'acceptance',
+      name: mt('kpi.acceptance'),
+      value: pct(report.acceptance.percent),
+      detail: mt('kpi.acceptanceDetail', {
+        accepted: report.acceptance.accepted,
+        answered: report.acceptance.answered,
+      }),
+    },
+    {
       id: 'uncollected',
       name: mt('kpi.uncollected'),
       value: num(report.uncollected.readyPastPromise + report.uncollected.expired),

@@ -5,10 +5,13 @@ import { lineColour, lineName } from '../common/localized';
 import { useI18n } from '../i18n/use-t';
 import { Button } from '../ui/button';
 import { Icon } from '../ui/icon';
+import { SubstituteNote } from '../common/substitute-note';
 
 interface PickLineProps {
   line: OrderLineView;
   onShort: (line: OrderLineView) => void;
+  /** Offers a substitute for the line's units that cannot be found. */
+  onSubstitute?: (line: OrderLineView) => void;
   /** Opens the shelf camera on this line's product. */
   onFind?: (line: OrderLineView) => void;
   /** The next line to pick: highlighted, and where focus goes when it has nowhere better to be. */
@@ -17,7 +20,7 @@ interface PickLineProps {
 }
 
 /** One stop on the walk: where to go first (aisle, bay), then what to take and how many. */
-export function PickLine({ line, onShort, onFind, next = false, ref }: PickLineProps) {
+export function PickLine({ line, onShort, onSubstitute, onFind, next = false, ref }: PickLineProps) {
   const { t, language } = useI18n();
   const nameId = useId();
   const open = remaining(line);
@@ -57,6 +60,7 @@ export function PickLine({ line, onShort, onFind, next = false, ref }: PickLineP
             {t('line.shortDone', { qty: line.qtyShort, reason: t(`reason.${line.shortReason}`) })}
           </p>
         ) : null}
+        <SubstituteNote line={line} />
       </div>
       <div className="pick-line__progress">
         <span className="pick-line__count" aria-hidden="true">
@@ -90,6 +94,16 @@ export function PickLine({ line, onShort, onFind, next = false, ref }: PickLineP
             <Button variant="ghost" onClick={() => onShort(line)} aria-describedby={nameId}>
               {t('line.short')}
             </Button>
+            {onSubstitute && !line.substitute ? (
+              <Button
+                variant="ghost"
+                onClick={() => onSubstitute(line)}
+                aria-describedby={nameId}
+                data-testid="substitute-open"
+              >
+                {t('line.substitute')}
+              </Button>
+            ) : null}
           </>
         )}
       </div>

@@ -20,6 +20,8 @@ import { PickLine } from './pick-line';
 import { PutBackTask } from './put-back-task';
 import { JourneyNote, RerouteTask } from './reroute-task';
 import { ShortDialog } from '../common/short-dialog';
+import { SubstituteDialog } from './substitute-dialog';
+import { SubstituteNote } from '../common/substitute-note';
 import { usePickScan } from './use-pick-scan';
 
 type Line = SyncOrder['lines'][number];
@@ -37,6 +39,9 @@ function OrderScreen({ view }: { view: OrderView }) {
   const actor = useActor();
   const { order } = view;
   const [claimError, setClaimError] = useState<unknown>(null);
+  // Owned here: the last substitute can finish the pick, and its decision must stay on screen.
+  const [substituteLine, setSubstituteLine] = useState<Line | null>(null);
+  const closeSubstitute = useCallback(() => setSubstituteLine(null), []);
   const mine = order.claimedBy?.id === actor.id;
   const picking = order.status === 'picking' && mine;
   // Owned here, not by the pick step, so the last scan's banner stays after the order turns "picked".
@@ -75,7 +80,24 @@ function OrderScreen({ view }: { view: OrderView }) {
         </Notice>
       ) : null}
       {picking ? (
-        <PickStep order={order} onScan={onScan} status={<ScanBanner state={banner} slim />} />
+        <PickStep
+          order={order}
+          onScan={onScan}
+          status={<ScanBanner state={banner} slim />}
+          onSubstitute={setSubstituteLine}
+          substituting={substituteLine !== null}
+        />
+      ) : null}
+      <SubstituteDialog orderId={order.id} line={substituteLine} onClose={closeSubstitute} />
+      {!picking && order.lines.some((line) => line.substitute) ? (
+        <section className="card stack" aria-labelledby="substitutes-title">
+          <h2 id="substitutes-title" className="section-title">
+            {t('order.substitutes')}
+          </h2>
+          {order.lines.map((line) => (
+            <SubstituteNote key={line.id} line={line} />
+          ))}
+        </section>
       ) : null}
       {order.status !== 'new' ? <RerouteTask order={order} /> : null}
       {order.status !== 'new' && order.status !== 'picking' ? <OrderNextStep order={order} /> : null}
@@ -88,6 +110,9 @@ interface PickStepProps {
   onScan: (scan: ScannedCode) => void;
   /** The scan banner, shown in the slim strip above the list. */
   status: ReactNode;
+  onSubstitute: (line: Line) => void;
+  /** The substitute dialog is open: it owns the scanner. */
+  substituting: boolean;
 }
 
 /**
@@ -95,7 +120,7 @@ interface PickStepProps {
  * highlighted. Focus goes to that line when the step opens after a claim and when the short
  * dialog closes on a line that is now done, so it never drops to the page's body.
  */
-function PickStep({ order, onScan, status }: PickStepProps) {
+function PickStep({ order, onScan, status, onSubstitute, substituting }: PickStepProps) {
   const { t, language } = useI18n();
   const [shortLine, setShortLine] = useState<Line | null>(null);
   const [findId, setFindId] = useState<string | null>(null);
@@ -134,7 +159,7 @@ function PickStep({ order, onScan, status }: PickStepProps) {
         buttonLabel={t('order.confirm')}
         onScan={onScan}
         // The dialog owns the keyboard while it is open; a stray scan must not pick behind it.
-        enabled={shortLine === null}
+        enabled={shortLine === null && !substituting}
         strip={{ status }}
         // One camera at a time: the find panel's while it is open.
         cameraBlocked={findLine !== undefined}
@@ -162,6 +187,7 @@ function PickStep({ order, onScan, status }: PickStepProps) {
               key={line.id}
               line={line}
               onShort={setShortLine}
+              onSubstitute={onSubstitute}
               onFind={(l) => setFindId(l.id)}
               next={line === next}
               ref={line === next ? nextRef : undefined}

@@ -104,7 +104,11 @@ export async function loadReturnFacts(
   const asked = reads.flatMap((r) => r.returns ?? []);
   const tokens = unique(reads.flatMap((r) => r.approvals ?? []));
   const wantsManagers = reads.some((r) => r.managers);
-  if (asked.length === 0 && tokens.length === 0 && !wantsManagers) return noReturnFacts;
+  if (asked.length === 0 && tokens.length === 0 && !wantsManagers) {
+    // A refund without a return (substitutions): the adapter alone, when the server gave one.
+    const wantsPayments = reads.some((r) => r.payments);
+    return wantsPayments && services ? { ...noReturnFacts, payments: services.payments() } : noReturnFacts;
+  }
   if (!services) throw new Error('a command reads returns, and the server gave no return services');
   const { tx, storeId } = work;
   const orderIds = unique(asked.map((a) => a.orderId))

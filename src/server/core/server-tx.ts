@@ -40,6 +40,7 @@ function stateOf(order: OrderRow, lines: readonly LineRow[]): OrderState {
     packRevision: order.packRevision,
     inboundTracking: order.inboundTracking,
     substitution: order.substitution ?? null,
+    paidGoodsCents: order.totalCents - order.shippingCents,
     lines: [...lines],
     highValue: order.highValue,
     collectorName: order.collectorName,

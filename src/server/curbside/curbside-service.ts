@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import { systemActor } from '../audit/audit';
 import type { Db, Executor } from '../db/client';
 import { orderLines, orders, pickupArrivals, products, stores } from '../db/schema';
@@ -21,6 +21,15 @@ export interface CurbsideView {
   vehicle: string | null;
   /** What the counter handed over and refused, line by line; absent until it did either. */
   items?: { nameIt: string; nameEn: string; collected: number; refused: number; waiting: number }[];
+  /** What came instead of what, and what was removed and refunded (issue 15). */
+  substitutions: {
+    orderedEn: string;
+    orderedIt: string;
+    substituteEn: string;
+    substituteIt: string;
+    qty: number;
+    status: 'picked' | 'pending' | 'accepted' | 'declined';
+  }[];
 }
 
 /** The order's lines once some left or were refused at the counter (ADR 0047). */
@@ -72,6 +81,12 @@ export async function curbsideView(db: Db, orderId: string): Promise<CurbsideVie
   if (!order) throw notFound();
   const arrival = await latestArrival(db, orderId);
   const items = await counterItems(db, orderId);
+  const substituted = await db
+    .select({ line: orderLines.substitute, orderedEn: products.nameEn, orderedIt: products.nameIt })
+    .from(orderLines)
+    .innerJoin(products, eq(products.id, orderLines.productId))
+    .where(and(eq(orderLines.orderId, orderId), isNotNull(orderLines.substitute)))
+    .orderBy(orderLines.lineNo);
   const state: CurbsideState =
     order.status === 'collected'
       ? 'handedOver'
@@ -90,6 +105,20 @@ export async function curbsideView(db: Db, orderId: string): Promise<CurbsideVie
     parkingSpot: arrival?.parkingSpot ?? null,
     vehicle: arrival?.vehicle ?? null,
     ...(items ? { items } : {}),
+    substitutions: substituted.flatMap(({ line, orderedEn, orderedIt }) =>
+      line
+        ? [
+            {
+              orderedEn,
+              orderedIt,
+              substituteEn: line.nameEn,
+              substituteIt: line.nameIt,
+              qty: line.qty,
+              status: line.status,
+            },
+          ]
+        : [],
+    ),
   };
 }
 

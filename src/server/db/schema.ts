@@ -731,9 +731,8 @@ export const refunds = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     refundKey: text('refund_key').notNull(),
-    returnId: uuid('return_id')
-      .notNull()
-      .references(() => orderReturns.id),
+    /** Null for a substitution's refund (0016), which settles no return. */
+    returnId: uuid('return_id').references(() => orderReturns.id),
     orderId: uuid('order_id')
       .notNull()
       .references(() => orders.id),

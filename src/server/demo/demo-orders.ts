@@ -48,13 +48,42 @@ export interface DemoOrderOptions {
  */
 export const demoInboundParcels = ['00380123450000000013', '1Z4V8E64Y6E9000120', '00380123450000000020'];
 
+/**
+ * Each of the customers' substitution preferences (issue 15), taken from the order number so the
+ * demo's random sequence stays as it was: similar items, ask me, none, and ranked alternatives
+ * for the first line.
+ */
+function demoSubstitution(
+  number: string,
+  alternative: string | undefined,
+): {
+  order: NonNullable<IntakeOrderBody['substitution']>;
+  firstLine?: IntakeOrderBody['lines'][number]['substitution'];
+} {
+  switch (Number(number.slice(1)) % 4) {
+    case 0:
+      return { order: { mode: 'similar' } };
+    case 1:
+      return { order: { mode: 'ask' } };
+    case 2:
+      return { order: { mode: 'none' } };
+    default:
+      return alternative
+        ? { order: { mode: 'ask' }, firstLine: { mode: 'alternatives', skus: [alternative] } }
+        : { order: { mode: 'ask' } };
+  }
+}
+
 /** Places one realistic order through the real intake path, as the web shop would. */
 export async function placeDemoOrder(db: Db, rng: Rng, options: DemoOrderOptions) {
   const basketSize = rng.pick([1, 1, 2, 2, 2, 3, 4]);
-  const basket = await availableProducts(db, options.storeId, basketSize);
+  // One more than the basket: the alternative a customer may name for its first line.
+  const found = await availableProducts(db, options.storeId, basketSize + 1);
+  const basket = found.slice(0, basketSize);
   if (basket.length === 0) return undefined;
   const customer = randomCustomer(rng);
   const number = orderNumber(rng);
+  const substitution = demoSubstitution(number, found[basketSize]?.sku);
   const body: IntakeOrderBody = {
     externalId: `shop-${number}`,
     number,
@@ -75,11 +104,13 @@ export async function placeDemoOrder(db: Db, rng: Rng, options: DemoOrderOptions
           }
         : undefined,
     inbound: options.inbound,
+    substitution: substitution.order,
     lines: basket.map((p, i) => ({
       sku: p.sku,
       qty: rng.chance(0.2) ? 2 : 1,
       unitPriceCents: p.priceCents,
       ...(i === 0 && options.minimumAge ? { minimumAge: options.minimumAge } : {}),
+      ...(i === 0 && substitution.firstLine ? { substitution: substitution.firstLine } : {}),
     })),
     ...(options.idCheck ? { idCheck: options.idCheck } : {}),
   };

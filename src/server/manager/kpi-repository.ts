@@ -48,6 +48,9 @@ export async function loadKpiReport(
       unitsOrdered: sql<number>`(select coalesce(sum(l.qty_ordered), 0)::int from ${orderLines} l where l.order_id = "orders"."id")`,
       unitsPicked: sql<number>`(select coalesce(sum(l.qty_picked), 0)::int from ${orderLines} l where l.order_id = "orders"."id")`,
       unitsShort: sql<number>`(select coalesce(sum(l.qty_short), 0)::int from ${orderLines} l where l.order_id = "orders"."id")`,
+      unitsSubstituted: sql<number>`(select coalesce(sum((l.substitute->>'qty')::int), 0)::int from ${orderLines} l where l.order_id = "orders"."id" and l.substitute is not null)`,
+      substitutesAccepted: sql<number>`(select count(*)::int from ${orderLines} l where l.order_id = "orders"."id" and l.substitute->>'status' = 'accepted')`,
+      substitutesDeclined: sql<number>`(select count(*)::int from ${orderLines} l where l.order_id = "orders"."id" and l.substitute->>'status' = 'declined')`,
     })
     .from(orders)
     .where(
@@ -109,6 +112,9 @@ export async function loadKpiReport(
       unitsOrdered: Number(row.unitsOrdered),
       unitsPicked: Number(row.unitsPicked),
       unitsShort: Number(row.unitsShort),
+      unitsSubstituted: Number(row.unitsSubstituted),
+      substitutesAccepted: Number(row.substitutesAccepted),
+      substitutesDeclined: Number(row.substitutesDeclined),
     })),
     returns: returnRows.map((row): KpiReturnRow => ({
       createdAt: new Date(iso(row.createdAt)),

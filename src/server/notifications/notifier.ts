@@ -125,6 +125,12 @@ export class Notifier extends OutboxWorker {
             nonEmpty(row.payload.sku) ?? [],
             nonEmpty(row.payload.orderedSku) ?? [],
             skusOfLines(row.payload),
+            // The ready e-mail names the ordered items its substitutes replace.
+            ...(Array.isArray(row.payload.substitutions)
+              ? row.payload.substitutions.map(
+                  (s: unknown) => nonEmpty((s as { orderedSku?: unknown }).orderedSku) ?? [],
+                )
+              : []),
           ].flat(),
         ),
       ),

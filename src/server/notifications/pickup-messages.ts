@@ -1,6 +1,7 @@
 import type { Block, EmailContent } from './email-layout';
 import { formatDateTime, groupedCode, openingHoursRows, spelledCode } from './message-format';
 import { PermanentNotificationError, type NotificationContext } from './notification-context';
+import { substitutionBlocks } from './substitution-messages';
 
 /** The content id the QR image is attached under; the HTML shows it as cid:… */
 export const PICKUP_PASS_CID = 'pickup-pass@aisle';
@@ -91,6 +92,7 @@ export function readyForPickup(ctx: NotificationContext): MessageParts {
             ? `il tuo ordine ${number} è pronto per il ritiro presso ${where(ctx)}.`
             : `Your order ${number} is ready for pickup at ${where(ctx)}.`,
         },
+        ...substitutionBlocks(ctx),
         ...collectBlocks(ctx),
         ...curbsideBlocks(ctx),
         {

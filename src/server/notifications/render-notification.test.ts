@@ -200,3 +200,25 @@ describe('the substitution request', () => {
     );
   });
 });
+
+describe('the ready e-mail with substitutions', () => {
+  it('lists what was substituted and what was removed and refunded, in the customer’s language', async () => {
+    const payload = {
+      substitutions: [
+        { orderedSku: 'SKU-1', nameEn: 'Trail shoe', nameIt: 'Scarpa da trail', qty: 1, status: 'accepted' },
+        { orderedSku: 'SKU-1', nameEn: 'Trail shoe', nameIt: 'Scarpa da trail', qty: 2, status: 'declined' },
+      ],
+    };
+    const english = await renderNotification(context({ payload }));
+    expect(english.email?.text).toContain('Trail shoe × 1 instead of Running shoe');
+    expect(english.email?.text).toContain('Running shoe × 2: removed and refunded');
+    const italian = await renderNotification(context({ payload, language: 'it' }));
+    expect(italian.email?.text).toContain('Scarpa da trail × 1 al posto di Scarpa da corsa');
+    expect(italian.email?.text).toContain('Scarpa da corsa × 2: tolto e rimborsato');
+  });
+
+  it('says nothing of substitutions when there were none', async () => {
+    const { email } = await renderNotification(context());
+    expect(email?.text).not.toContain('Substitutions');
+  });
+});

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { formatDateTime, formatMoney } from './message-format';
 import { PermanentNotificationError, type NotificationContext } from './notification-context';
+import type { Block } from './email-layout';
 import type { MessageParts } from './pickup-messages';
 
 const requestPayload = z.object({
@@ -72,4 +73,37 @@ export function substitutionRequest(ctx: NotificationContext): MessageParts {
       ? `Aisle: ordine ${ctx.order.number}, ${name(p.orderedSku)} non c'è. Accetti ${name(p.sku)}? ${ctx.substitutionUrl}`
       : `Aisle: order ${ctx.order.number}, ${name(p.orderedSku)} is out. Take ${name(p.sku)} instead? ${ctx.substitutionUrl}`,
   };
+}
+
+const readySubstitutes = z.array(
+  z.object({
+    orderedSku: z.string(),
+    nameEn: z.string(),
+    nameIt: z.string(),
+    qty: z.number().int(),
+    status: z.enum(['picked', 'accepted', 'declined']),
+  }),
+);
+
+/** The ready e-mail lists what was substituted, and what was removed and refunded (issue 15). */
+export function substitutionBlocks(ctx: NotificationContext): Block[] {
+  const parsed = readySubstitutes.safeParse(ctx.payload.substitutions ?? []);
+  if (!parsed.success || parsed.data.length === 0) return [];
+  const it = ctx.language === 'it';
+  const ordered = (sku: string) => ctx.productNames.get(sku)?.[ctx.language] ?? sku;
+  return [
+    {
+      type: 'list',
+      label: it ? 'Sostituzioni' : 'Substitutions',
+      items: parsed.data.map((s) =>
+        s.status === 'declined'
+          ? it
+            ? `${ordered(s.orderedSku)} × ${s.qty}: tolto e rimborsato`
+            : `${ordered(s.orderedSku)} × ${s.qty}: removed and refunded`
+          : it
+            ? `${s.nameIt} × ${s.qty} al posto di ${ordered(s.orderedSku)}`
+            : `${s.nameEn} × ${s.qty} instead of ${ordered(s.orderedSku)}`,
+      ),
+    },
+  ];
 }

@@ -22,6 +22,7 @@ import { packOrderBody } from '../../contract/shipping';
 import type { PassSignatureVerifier } from '../../domain/signed-pickup-pass';
 import type { Principal } from '../core/tokens';
 import { runCommands } from '../core/run-commands';
+import type { ReturnServices } from '../core/return-facts';
 import type { Db } from '../db/client';
 import type { Guard, Guards } from '../plugins/auth';
 import { principalOf } from '../plugins/auth';
@@ -169,6 +170,8 @@ export function ordersRoutes(
   db: Db,
   guards: Guards,
   verifyPass: PassSignatureVerifier,
+  /** The payment adapter a staging refunds settled substitutes through (and returns' rules). */
+  returns?: ReturnServices,
 ): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -232,6 +235,7 @@ export function ordersRoutes(
               verifyPass,
               limits: app.limits,
               pickupRefusals,
+              ...(returns ? { returns } : {}),
             }),
           );
         } finally {

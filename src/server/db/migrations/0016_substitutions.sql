@@ -9,3 +9,6 @@ ALTER TABLE "order_lines" ADD COLUMN "substitution_preference" jsonb;--> stateme
 ALTER TABLE "order_lines" ADD COLUMN "substitute" jsonb;--> statement-breakpoint
 -- The customer's answer and the expiry job find what waits by this index.
 CREATE INDEX "order_lines_substitute_pending_idx" ON "order_lines" USING btree ("store_id") WHERE "order_lines"."substitute"->>'status' = 'pending';
+--> statement-breakpoint
+-- A cheaper substitute or a declined one is refunded through the payment adapter without a return.
+ALTER TABLE "refunds" ALTER COLUMN "return_id" DROP NOT NULL;

@@ -1,0 +1,197 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CommandActor } from '../../commands/order-tx';
+import type { Session } from '../../contract/auth';
+import type { IntakeOrderBody, OrderDetail } from '../../contract/orders';
+import type { PushResponse } from '../../contract/sync';
+import { runCommands } from '../core/run-commands';
+import { customerNotifications, orders, paymentLedger, refunds } from '../db/schema';
+import type { StockedProduct } from '../testing/fixtures';
+import { intakeBody, stockedProducts } from '../testing/fixtures';
+import type { TestApp } from '../testing/test-app';
+import { bearer, createTestApp, TEST_API_KEY, TEST_JWT_SECRET } from '../testing/test-app';
+import { curbsideKey, signCurbsideToken } from '../curbside/curbside-token';
+import type { CurbsideView } from '../../contract/curbside';
+
+/**
+ * Issue 15, point 3: money follows the substitutes. Once every answer is in (at staging) the
+ * difference of a cheaper substitute and the price of a declined one go back through the payment
+ * adapter, once, and never more than the customer paid.
+ */
+let t: TestApp;
+let associate: Session;
+let products: StockedProduct[];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  associate = await t.signIn({ employeeId: '1001', deviceId: 'subst-money' });
+  products = await stockedProducts(t.database.db, 'MI01', 4, 4);
+});
+afterAll(() => t?.close());
+
+const act = async (orderId: string, action: string, payload: object = {}) => {
+  const answer = await t.app.inject({
+    method: 'POST',
+    url: `/api/orders/${orderId}/${action}`,
+    headers: bearer(associate),
+    payload,
+  });
+  expect(answer.statusCode, `${action}: ${answer.body}`).toBe(200);
+  return answer.json<OrderDetail>();
+};
+
+async function place(overrides: Partial<IntakeOrderBody>): Promise<OrderDetail> {
+  const answer = await t.app.inject({
+    method: 'POST',
+    url: '/api/orders',
+    headers: { 'x-api-key': TEST_API_KEY },
+    payload: intakeBody([], { payment: { method: 'card', reference: 'PAY-SUB' }, ...overrides }),
+  });
+  expect(answer.statusCode, answer.body).toBe(201);
+  return act(answer.json<{ id: string }>().id, 'claim');
+}
+
+const decline = (order: OrderDetail, lineId: string) =>
+  t.database.db.transaction((tx) =>
+    runCommands(
+      tx,
+      {
+        type: 'customer',
+        id: 'c',
+        name: 'c',
+        storeId: 'MI01',
+        role: 'customer',
+        deviceId: null,
+      } as CommandActor,
+      [{ name: 'substitution.decide', args: { orderId: order.id, lineId, accept: false } }],
+    ),
+  );
+
+async function refunded(orderId: string) {
+  const rows = await t.database.db.select().from(refunds).where(eq(refunds.orderId, orderId));
+  const ledger = await t.database.db.select().from(paymentLedger).where(eq(paymentLedger.orderId, orderId));
+  const [order] = await t.database.db.select().from(orders).where(eq(orders.id, orderId));
+  return { rows, ledger, paid: order!.totalCents };
+}
+
+describe('refunds of substitutes', () => {
+  it('pays the differences and the declined units once, at staging, within what was paid', async () => {
+    const [a, b, c, s] = products as [StockedProduct, StockedProduct, StockedProduct, StockedProduct];
+    const order = await place({
+      substitution: { mode: 'similar' },
+      discounts: [{ code: 'WELCOME', cents: 300 }],
+      lines: [
+        { sku: a.sku, qty: 2, unitPriceCents: s.priceCents + 200 },
+        { sku: b.sku, qty: 1, unitPriceCents: 2000, substitution: { mode: 'ask' } },
+        { sku: c.sku, qty: 1, unitPriceCents: 1000 },
+      ],
+    });
+    const line = (sku: string) => order.lines.find((l) => l.sku === sku)!;
+    await act(order.id, 'substitute', { lineId: line(a.sku).id, code: s.barcode, qty: 2 });
+    await act(order.id, 'substitute', { lineId: line(b.sku).id, code: s.barcode, qty: 1 });
+    await decline(order, line(b.sku).id);
+    await act(order.id, 'pick', { code: c.barcode, qty: 1 });
+    expect((await refunded(order.id)).rows).toEqual([]);
+
+    // Staged from a device's push, then the same push again (a retry): one refund.
+    const mutation = {
+      id: randomUUID(),
+      seq: 1,
+      name: 'order.stage',
+      v: 2,
+      args: { orderId: order.id, locationCode: 'MI01-A02', shareShelf: true },
+    };
+    const clientId = randomUUID();
+    for (let i = 0; i < 2; i++) {
+      const pushed = await t.app.inject({
+        method: 'POST',
+        url: '/api/sync/push',
+        headers: bearer(associate),
+        payload: { clientId, mutations: [mutation] },
+      });
+      expect(pushed.json<PushResponse>().results[0]!.status).toBe(i === 0 ? 'applied' : 'duplicate');
+    }
+
+    const { rows, ledger, paid } = await refunded(order.id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      refundKey: `substitution:${order.id}`,
+      returnId: null,
+      totalCents: 2 * 200 + 2000,
+      shippingCents: 0,
+      payment: { method: 'card', reference: 'PAY-SUB' },
+    });
+    expect(ledger.map((e) => e.amountCents)).toEqual([2400]);
+    expect(rows.reduce((sum, r) => sum + r.totalCents, 0)).toBeLessThanOrEqual(paid);
+
+    // The ready e-mail lists both substitutes: the one kept, and the one removed and refunded.
+    const [ready] = await t.database.db
+      .select()
+      .from(customerNotifications)
+      .where(
+        and(eq(customerNotifications.orderId, order.id), eq(customerNotifications.kind, 'ready_for_pickup')),
+      );
+    expect((ready?.payload as { substitutions?: unknown[] }).substitutions).toEqual([
+      expect.objectContaining({ orderedSku: a.sku, qty: 2, status: 'picked' }),
+      expect.objectContaining({ orderedSku: b.sku, qty: 1, status: 'declined' }),
+    ]);
+    // So does the curbside page.
+    const token = signCurbsideToken(curbsideKey(TEST_JWT_SECRET), order.id, new Date(Date.now() + 3_600_000));
+    const curbside = await t.app.inject({ method: 'GET', url: `/api/curbside/${token}` });
+    expect(curbside.json<CurbsideView>().substitutions).toEqual([
+      expect.objectContaining({ qty: 2, status: 'picked' }),
+      expect.objectContaining({ qty: 1, status: 'declined' }),
+    ]);
+  });
+
+  it('refunds nothing for a dearer substitute within the rule, and never more than a discounted order cost', async () => {
+    const [a, b, , s] = products as [StockedProduct, StockedProduct, StockedProduct, StockedProduct];
+    const dearer = await place({
+      substitution: { mode: 'similar' },
+      lines: [{ sku: a.sku, qty: 1, unitPriceCents: s.priceCents - 50 }],
+    });
+    await act(dearer.id, 'substitute', { lineId: dearer.lines[0]!.id, code: s.barcode, qty: 1 });
+    await act(dearer.id, 'stage', { locationCode: 'MI01-A03', shareShelf: true });
+    expect((await refunded(dearer.id)).rows).toEqual([]);
+
+    // A big coupon: the declined item cost the customer 1.00, not 10.00.
+    const discounted = await place({
+      substitution: { mode: 'ask' },
+      discounts: [{ code: 'BIG', cents: 900 }],
+      lines: [
+        { sku: a.sku, qty: 1, unitPriceCents: 1000 },
+        { sku: b.sku, qty: 1, unitPriceCents: 0 },
+      ],
+    });
+    const first = discounted.lines.find((l) => l.sku === a.sku)!;
+    await act(discounted.id, 'substitute', { lineId: first.id, code: s.barcode, qty: 1 });
+    await act(discounted.id, 'pick', { code: b.barcode, qty: 1 });
+    await act(discounted.id, 'stage', { locationCode: 'MI01-A03', shareShelf: true, withoutPending: true });
+    const { rows, paid } = await refunded(discounted.id);
+    expect(paid).toBe(100);
+    expect(rows.map((r) => r.totalCents)).toEqual([100]);
+  });
+
+  it("show in the manager's KPIs: the substitution and acceptance rates", async () => {
+    const manager = await t.signIn({ employeeId: '1000', pin: '9999', deviceId: 'subst-money-manager' });
+    const answer = await t.app.inject({
+      method: 'GET',
+      url: '/api/manager/kpis?range=day',
+      headers: bearer(manager),
+    });
+    expect(answer.statusCode).toBe(200);
+    const report = answer.json<{
+      substitution: { unitsShort: number; unitsSubstituted: number; percent: number | null };
+      acceptance: { answered: number; accepted: number; percent: number | null };
+    }>();
+    // The orders above: 2 + 1 + 1 + 1 units substituted; two answered (declined), none taken.
+    expect(report.substitution.unitsSubstituted).toBeGreaterThanOrEqual(5);
+    expect(report.substitution.percent).toBe(
+      Math.round((report.substitution.unitsSubstituted / report.substitution.unitsShort) * 1000) / 10,
+    );
+    expect(report.acceptance).toMatchObject({ accepted: 0 });
+    expect(report.acceptance.answered).toBeGreaterThanOrEqual(2);
+    expect(report.acceptance.percent).toBe(0);
+  });
+});

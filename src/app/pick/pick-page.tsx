@@ -23,6 +23,7 @@ import { ShortDialog } from '../common/short-dialog';
 import { SubstituteDialog } from './substitute-dialog';
 import { SubstituteNote } from '../common/substitute-note';
 import { usePickScan } from './use-pick-scan';
+import { effectivePreference } from '../../domain/substitution';
 
 type Line = SyncOrder['lines'][number];
 
@@ -187,7 +188,13 @@ function PickStep({ order, onScan, status, onSubstitute, substituting }: PickSte
               key={line.id}
               line={line}
               onShort={setShortLine}
-              onSubstitute={onSubstitute}
+              // Offered only where the customer takes substitutes: "no substitutes" is refused anyway.
+              onSubstitute={
+                effectivePreference(order.substitution?.preference, line.substitutionPreference).mode ===
+                'none'
+                  ? undefined
+                  : onSubstitute
+              }
               onFind={(l) => setFindId(l.id)}
               next={line === next}
               ref={line === next ? nextRef : undefined}

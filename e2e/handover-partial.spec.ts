@@ -1,11 +1,12 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import type { Session } from '../src/contract/auth';
-import type { IntakeResult, OrderDetail } from '../src/contract/orders';
+import type { OrderDetail } from '../src/contract/orders';
 import type { ReturnableOrder } from '../src/contract/returns';
 import { expect, test, type CheckA11y } from './support/fixtures';
 import { chooseLanguage } from './support/header';
 import {
   apiSignIn,
+  createOrder,
   authHeaders,
   expectDrained,
   expectPending,
@@ -13,11 +14,9 @@ import {
   goOffline,
   goOnline,
   getOrder,
-  INTAKE_KEY,
   PICKUP_CODE,
   signIn,
   stockOf,
-  STORE_ID,
   type Product,
 } from './support/sync-helpers';
 
@@ -40,27 +39,16 @@ async function stagedOrder(
   lines: { qty: number; minimumAge?: number }[],
 ): Promise<Staged> {
   const products = await freshProducts(request, session, lines.length);
-  const externalId = `e2e-counter-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-  const placed = await request.post('/api/orders', {
-    headers: { 'X-Api-Key': INTAKE_KEY },
-    data: {
-      externalId,
-      channel: 'web',
-      storeId: STORE_ID,
-      fulfillmentType: 'pickup',
-      promisedAt: new Date(Date.now() + 30 * 60_000).toISOString(),
-      customer: { name: 'Giulia Verdi', email: 'giulia.verdi@example.com', language: 'it' },
-      pickupCode: PICKUP_CODE,
-      lines: lines.map((line, i) => ({
-        sku: products[i]!.sku,
-        qty: line.qty,
-        unitPriceCents: 2500,
-        ...(line.minimumAge ? { minimumAge: line.minimumAge } : {}),
-      })),
-    },
-  });
-  expect(placed.status(), await placed.text()).toBe(201);
-  const { id } = (await placed.json()) as IntakeResult;
+  const { id } = await createOrder(
+    request,
+    lines.map((line, i) => ({
+      product: products[i]!,
+      qty: line.qty,
+      unitPriceCents: 2500,
+      extra: line.minimumAge ? { minimumAge: line.minimumAge } : undefined,
+    })),
+    { promisedInMinutes: 30 },
+  );
   const act = async (action: string, data: object) => {
     const response = await request.post(`/api/orders/${id}/${action}`, {
       headers: authHeaders(session),

@@ -1,20 +1,17 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import type { IntakeResult } from '../src/contract/orders';
 import { expect, test } from './support/fixtures';
 import { waitForMail } from './support/mailbox';
 import {
   apiSignIn,
+  createOrder,
   claim,
   expectDrained,
   freshProducts,
   goOffline,
   goOnline,
-  INTAKE_KEY,
   LOCATION,
   openOrder,
-  PICKUP_CODE,
   signIn,
-  STORE_ID,
   type Product,
   type TestOrder,
 } from './support/sync-helpers';
@@ -25,31 +22,15 @@ import {
 // accepts; the answer reaches the picker's screen by itself, and the order is staged.
 
 /** A pickup order whose customer wants to be asked about each substitute. */
-async function askingOrder(
-  request: APIRequestContext,
-  product: Product,
-  unitPriceCents: number,
-): Promise<TestOrder> {
-  const externalId = `e2e-subst-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-  const response = await request.post('/api/orders', {
-    headers: { 'X-Api-Key': INTAKE_KEY },
-    data: {
-      externalId,
-      channel: 'web',
-      storeId: STORE_ID,
-      fulfillmentType: 'pickup',
-      promisedAt: new Date(Date.now() + 60 * 60_000).toISOString(),
-      customer: { name: 'Sara Neri', email: 'sara.neri@example.com', language: 'it' },
-      pickupCode: PICKUP_CODE,
+const askingOrder = (request: APIRequestContext, product: Product, unitPriceCents: number) =>
+  createOrder(request, [{ product, qty: 1, unitPriceCents }], {
+    customerName: 'Sara Neri',
+    customerEmail: 'sara.neri@example.com',
+    extra: {
       substitution: { mode: 'ask' },
-      lines: [{ sku: product.sku, qty: 1, unitPriceCents }],
       payment: { method: 'card', reference: 'PAY-E2E-SUBST' },
     },
   });
-  expect(response.status(), await response.text()).toBe(201);
-  const result = (await response.json()) as IntakeResult;
-  return { id: result.id, number: result.number, externalId, pickupCode: result.pickupCode };
-}
 
 /** A hardware scanner's burst into the page, in one task (see wedgeScan in sync-helpers). */
 async function scannerBurst(page: Page, code: string): Promise<void> {

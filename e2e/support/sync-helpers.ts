@@ -109,12 +109,30 @@ export async function freshProducts(
   return picked;
 }
 
+/** What an order line or the order adds to the intake body beyond the basics (a preference, flags). */
+type IntakeExtra = Record<string, unknown>;
+
+export interface OrderOptions {
+  customerName?: string;
+  customerEmail?: string;
+  /** Minutes until the promised pickup (60). */
+  promisedInMinutes?: number;
+  /** Merged into the intake body: `substitution`, `payment`, `idCheck`… */
+  extra?: IntakeExtra;
+}
+
 /** Places a pickup order through the platform's intake API. */
 export async function createOrder(
   request: APIRequestContext,
-  lines: { product: Product; qty: number }[],
-  customerName = 'Giulia Verdi',
+  lines: { product: Pick<Product, 'sku'>; qty: number; unitPriceCents?: number; extra?: IntakeExtra }[],
+  options: OrderOptions | string = {},
 ): Promise<TestOrder> {
+  const {
+    customerName = 'Giulia Verdi',
+    customerEmail = 'giulia.verdi@example.com',
+    promisedInMinutes = 60,
+    extra = {},
+  } = typeof options === 'string' ? { customerName: options } : options;
   const externalId = `e2e-sync-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
   const response = await request.post('/api/orders', {
     headers: { 'X-Api-Key': INTAKE_KEY },
@@ -123,10 +141,16 @@ export async function createOrder(
       channel: 'web',
       storeId: STORE_ID,
       fulfillmentType: 'pickup',
-      promisedAt: new Date(Date.now() + 60 * 60_000).toISOString(),
-      customer: { name: customerName, email: 'giulia.verdi@example.com', language: 'it' },
+      promisedAt: new Date(Date.now() + promisedInMinutes * 60_000).toISOString(),
+      customer: { name: customerName, email: customerEmail, language: 'it' },
       pickupCode: PICKUP_CODE,
-      lines: lines.map(({ product, qty }) => ({ sku: product.sku, qty, unitPriceCents: 1990 })),
+      lines: lines.map(({ product, qty, unitPriceCents = 1990, extra: lineExtra }) => ({
+        sku: product.sku,
+        qty,
+        unitPriceCents,
+        ...lineExtra,
+      })),
+      ...extra,
     },
   });
   expect(response.status(), await response.text()).toBe(201);

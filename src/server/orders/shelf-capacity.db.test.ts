@@ -18,7 +18,8 @@ let products: StockedProduct[];
 beforeAll(async () => {
   t = await createTestApp();
   session = await t.signIn();
-  products = await stockedProducts(t.database.db, 'MI01', 2);
+  // Every test here places its orders of one unit of the first product: nine in all.
+  products = await stockedProducts(t.database.db, 'MI01', 2, 12);
 });
 afterAll(() => t?.close());
 

@@ -1,0 +1,61 @@
+import { Fragment, type ReactNode } from 'react';
+import type { OrderLineView } from '../../contract/orders';
+import { useI18n } from '../i18n/use-t';
+import { Dialog } from '../ui/dialog';
+import { lineName } from './localized';
+
+/**
+ * A dialog about one order line (short, substitute, refuse at the counter): open while a line is
+ * given, its content made afresh for each line, under the line's name.
+ */
+export function LineDialog({
+  title,
+  line,
+  onClose,
+  children,
+}: {
+  title: string;
+  line: OrderLineView | null;
+  onClose: () => void;
+  children: (line: OrderLineView) => ReactNode;
+}) {
+  return (
+    <Dialog open={line !== null} title={title} onClose={onClose}>
+      {line ? <Fragment key={line.id}>{children(line)}</Fragment> : null}
+    </Dialog>
+  );
+}
+
+/** The line a dialog is about, by its product's name in the associate's language. */
+export function LineSubject({ line }: { line: OrderLineView }) {
+  const { language } = useI18n();
+  return <p className="dialog__subject">{lineName(line, language)}</p>;
+}
+
+/** How many of the line's units the dialog is about: 1 to `max`. */
+export function QtySelect({
+  id,
+  label,
+  max,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  max: number;
+  value: number;
+  onChange: (qty: number) => void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(event) => onChange(Number(event.target.value))}>
+        {Array.from({ length: max }, (_, index) => index + 1).map((qty) => (
+          <option key={qty} value={qty}>
+            {qty}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

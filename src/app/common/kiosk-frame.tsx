@@ -29,13 +29,7 @@ export function KioskFrame({
           {title}
           {store ? <span className="kiosk__store"> · {store}</span> : null}
         </h1>
-        <LanguageToggle
-          label={languageLabel}
-          language={language}
-          onChoose={setLanguage}
-          groupClassName="kiosk__languages"
-          buttonClassName="kiosk__language"
-        />
+        <LanguageToggle block="kiosk" label={languageLabel} language={language} onChoose={setLanguage} />
       </header>
       <main id="main" className="kiosk__main">
         {children}

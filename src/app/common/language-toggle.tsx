@@ -5,29 +5,28 @@ const names: Record<Language, string> = { en: 'English', it: 'Italiano' };
 
 /**
  * The customers' screens' language switch (kiosk, board, curbside and substitution pages): a
- * group of toggle buttons, the chosen one pressed. The screen styles it through its classes.
+ * group of toggle buttons, the chosen one pressed. The screen styles `<block>__languages` and
+ * `<block>__language`.
  */
 export function LanguageToggle({
+  block,
   label,
   language,
   onChoose,
-  groupClassName,
-  buttonClassName,
 }: {
+  block: 'kiosk' | 'public-page';
   label: string;
   language: Language;
   onChoose: (language: Language) => void;
-  groupClassName: string;
-  buttonClassName: string;
 }) {
   return (
-    <div role="group" aria-label={label} className={groupClassName}>
+    <div role="group" aria-label={label} className={`${block}__languages`}>
       {languages.map((code) => (
         <button
           key={code}
           type="button"
           lang={code}
-          className={buttonClassName}
+          className={`${block}__language`}
           aria-pressed={language === code}
           onClick={() => onChoose(code)}
         >

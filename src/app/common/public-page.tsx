@@ -1,4 +1,5 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { isApiError } from '../../sync/api-error';
 import type { Language } from '../i18n/language';
 import { LanguageToggle } from './language-toggle';
 import './public-page.css';
@@ -12,6 +13,39 @@ export function usePublicLanguage(ordered: Language | undefined) {
   const language: Language =
     chosen ?? ordered ?? (navigator.language.toLowerCase().startsWith('it') ? 'it' : 'en');
   return [language, setChosen] as const;
+}
+
+/**
+ * What a customer's link shows, read from the server when the page opens and on `reload`, and
+ * the problem, if any, as the page's word for the API's error code (`unexpected` when it has none).
+ * `show` puts an answer on the page; `fail` says why something did not work.
+ */
+export function useLinkView<View, Key>(
+  token: string,
+  read: (token: string) => Promise<View>,
+  problemOf: (code: string) => Key,
+) {
+  const [view, setView] = useState<View | undefined>();
+  const [problem, setProblem] = useState<Key | undefined>();
+  const show = useCallback((next: View) => {
+    setView(next);
+    setProblem(undefined);
+  }, []);
+  const fail = useCallback(
+    (error: unknown) => setProblem(problemOf(isApiError(error) ? error.code : 'unexpected')),
+    [problemOf],
+  );
+  const reload = useCallback(async () => {
+    try {
+      show(await read(token));
+    } catch (error) {
+      fail(error);
+    }
+  }, [token, read, show, fail]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  return { view, problem, show, fail, reload };
 }
 
 /**
@@ -40,13 +74,7 @@ export function PublicPage({
     <div className="public-page">
       <header className="public-page__head">
         <p className="public-page__brand">Aisle</p>
-        <LanguageToggle
-          label={languageLabel}
-          language={language}
-          onChoose={onLanguage}
-          groupClassName="public-page__languages"
-          buttonClassName="public-page__button"
-        />
+        <LanguageToggle block="public-page" label={languageLabel} language={language} onChoose={onLanguage} />
       </header>
       <main id="main">
         <h1>{title}</h1>

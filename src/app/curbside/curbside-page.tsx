@@ -1,15 +1,12 @@
-import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
 import type { CurbsideView } from '../../contract/curbside';
-import { isApiError } from '../../sync/api-error';
 import { readCurbside, sayArrived } from '../../sync/curbside-api';
-import { PublicPage, usePublicLanguage } from '../common/public-page';
+import { PublicPage, useLinkView, usePublicLanguage } from '../common/public-page';
 import { curbsideWords, errorKey, type CurbsideKey } from './curbside-words';
 import './curbside.css';
 
 const POLL_MS = 4_000;
-
-const codeOf = (error: unknown) => (isApiError(error) ? error.code : 'unexpected');
 
 /**
  * The customer's page from the ready-for-pickup e-mail: no sign-in, in the customer's language
@@ -18,31 +15,17 @@ const codeOf = (error: unknown) => (isApiError(error) ? error.code : 'unexpected
  */
 export function CurbsidePage() {
   const { token = '' } = useParams();
-  const [view, setView] = useState<CurbsideView | undefined>();
-  const [problem, setProblem] = useState<CurbsideKey | undefined>();
+  const { view, problem, show, fail, reload } = useLinkView(token, readCurbside, errorKey);
   const [editing, setEditing] = useState(false);
   const [language, setLanguage] = usePublicLanguage(view?.language);
   const w = useMemo(() => curbsideWords(language), [language]);
 
-  const load = useCallback(async () => {
-    try {
-      setView(await readCurbside(token));
-      setProblem(undefined);
-    } catch (error) {
-      setProblem(errorKey(codeOf(error)));
-    }
-  }, [token]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
   const following = view?.state === 'arrived' || view?.state === 'onTheWay';
   useEffect(() => {
     if (!following) return;
-    const timer = setInterval(() => void load(), POLL_MS);
+    const timer = setInterval(() => void reload(), POLL_MS);
     return () => clearInterval(timer);
-  }, [following, load]);
+  }, [following, reload]);
 
   return (
     <PublicPage language={language} onLanguage={setLanguage} languageLabel={w('language')} title={w('title')}>
@@ -81,11 +64,10 @@ export function CurbsidePage() {
           editing={editing || view.state === 'waiting'}
           onEdit={() => setEditing(true)}
           onSaved={(next) => {
-            setView(next);
+            show(next);
             setEditing(false);
-            setProblem(undefined);
           }}
-          onError={(error) => setProblem(errorKey(codeOf(error)))}
+          onError={fail}
         />
       ) : null}
     </PublicPage>

@@ -1,13 +1,10 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import type { SubstitutionView } from '../../contract/substitutions';
-import { isApiError } from '../../sync/api-error';
 import { answerSubstitution, readSubstitution } from '../../sync/substitution-api';
-import { PublicPage, usePublicLanguage } from '../common/public-page';
-import { substitutionErrorKey, substitutionWords, type SubstitutionKey } from './substitution-words';
+import { PublicPage, useLinkView, usePublicLanguage } from '../common/public-page';
+import { substitutionErrorKey, substitutionWords } from './substitution-words';
 import './substitution.css';
-
-const codeOf = (error: unknown) => (isApiError(error) ? error.code : 'unexpected');
 
 /**
  * The customer's page from a substitution request (issue 15): no sign-in, in the customer's
@@ -16,8 +13,7 @@ const codeOf = (error: unknown) => (isApiError(error) ? error.code : 'unexpected
  */
 export function SubstitutionPage() {
   const { token = '' } = useParams();
-  const [view, setView] = useState<SubstitutionView | undefined>();
-  const [problem, setProblem] = useState<SubstitutionKey | undefined>();
+  const { view, problem, show, fail, reload } = useLinkView(token, readSubstitution, substitutionErrorKey);
   const [busy, setBusy] = useState(false);
   const [language, setLanguage] = usePublicLanguage(view?.language);
   const w = useMemo(() => substitutionWords(language), [language]);
@@ -27,26 +23,13 @@ export function SubstitutionPage() {
       cents / 100,
     );
 
-  const load = useCallback(async () => {
-    try {
-      setView(await readSubstitution(token));
-      setProblem(undefined);
-    } catch (error) {
-      setProblem(substitutionErrorKey(codeOf(error)));
-    }
-  }, [token]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-
   const answer = async (accept: boolean) => {
     setBusy(true);
     try {
-      setView(await answerSubstitution(token, accept));
-      setProblem(undefined);
+      show(await answerSubstitution(token, accept));
     } catch (error) {
-      setProblem(substitutionErrorKey(codeOf(error)));
-      void load();
+      fail(error);
+      void reload();
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,8 @@
-import { Fragment, type ReactNode } from 'react';
+import { Fragment, type FormEvent, type ReactNode } from 'react';
 import type { OrderLineView } from '../../contract/orders';
 import { useI18n } from '../i18n/use-t';
+import { ErrorAlert } from '../ui/alert';
+import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
 import { lineName } from './localized';
 
@@ -57,5 +59,46 @@ export function QtySelect({
         ))}
       </select>
     </div>
+  );
+}
+
+/**
+ * A line dialog's form: the line's name, the caller's fields, the error of the last try, then
+ * Cancel and the submit, which takes units away from the order (a danger button).
+ */
+export function LineForm({
+  line,
+  submitLabel,
+  submitTestId,
+  error,
+  onSubmit,
+  onCancel,
+  children,
+}: {
+  line: OrderLineView;
+  submitLabel: string;
+  submitTestId?: string;
+  error: unknown;
+  onSubmit: () => void;
+  onCancel: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    onSubmit();
+  };
+  return (
+    <form className="stack" onSubmit={submit}>
+      <LineSubject line={line} />
+      {children}
+      {error ? <ErrorAlert error={error} /> : null}
+      <div className="button-row">
+        <Button onClick={onCancel}>{t('common.cancel')}</Button>
+        <Button type="submit" variant="danger" data-testid={submitTestId}>
+          {submitLabel}
+        </Button>
+      </div>
+    </form>
   );
 }

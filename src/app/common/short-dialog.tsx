@@ -1,12 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { OrderLineView } from '../../contract/orders';
 import { remaining, shortReasons, type ShortReason } from '../../domain/picking';
 import { useI18n } from '../i18n/use-t';
-import { ErrorAlert } from '../ui/alert';
-import { Button } from '../ui/button';
 import { RadioGroup } from '../ui/radio-group';
 import { enqueueCommand } from '../../local-db/enqueue';
-import { LineDialog, LineSubject, QtySelect } from './line-dialog';
+import { LineDialog, LineForm, QtySelect } from './line-dialog';
 import { useActor } from './use-actor';
 
 interface ShortDialogProps {
@@ -32,8 +30,7 @@ function ShortForm({ orderId, line, onDone }: { orderId: string; line: OrderLine
   const [qty, setQty] = useState(open);
   const [reason, setReason] = useState<ShortReason>('not_found');
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const submit = () => {
     setError(null);
     enqueueCommand({ name: 'pick.short', args: { orderId, lineId: line.id, qty, reason }, actor }).then(
       onDone,
@@ -42,8 +39,7 @@ function ShortForm({ orderId, line, onDone }: { orderId: string; line: OrderLine
   };
 
   return (
-    <form className="stack" onSubmit={submit}>
-      <LineSubject line={line} />
+    <LineForm line={line} submitLabel={t('short.submit')} error={error} onSubmit={submit} onCancel={onDone}>
       <QtySelect id="short-qty" label={t('short.qty')} max={open} value={qty} onChange={setQty} />
       <RadioGroup
         legend={t('short.reason')}
@@ -53,13 +49,6 @@ function ShortForm({ orderId, line, onDone }: { orderId: string; line: OrderLine
         onChange={setReason}
         label={(value) => t(`reason.${value}`)}
       />
-      {error ? <ErrorAlert error={error} /> : null}
-      <div className="button-row">
-        <Button onClick={onDone}>{t('common.cancel')}</Button>
-        <Button type="submit" variant="danger">
-          {t('short.submit')}
-        </Button>
-      </div>
-    </form>
+    </LineForm>
   );
 }

@@ -1,13 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { OrderLineView } from '../../contract/orders';
 import { dispositions, type Disposition } from '../../domain/disposition';
 import { defaultReturnReasons } from '../../domain/return-reasons';
 import { enqueueCommand } from '../../local-db/enqueue';
-import { LineDialog, LineSubject, QtySelect } from '../common/line-dialog';
+import { LineDialog, LineForm, QtySelect } from '../common/line-dialog';
 import { useActor } from '../common/use-actor';
 import { useI18n } from '../i18n/use-t';
-import { ErrorAlert } from '../ui/alert';
-import { Button } from '../ui/button';
 import { RadioGroup } from '../ui/radio-group';
 
 const reasonCodes = defaultReturnReasons.map(({ code }) => code);
@@ -62,8 +60,7 @@ function RefuseForm({
   const [reason, setReason] = useState(reasonCodes[0]!);
   const [disposition, setDisposition] = useState<Disposition>('restock');
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const submit = () => {
     setError(null);
     const units = Array.from({ length: qty }, () => ({ lineId: line.id, reason, disposition }));
     enqueueCommand({
@@ -74,8 +71,14 @@ function RefuseForm({
   };
 
   return (
-    <form className="stack" onSubmit={submit}>
-      <LineSubject line={line} />
+    <LineForm
+      line={line}
+      submitLabel={t('handover.refuseSubmit')}
+      submitTestId="refuse-submit"
+      error={error}
+      onSubmit={submit}
+      onCancel={onCancel}
+    >
       <QtySelect id="refuse-qty" label={t('handover.refuseQty')} max={staged} value={qty} onChange={setQty} />
       <RadioGroup
         legend={t('handover.refuseReason')}
@@ -93,13 +96,6 @@ function RefuseForm({
         onChange={setDisposition}
         label={(value) => t(`handover.disposition.${value}`)}
       />
-      {error ? <ErrorAlert error={error} /> : null}
-      <div className="button-row">
-        <Button onClick={onCancel}>{t('common.cancel')}</Button>
-        <Button type="submit" variant="danger" data-testid="refuse-submit">
-          {t('handover.refuseSubmit')}
-        </Button>
-      </div>
-    </form>
+    </LineForm>
   );
 }

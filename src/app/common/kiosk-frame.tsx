@@ -1,9 +1,7 @@
 import { useCallback, useEffect, type ReactNode } from 'react';
-import { languages } from '../i18n/language';
 import { useI18n } from '../i18n/use-t';
+import { LanguageToggle } from './language-toggle';
 import './kiosk-frame.css';
-
-const names = { en: 'English', it: 'Italiano' } as const;
 
 /**
  * A public screen in the store (the counter kiosk, the board): no associate header, large type,
@@ -31,20 +29,7 @@ export function KioskFrame({
           {title}
           {store ? <span className="kiosk__store"> · {store}</span> : null}
         </h1>
-        <div className="kiosk__languages" role="group" aria-label={languageLabel}>
-          {languages.map((code) => (
-            <button
-              key={code}
-              type="button"
-              lang={code}
-              className="kiosk__language"
-              aria-pressed={language === code}
-              onClick={() => setLanguage(code)}
-            >
-              {names[code]}
-            </button>
-          ))}
-        </div>
+        <LanguageToggle block="kiosk" label={languageLabel} language={language} onChoose={setLanguage} />
       </header>
       <main id="main" className="kiosk__main">
         {children}

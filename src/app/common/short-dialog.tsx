@@ -1,12 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { OrderLineView } from '../../contract/orders';
 import { remaining, shortReasons, type ShortReason } from '../../domain/picking';
-import { lineName } from './localized';
 import { useI18n } from '../i18n/use-t';
-import { ErrorAlert } from '../ui/alert';
-import { Button } from '../ui/button';
-import { Dialog } from '../ui/dialog';
+import { RadioGroup } from '../ui/radio-group';
 import { enqueueCommand } from '../../local-db/enqueue';
+import { LineDialog, LineForm, QtySelect } from './line-dialog';
 import { useActor } from './use-actor';
 
 interface ShortDialogProps {
@@ -18,22 +16,21 @@ interface ShortDialogProps {
 export function ShortDialog({ orderId, line, onClose }: ShortDialogProps) {
   const { t } = useI18n();
   return (
-    <Dialog open={line !== null} title={t('short.title')} onClose={onClose}>
-      {line ? <ShortForm key={line.id} orderId={orderId} line={line} onDone={onClose} /> : null}
-    </Dialog>
+    <LineDialog title={t('short.title')} line={line} onClose={onClose}>
+      {(subject) => <ShortForm orderId={orderId} line={subject} onDone={onClose} />}
+    </LineDialog>
   );
 }
 
 function ShortForm({ orderId, line, onDone }: { orderId: string; line: OrderLineView; onDone: () => void }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const actor = useActor();
   const [error, setError] = useState<unknown>(null);
   const open = remaining(line);
   const [qty, setQty] = useState(open);
   const [reason, setReason] = useState<ShortReason>('not_found');
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const submit = () => {
     setError(null);
     enqueueCommand({ name: 'pick.short', args: { orderId, lineId: line.id, qty, reason }, actor }).then(
       onDone,
@@ -42,40 +39,16 @@ function ShortForm({ orderId, line, onDone }: { orderId: string; line: OrderLine
   };
 
   return (
-    <form className="stack" onSubmit={submit}>
-      <p className="dialog__subject">{lineName(line, language)}</p>
-      <div className="field">
-        <label htmlFor="short-qty">{t('short.qty')}</label>
-        <select id="short-qty" value={qty} onChange={(event) => setQty(Number(event.target.value))}>
-          {Array.from({ length: open }, (_, index) => index + 1).map((value) => (
-            <option key={value} value={value}>
-              {value}
-            </option>
-          ))}
-        </select>
-      </div>
-      <fieldset className="radio-group">
-        <legend>{t('short.reason')}</legend>
-        {shortReasons.map((value) => (
-          <label key={value} className="radio-group__option">
-            <input
-              type="radio"
-              name="short-reason"
-              value={value}
-              checked={reason === value}
-              onChange={() => setReason(value)}
-            />
-            <span>{t(`reason.${value}`)}</span>
-          </label>
-        ))}
-      </fieldset>
-      {error ? <ErrorAlert error={error} /> : null}
-      <div className="button-row">
-        <Button onClick={onDone}>{t('common.cancel')}</Button>
-        <Button type="submit" variant="danger">
-          {t('short.submit')}
-        </Button>
-      </div>
-    </form>
+    <LineForm line={line} submitLabel={t('short.submit')} error={error} onSubmit={submit} onCancel={onDone}>
+      <QtySelect id="short-qty" label={t('short.qty')} max={open} value={qty} onChange={setQty} />
+      <RadioGroup
+        legend={t('short.reason')}
+        name="short-reason"
+        options={shortReasons}
+        value={reason}
+        onChange={setReason}
+        label={(value) => t(`reason.${value}`)}
+      />
+    </LineForm>
   );
 }

@@ -1,14 +1,12 @@
-import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
 import type { CurbsideView } from '../../contract/curbside';
-import { isApiError } from '../../sync/api-error';
 import { readCurbside, sayArrived } from '../../sync/curbside-api';
-import { curbsideWords, errorKey, type CurbsideKey, type CurbsideLanguage } from './curbside-words';
+import { PublicPage, useLinkView, usePublicLanguage } from '../common/public-page';
+import { curbsideWords, errorKey, type CurbsideKey } from './curbside-words';
 import './curbside.css';
 
 const POLL_MS = 4_000;
-
-const codeOf = (error: unknown) => (isApiError(error) ? error.code : 'unexpected');
 
 /**
  * The customer's page from the ready-for-pickup e-mail: no sign-in, in the customer's language
@@ -17,104 +15,62 @@ const codeOf = (error: unknown) => (isApiError(error) ? error.code : 'unexpected
  */
 export function CurbsidePage() {
   const { token = '' } = useParams();
-  const [view, setView] = useState<CurbsideView | undefined>();
-  const [chosen, setChosen] = useState<CurbsideLanguage | undefined>();
-  const [problem, setProblem] = useState<CurbsideKey | undefined>();
+  const { view, problem, show, fail, reload } = useLinkView(token, readCurbside, errorKey);
   const [editing, setEditing] = useState(false);
-  const language: CurbsideLanguage =
-    chosen ?? view?.language ?? (navigator.language.toLowerCase().startsWith('it') ? 'it' : 'en');
+  const [language, setLanguage] = usePublicLanguage(view?.language);
   const w = useMemo(() => curbsideWords(language), [language]);
-
-  useEffect(() => {
-    document.documentElement.lang = language;
-    document.title = w('title');
-  }, [language, w]);
-
-  const load = useCallback(async () => {
-    try {
-      setView(await readCurbside(token));
-      setProblem(undefined);
-    } catch (error) {
-      setProblem(errorKey(codeOf(error)));
-    }
-  }, [token]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const following = view?.state === 'arrived' || view?.state === 'onTheWay';
   useEffect(() => {
     if (!following) return;
-    const timer = setInterval(() => void load(), POLL_MS);
+    const timer = setInterval(() => void reload(), POLL_MS);
     return () => clearInterval(timer);
-  }, [following, load]);
+  }, [following, reload]);
 
   return (
-    <div className="curbside">
-      <header className="curbside__head">
-        <p className="curbside__brand">Aisle</p>
-        <div role="group" aria-label={w('language')} className="curbside__languages">
-          {(['en', 'it'] as const).map((option) => (
-            <button
-              key={option}
-              type="button"
-              lang={option}
-              className="curbside__language"
-              aria-pressed={language === option}
-              onClick={() => setChosen(option)}
-            >
-              {option === 'en' ? 'English' : 'Italiano'}
-            </button>
-          ))}
-        </div>
-      </header>
-      <main id="main" className="curbside__main">
-        <h1>{w('title')}</h1>
-        {view ? (
-          <p className="curbside__order">{w('order', { number: view.orderNumber, store: view.storeName })}</p>
-        ) : null}
-        {view?.substitutions?.length ? (
-          <section aria-labelledby="curbside-substitutions">
-            <h2 id="curbside-substitutions">{w('substitutions')}</h2>
-            <ul data-testid="curbside-substitutions">
-              {view.substitutions.map((s, i) => {
-                const names = {
-                  ordered: language === 'it' ? s.orderedIt : s.orderedEn,
-                  substitute: language === 'it' ? s.substituteIt : s.substituteEn,
-                  qty: String(s.qty),
-                };
-                const key =
-                  s.status === 'declined' ? 'removed' : s.status === 'pending' ? 'waitingAnswer' : 'instead';
-                return <li key={i}>{w(key, names)}</li>;
-              })}
-            </ul>
-          </section>
-        ) : null}
-        {problem ? (
-          <p role="alert" className="curbside__problem" data-testid="curbside-problem">
-            {w(problem)}
-          </p>
-        ) : null}
-        {!view && !problem ? <p role="status">{w('loading')}</p> : null}
-        {view?.items ? <CounterItems items={view.items} language={language} w={w} /> : null}
-        {view ? (
-          <CurbsideState
-            view={view}
-            token={token}
-            w={w}
-            editing={editing || view.state === 'waiting'}
-            onEdit={() => setEditing(true)}
-            onSaved={(next) => {
-              setView(next);
-              setEditing(false);
-              setProblem(undefined);
-            }}
-            onError={(error) => setProblem(errorKey(codeOf(error)))}
-          />
-        ) : null}
-      </main>
-    </div>
+    <PublicPage language={language} onLanguage={setLanguage} languageLabel={w('language')} title={w('title')}>
+      {view ? (
+        <p className="curbside__order">{w('order', { number: view.orderNumber, store: view.storeName })}</p>
+      ) : null}
+      {view?.substitutions?.length ? (
+        <section aria-labelledby="curbside-substitutions">
+          <h2 id="curbside-substitutions">{w('substitutions')}</h2>
+          <ul data-testid="curbside-substitutions">
+            {view.substitutions.map((s, i) => {
+              const names = {
+                ordered: language === 'it' ? s.orderedIt : s.orderedEn,
+                substitute: language === 'it' ? s.substituteIt : s.substituteEn,
+                qty: String(s.qty),
+              };
+              const key =
+                s.status === 'declined' ? 'removed' : s.status === 'pending' ? 'waitingAnswer' : 'instead';
+              return <li key={i}>{w(key, names)}</li>;
+            })}
+          </ul>
+        </section>
+      ) : null}
+      {problem ? (
+        <p role="alert" className="public-page__problem" data-testid="curbside-problem">
+          {w(problem)}
+        </p>
+      ) : null}
+      {!view && !problem ? <p role="status">{w('loading')}</p> : null}
+      {view?.items ? <CounterItems items={view.items} language={language} w={w} /> : null}
+      {view ? (
+        <CurbsideState
+          view={view}
+          token={token}
+          w={w}
+          editing={editing || view.state === 'waiting'}
+          onEdit={() => setEditing(true)}
+          onSaved={(next) => {
+            show(next);
+            setEditing(false);
+          }}
+          onError={fail}
+        />
+      ) : null}
+    </PublicPage>
   );
 }
 
@@ -161,7 +117,12 @@ interface StateProps {
 function CurbsideState({ view, token, w, editing, onEdit, onSaved, onError }: StateProps) {
   if (view.state === 'handedOver') {
     return (
-      <p role="status" className="curbside__done" data-testid="curbside-status" data-state={view.state}>
+      <p
+        role="status"
+        className="public-page__done curbside__status"
+        data-testid="curbside-status"
+        data-state={view.state}
+      >
         {w('handedOver')}
       </p>
     );
@@ -177,7 +138,12 @@ function CurbsideState({ view, token, w, editing, onEdit, onSaved, onError }: St
   return (
     <>
       {view.state !== 'waiting' ? (
-        <div role="status" className="curbside__status" data-testid="curbside-status" data-state={view.state}>
+        <div
+          role="status"
+          className="public-page__done curbside__status"
+          data-testid="curbside-status"
+          data-state={view.state}
+        >
           <p>{w(view.state === 'onTheWay' ? 'onTheWay' : 'arrived', { spot })}</p>
           {view.vehicle ? <p>{w('waitingCar', { car: view.vehicle })}</p> : null}
         </div>
@@ -187,7 +153,7 @@ function CurbsideState({ view, token, w, editing, onEdit, onSaved, onError }: St
       {editing ? (
         <ArrivalForm token={token} w={w} initialSpot={spot} onSaved={onSaved} onError={onError} />
       ) : (
-        <button type="button" className="curbside__link-button" onClick={onEdit}>
+        <button type="button" className="public-page__button" onClick={onEdit}>
           {w('change')}
         </button>
       )}
@@ -257,7 +223,7 @@ function ArrivalForm({
       {field('make', 'make', 'makeHint', 40)}
       {field('colour', 'colour', 'colourHint', 30)}
       {field('plate', 'plate', null, 12, false)}
-      <button type="submit" className="curbside__submit" disabled={busy} data-testid="curbside-here">
+      <button type="submit" className="public-page__primary" disabled={busy} data-testid="curbside-here">
         {busy ? w('sending') : w('here')}
       </button>
     </form>

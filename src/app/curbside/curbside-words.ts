@@ -1,3 +1,5 @@
+import { publicWords } from '../common/public-words';
+
 /** The customer's curbside page in both languages (en is the reference). */
 const en = {
   title: 'Curbside pickup',
@@ -74,14 +76,9 @@ const it: typeof en = {
   waiting: 'Ti aspetta ancora: {qty} × {name}',
 };
 
-export type CurbsideLanguage = 'en' | 'it';
 export type CurbsideKey = keyof typeof en;
 
-export function curbsideWords(language: CurbsideLanguage) {
-  const words = language === 'it' ? it : en;
-  return (key: CurbsideKey, vars: Record<string, string> = {}) =>
-    words[key].replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole);
-}
+export const curbsideWords = publicWords(en, it);
 
 /** An API error code in the customer's words. */
 export function errorKey(code: string): CurbsideKey {

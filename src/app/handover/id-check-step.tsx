@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type InputHTMLAttributes } from 'react';
 import type { IdCheckView } from '../../contract/handover-checks';
 import type { OrderDetail } from '../../contract/orders';
 import { idDocumentTypes, type IdDocumentType } from '../../domain/id-check';
@@ -40,6 +40,45 @@ function IdChecked({ check }: { check: IdCheckView }) {
         })}
       </p>
     </Notice>
+  );
+}
+
+/**
+ * One required entry of the ID step, never autofilled (the document is the customer's, the
+ * device the store's); `id-<name>` is its test id, and its hint, if any, describes it.
+ */
+function IdField({
+  stepId,
+  name,
+  label,
+  hint,
+  ...input
+}: {
+  /** The step's id, which the field's ids start with. */
+  stepId: string;
+  name: 'last4' | 'birth' | 'name';
+  label: string;
+  hint?: string;
+} & Pick<InputHTMLAttributes<HTMLInputElement>, 'type' | 'maxLength' | 'autoCapitalize'>) {
+  const id = `${stepId}-${name}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <span id={`${id}-hint`} className="muted">
+          {hint}
+        </span>
+      ) : null}
+      <input
+        id={id}
+        name={name}
+        required
+        autoComplete="off"
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        data-testid={`id-${name}`}
+        {...input}
+      />
+    </div>
   );
 }
 
@@ -100,47 +139,19 @@ export function IdCheckStep({ order, check }: { order: OrderDetail; check: IdChe
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-last4`}>{t('handover.idLast4')}</label>
-          <span id={`${id}-last4-hint`} className="muted">
-            {t('handover.idLast4Hint')}
-          </span>
-          <input
-            id={`${id}-last4`}
-            name="last4"
-            required
-            maxLength={4}
-            autoComplete="off"
-            autoCapitalize="characters"
-            aria-describedby={`${id}-last4-hint`}
-            data-testid="id-last4"
-          />
-        </div>
+        <IdField
+          stepId={id}
+          name="last4"
+          label={t('handover.idLast4')}
+          hint={t('handover.idLast4Hint')}
+          maxLength={4}
+          autoCapitalize="characters"
+        />
         {check.minimumAge !== null ? (
-          <div className="field">
-            <label htmlFor={`${id}-birth`}>{t('handover.idBirth')}</label>
-            <input
-              id={`${id}-birth`}
-              name="birth"
-              type="date"
-              required
-              autoComplete="off"
-              data-testid="id-birth"
-            />
-          </div>
+          <IdField stepId={id} name="birth" label={t('handover.idBirth')} type="date" />
         ) : null}
         {check.collectorName !== null ? (
-          <div className="field">
-            <label htmlFor={`${id}-name`}>{t('handover.idName')}</label>
-            <input
-              id={`${id}-name`}
-              name="name"
-              required
-              maxLength={120}
-              autoComplete="off"
-              data-testid="id-name"
-            />
-          </div>
+          <IdField stepId={id} name="name" label={t('handover.idName')} maxLength={120} />
         ) : null}
         {error ? <ErrorAlert error={error} /> : null}
         <Button type="submit" variant="primary" size="lg" disabled={busy} data-testid="id-submit">

@@ -1,14 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { OrderLineView } from '../../contract/orders';
 import { dispositions, type Disposition } from '../../domain/disposition';
 import { defaultReturnReasons } from '../../domain/return-reasons';
 import { enqueueCommand } from '../../local-db/enqueue';
-import { lineName } from '../common/localized';
+import { LineDialog, LineForm, QtySelect } from '../common/line-dialog';
 import { useActor } from '../common/use-actor';
 import { useI18n } from '../i18n/use-t';
-import { ErrorAlert } from '../ui/alert';
-import { Button } from '../ui/button';
-import { Dialog } from '../ui/dialog';
+import { RadioGroup } from '../ui/radio-group';
+
+const reasonCodes = defaultReturnReasons.map(({ code }) => code);
 
 interface RefuseDialogProps {
   orderId: string;
@@ -23,12 +23,11 @@ interface RefuseDialogProps {
 export function RefuseDialog({ orderId, line, staged, onClose, onRefused }: RefuseDialogProps) {
   const { t } = useI18n();
   return (
-    <Dialog open={line !== null} title={t('handover.refuseTitle')} onClose={onClose}>
-      {line ? (
+    <LineDialog title={t('handover.refuseTitle')} line={line} onClose={onClose}>
+      {(subject) => (
         <RefuseForm
-          key={line.id}
           orderId={orderId}
-          line={line}
+          line={subject}
           staged={staged}
           onDone={(qty) => {
             onRefused(qty);
@@ -36,8 +35,8 @@ export function RefuseDialog({ orderId, line, staged, onClose, onRefused }: Refu
           }}
           onCancel={onClose}
         />
-      ) : null}
-    </Dialog>
+      )}
+    </LineDialog>
   );
 }
 
@@ -54,15 +53,14 @@ function RefuseForm({
   onDone: (qty: number) => void;
   onCancel: () => void;
 }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const actor = useActor();
   const [error, setError] = useState<unknown>(null);
   const [qty, setQty] = useState(1);
-  const [reason, setReason] = useState(defaultReturnReasons[0]!.code);
+  const [reason, setReason] = useState(reasonCodes[0]!);
   const [disposition, setDisposition] = useState<Disposition>('restock');
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const submit = () => {
     setError(null);
     const units = Array.from({ length: qty }, () => ({ lineId: line.id, reason, disposition }));
     enqueueCommand({
@@ -73,55 +71,31 @@ function RefuseForm({
   };
 
   return (
-    <form className="stack" onSubmit={submit}>
-      <p className="dialog__subject">{lineName(line, language)}</p>
-      <div className="field">
-        <label htmlFor="refuse-qty">{t('handover.refuseQty')}</label>
-        <select id="refuse-qty" value={qty} onChange={(event) => setQty(Number(event.target.value))}>
-          {Array.from({ length: staged }, (_, index) => index + 1).map((value) => (
-            <option key={value} value={value}>
-              {value}
-            </option>
-          ))}
-        </select>
-      </div>
-      <fieldset className="radio-group">
-        <legend>{t('handover.refuseReason')}</legend>
-        {defaultReturnReasons.map(({ code }) => (
-          <label key={code} className="radio-group__option">
-            <input
-              type="radio"
-              name="refuse-reason"
-              value={code}
-              checked={reason === code}
-              onChange={() => setReason(code)}
-            />
-            <span>{t(`handover.reason.${code}` as 'handover.reason.changedMind')}</span>
-          </label>
-        ))}
-      </fieldset>
-      <fieldset className="radio-group">
-        <legend>{t('handover.refuseDisposition')}</legend>
-        {dispositions.map((value) => (
-          <label key={value} className="radio-group__option">
-            <input
-              type="radio"
-              name="refuse-disposition"
-              value={value}
-              checked={disposition === value}
-              onChange={() => setDisposition(value)}
-            />
-            <span>{t(`handover.disposition.${value}`)}</span>
-          </label>
-        ))}
-      </fieldset>
-      {error ? <ErrorAlert error={error} /> : null}
-      <div className="button-row">
-        <Button onClick={onCancel}>{t('common.cancel')}</Button>
-        <Button type="submit" variant="danger" data-testid="refuse-submit">
-          {t('handover.refuseSubmit')}
-        </Button>
-      </div>
-    </form>
+    <LineForm
+      line={line}
+      submitLabel={t('handover.refuseSubmit')}
+      submitTestId="refuse-submit"
+      error={error}
+      onSubmit={submit}
+      onCancel={onCancel}
+    >
+      <QtySelect id="refuse-qty" label={t('handover.refuseQty')} max={staged} value={qty} onChange={setQty} />
+      <RadioGroup
+        legend={t('handover.refuseReason')}
+        name="refuse-reason"
+        options={reasonCodes}
+        value={reason}
+        onChange={setReason}
+        label={(code) => t(`handover.reason.${code}` as 'handover.reason.changedMind')}
+      />
+      <RadioGroup
+        legend={t('handover.refuseDisposition')}
+        name="refuse-disposition"
+        options={dispositions}
+        value={disposition}
+        onChange={setDisposition}
+        label={(value) => t(`handover.disposition.${value}`)}
+      />
+    </LineForm>
   );
 }

@@ -3,13 +3,12 @@ import type { OrderLineView } from '../../contract/orders';
 import { remaining } from '../../domain/picking';
 import { enqueueCommand } from '../../local-db/enqueue';
 import type { ScannedCode } from '../../scan/scanned-code';
-import { lineName } from '../common/localized';
+import { LineDialog, LineSubject, QtySelect } from '../common/line-dialog';
 import { ScanStep } from '../common/scan-step';
 import { useActor } from '../common/use-actor';
 import { useI18n } from '../i18n/use-t';
 import { ErrorAlert, Notice } from '../ui/alert';
 import { Button } from '../ui/button';
-import { Dialog } from '../ui/dialog';
 
 interface SubstituteDialogProps {
   orderId: string;
@@ -25,9 +24,9 @@ interface SubstituteDialogProps {
 export function SubstituteDialog({ orderId, line, onClose }: SubstituteDialogProps) {
   const { t } = useI18n();
   return (
-    <Dialog open={line !== null} title={t('substitute.title')} onClose={onClose}>
-      {line ? <SubstituteForm key={line.id} orderId={orderId} line={line} onDone={onClose} /> : null}
-    </Dialog>
+    <LineDialog title={t('substitute.title')} line={line} onClose={onClose}>
+      {(subject) => <SubstituteForm orderId={orderId} line={subject} onDone={onClose} />}
+    </LineDialog>
   );
 }
 
@@ -83,17 +82,8 @@ function SubstituteForm({
 
   return (
     <div className="stack">
-      <p className="dialog__subject">{lineName(line, language)}</p>
-      <div className="field">
-        <label htmlFor="substitute-qty">{t('substitute.qty')}</label>
-        <select id="substitute-qty" value={qty} onChange={(event) => setQty(Number(event.target.value))}>
-          {Array.from({ length: open }, (_, index) => index + 1).map((value) => (
-            <option key={value} value={value}>
-              {value}
-            </option>
-          ))}
-        </select>
-      </div>
+      <LineSubject line={line} />
+      <QtySelect id="substitute-qty" label={t('substitute.qty')} max={open} value={qty} onChange={setQty} />
       <ScanStep
         label={t('substitute.label')}
         hint={t('substitute.hint')}

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useOnline } from '../common/use-connectivity';
 import { Button } from '../ui/button';
+import { RadioGroup } from '../ui/radio-group';
 import type { ManagerApproval } from './approval-dialog';
 import { useReturnsI18n } from './i18n/returns-i18n';
 import { MAX_REASON, MIN_REASON } from './reason-rules';
@@ -43,21 +44,14 @@ export function DecisionSection({
       <h2 id={`${id}-title`} className="section-title">
         {rt('decision.title')}
       </h2>
-      <fieldset className="radio-group">
-        <legend>{rt('decision.legend')}</legend>
-        {options.map((option) => (
-          <label key={option} className="radio-group__option">
-            <input
-              type="radio"
-              name={`${id}-choice`}
-              value={option}
-              checked={choice === option}
-              onChange={() => onChoice(option)}
-            />
-            <span>{rt(`decision.${option}`)}</span>
-          </label>
-        ))}
-      </fieldset>
+      <RadioGroup
+        legend={rt('decision.legend')}
+        name={`${id}-choice`}
+        options={options}
+        value={choice}
+        onChange={onChoice}
+        label={(option) => rt(`decision.${option}`)}
+      />
       {choice === 'override' ? (
         <div className="field">
           <label htmlFor={`${id}-reason`}>{rt('override.reason')}</label>

@@ -1,17 +1,10 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import type { SubstitutionView } from '../../contract/substitutions';
-import { isApiError } from '../../sync/api-error';
 import { answerSubstitution, readSubstitution } from '../../sync/substitution-api';
-import {
-  substitutionErrorKey,
-  substitutionWords,
-  type SubstitutionKey,
-  type SubstitutionLanguage,
-} from './substitution-words';
+import { PublicPage, useLinkView, usePublicLanguage } from '../common/public-page';
+import { substitutionErrorKey, substitutionWords } from './substitution-words';
 import './substitution.css';
-
-const codeOf = (error: unknown) => (isApiError(error) ? error.code : 'unexpected');
 
 /**
  * The customer's page from a substitution request (issue 15): no sign-in, in the customer's
@@ -20,12 +13,9 @@ const codeOf = (error: unknown) => (isApiError(error) ? error.code : 'unexpected
  */
 export function SubstitutionPage() {
   const { token = '' } = useParams();
-  const [view, setView] = useState<SubstitutionView | undefined>();
-  const [chosen, setChosen] = useState<SubstitutionLanguage | undefined>();
-  const [problem, setProblem] = useState<SubstitutionKey | undefined>();
+  const { view, problem, show, fail, reload } = useLinkView(token, readSubstitution, substitutionErrorKey);
   const [busy, setBusy] = useState(false);
-  const language: SubstitutionLanguage =
-    chosen ?? view?.language ?? (navigator.language.toLowerCase().startsWith('it') ? 'it' : 'en');
+  const [language, setLanguage] = usePublicLanguage(view?.language);
   const w = useMemo(() => substitutionWords(language), [language]);
   const locale = language === 'it' ? 'it-IT' : 'en-GB';
   const money = (cents: number) =>
@@ -33,31 +23,13 @@ export function SubstitutionPage() {
       cents / 100,
     );
 
-  useEffect(() => {
-    document.documentElement.lang = language;
-    document.title = w('title');
-  }, [language, w]);
-
-  const load = useCallback(async () => {
-    try {
-      setView(await readSubstitution(token));
-      setProblem(undefined);
-    } catch (error) {
-      setProblem(substitutionErrorKey(codeOf(error)));
-    }
-  }, [token]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-
   const answer = async (accept: boolean) => {
     setBusy(true);
     try {
-      setView(await answerSubstitution(token, accept));
-      setProblem(undefined);
+      show(await answerSubstitution(token, accept));
     } catch (error) {
-      setProblem(substitutionErrorKey(codeOf(error)));
-      void load();
+      fail(error);
+      void reload();
     } finally {
       setBusy(false);
     }
@@ -70,109 +42,90 @@ export function SubstitutionPage() {
   const difference = view?.differenceCents ?? 0;
 
   return (
-    <div className="substitution">
-      <header className="substitution__head">
-        <p className="substitution__brand">Aisle</p>
-        <div role="group" aria-label={w('language')} className="substitution__languages">
-          {(['en', 'it'] as const).map((option) => (
-            <button
-              key={option}
-              type="button"
-              lang={option}
-              className="substitution__button"
-              aria-pressed={language === option}
-              onClick={() => setChosen(option)}
-            >
-              {option === 'en' ? 'English' : 'Italiano'}
-            </button>
-          ))}
-        </div>
-      </header>
-      <main id="main" className="substitution__main">
-        <h1>{w('title')}</h1>
-        {problem ? (
-          <p role="alert" className="substitution__problem" data-testid="substitution-problem">
-            {w(problem)}
+    <PublicPage language={language} onLanguage={setLanguage} languageLabel={w('language')} title={w('title')}>
+      {problem ? (
+        <p role="alert" className="public-page__problem" data-testid="substitution-problem">
+          {w(problem)}
+        </p>
+      ) : null}
+      {!view && !problem ? <p role="status">{w('loading')}</p> : null}
+      {view ? (
+        <>
+          <p>{w('order', { number: view.orderNumber, store: view.storeName })}</p>
+          <p>{w('intro')}</p>
+          <dl className="substitution__products">
+            <div className="substitution__product">
+              <dt>{w('ordered')}</dt>
+              <dd>
+                <span className="substitution__name">{name(view.ordered)}</span>
+                <span>{w('each', { price: money(view.ordered.unitPriceCents) })}</span>
+              </dd>
+            </div>
+            <div className="substitution__product substitution__product--offered">
+              <dt>{w('offered')}</dt>
+              <dd>
+                <span className="substitution__name" data-testid="substitution-offered">
+                  {name(view.substitute)}
+                </span>
+                <span>{w('each', { price: money(view.substitute.unitPriceCents) })}</span>
+                <span>{w('quantity', { qty: String(view.qty) })}</span>
+              </dd>
+            </div>
+          </dl>
+          <p data-testid="substitution-difference">
+            {difference < 0
+              ? w('cheaper', { amount: money(-difference), refund: money(view.refundCents) })
+              : difference === 0
+                ? w('same')
+                : w('dearer', { amount: money(difference) })}
           </p>
-        ) : null}
-        {!view && !problem ? <p role="status">{w('loading')}</p> : null}
-        {view ? (
-          <>
-            <p>{w('order', { number: view.orderNumber, store: view.storeName })}</p>
-            <p>{w('intro')}</p>
-            <dl className="substitution__products">
-              <div className="substitution__product">
-                <dt>{w('ordered')}</dt>
-                <dd>
-                  <span className="substitution__name">{name(view.ordered)}</span>
-                  <span>{w('each', { price: money(view.ordered.unitPriceCents) })}</span>
-                </dd>
+          {view.status === 'pending' ? (
+            <>
+              <p>{w('declineRefund', { refund: money(view.declineRefundCents) })}</p>
+              {view.deadline ? (
+                <p>
+                  {w('deadline', {
+                    time: new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(
+                      new Date(view.deadline),
+                    ),
+                  })}
+                </p>
+              ) : null}
+              <div className="substitution__answers">
+                <button
+                  type="button"
+                  className="public-page__primary"
+                  disabled={busy}
+                  onClick={() => void answer(true)}
+                  data-testid="substitution-accept"
+                >
+                  {busy ? w('sending') : w('accept')}
+                </button>
+                <button
+                  type="button"
+                  className="public-page__button"
+                  disabled={busy}
+                  onClick={() => void answer(false)}
+                  data-testid="substitution-decline"
+                >
+                  {w('decline')}
+                </button>
               </div>
-              <div className="substitution__product substitution__product--offered">
-                <dt>{w('offered')}</dt>
-                <dd>
-                  <span className="substitution__name" data-testid="substitution-offered">
-                    {name(view.substitute)}
-                  </span>
-                  <span>{w('each', { price: money(view.substitute.unitPriceCents) })}</span>
-                  <span>{w('quantity', { qty: String(view.qty) })}</span>
-                </dd>
-              </div>
-            </dl>
-            <p data-testid="substitution-difference">
-              {difference < 0
-                ? w('cheaper', { amount: money(-difference), refund: money(view.refundCents) })
-                : difference === 0
-                  ? w('same')
-                  : w('dearer', { amount: money(difference) })}
+            </>
+          ) : (
+            <p
+              role="status"
+              className="public-page__done"
+              data-testid="substitution-status"
+              data-status={view.status}
+            >
+              {w(
+                view.status === 'accepted' ? 'accepted' : view.status === 'declined' ? 'declined' : 'picked',
+              )}
             </p>
-            {view.status === 'pending' ? (
-              <>
-                <p>{w('declineRefund', { refund: money(view.declineRefundCents) })}</p>
-                {view.deadline ? (
-                  <p>
-                    {w('deadline', {
-                      time: new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(
-                        new Date(view.deadline),
-                      ),
-                    })}
-                  </p>
-                ) : null}
-                <div className="substitution__answers">
-                  <button
-                    type="button"
-                    className="substitution__accept"
-                    disabled={busy}
-                    onClick={() => void answer(true)}
-                    data-testid="substitution-accept"
-                  >
-                    {busy ? w('sending') : w('accept')}
-                  </button>
-                  <button
-                    type="button"
-                    className="substitution__button"
-                    disabled={busy}
-                    onClick={() => void answer(false)}
-                    data-testid="substitution-decline"
-                  >
-                    {w('decline')}
-                  </button>
-                </div>
-              </>
-            ) : (
-              <p role="status" data-testid="substitution-status" data-status={view.status}>
-                {w(
-                  view.status === 'accepted'
-                    ? 'accepted'
-                    : view.status === 'declined'
-                      ? 'declined'
-                      : 'picked',
-                )}
-              </p>
-            )}
-          </>
-        ) : null}
-      </main>
-    </div>
+          )}
+        </>
+      ) : null}
+    </PublicPage>
   );
 }

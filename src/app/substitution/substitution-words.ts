@@ -1,3 +1,5 @@
+import { publicWords } from '../common/public-words';
+
 /** The customer's substitution page in both languages (en is the reference). */
 const en = {
   title: 'A substitute for your order',
@@ -57,14 +59,9 @@ const it: Record<keyof typeof en, string> = {
   language: 'Lingua',
 };
 
-export type SubstitutionLanguage = 'en' | 'it';
 export type SubstitutionKey = keyof typeof en;
 
-export function substitutionWords(language: SubstitutionLanguage) {
-  const words = language === 'it' ? it : en;
-  return (key: SubstitutionKey, vars: Record<string, string> = {}) =>
-    words[key].replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole);
-}
+export const substitutionWords = publicWords(en, it);
 
 /** An API error code in the customer's words. */
 export function substitutionErrorKey(code: string): SubstitutionKey {

@@ -1,37 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { NotificationContext } from './notification-context';
 import { renderNotification } from './render-notification';
+import { testNotificationContext } from './testing/notification-context';
 
 /** The customer's messages from the counter (ADR 0047): what left, what was refused, what waits. */
-function context(overrides: Partial<NotificationContext>): NotificationContext {
-  return {
+const context = (overrides: Partial<NotificationContext>): NotificationContext =>
+  testNotificationContext({
     kind: 'partially_collected',
-    payload: {},
-    language: 'en',
-    order: {
-      number: 'A-10042',
-      customerName: 'Chiara Rossi',
-      pickupCode: '482913',
-      currency: 'EUR',
-      status: 'ready',
-      readyAt: '2026-11-21T17:30:00.000Z',
-    },
-    store: {
-      name: 'Aisle Milano Duomo',
-      address: 'Via Torino 12',
-      postcode: '20123',
-      city: 'Milano',
-      timezone: 'Europe/Rome',
-      openingHours: { mon: [{ open: '10:00', close: '20:00' }], sun: [] },
-      pickupHoldDays: 7,
-    },
     productNames: new Map([
       ['SKU-1', { it: 'Scarpa da corsa', en: 'Running shoe' }],
       ['SKU-2', { it: 'Calzini', en: 'Socks' }],
     ]),
     ...overrides,
-  };
-}
+  });
 
 describe('messages from the counter', () => {
   it('a partial handover lists what the customer took and what still waits', async () => {

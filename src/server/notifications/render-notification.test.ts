@@ -3,37 +3,17 @@ import type { NotificationContext } from './notification-context';
 import { PICKUP_PASS_CID } from './pickup-messages';
 import { renderNotification } from './render-notification';
 import { escapeHtml, html } from './safe-html';
+import { testNotificationContext, testOrder } from './testing/notification-context';
 import { readQrCodes } from './testing/read-qr';
 
 const PASS = 'AISLE:PASS:2:MI01:A-10042:482913:1795370000:k1:' + 'x'.repeat(86);
 
-function context(overrides: Partial<NotificationContext> = {}): NotificationContext {
-  return {
-    kind: 'ready_for_pickup',
-    payload: {},
-    language: 'en',
-    order: {
-      number: 'A-10042',
-      customerName: 'Chiara <b>Rossi</b> & "co"',
-      pickupCode: '482913',
-      currency: 'EUR',
-      status: 'ready',
-      readyAt: '2026-11-21T17:30:00.000Z',
-    },
-    store: {
-      name: 'Aisle Milano Duomo',
-      address: 'Via Torino 12',
-      postcode: '20123',
-      city: 'Milano',
-      timezone: 'Europe/Rome',
-      openingHours: { mon: [{ open: '10:00', close: '20:00' }], sun: [] },
-      pickupHoldDays: 7,
-    },
-    productNames: new Map([['SKU-1', { it: 'Scarpa da corsa', en: 'Running shoe' }]]),
+const context = (overrides: Partial<NotificationContext> = {}): NotificationContext =>
+  testNotificationContext({
+    order: { ...testOrder, customerName: 'Chiara <b>Rossi</b> & "co"' },
     pickupPass: PASS,
     ...overrides,
-  };
-}
+  });
 
 describe('safe html', () => {
   it('escapes every interpolated value, and nested markup only once', () => {

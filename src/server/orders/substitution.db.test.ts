@@ -1,68 +1,35 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CommandActor } from '../../commands/order-tx';
-import type { Session } from '../../contract/auth';
 import type { IntakeOrderBody, OrderDetail } from '../../contract/orders';
 import type { PushResponse } from '../../contract/sync';
 import { runCommands } from '../core/run-commands';
 import { customerNotifications, webhookDeliveries } from '../db/schema';
-import type { StockedProduct } from '../testing/fixtures';
-import { intakeBody, stockedProducts, stockOf } from '../testing/fixtures';
-import type { TestApp } from '../testing/test-app';
-import { bearer, createTestApp, TEST_API_KEY } from '../testing/test-app';
+import { associateTestApp } from '../testing/associate-test-app';
+import { stockOf } from '../testing/fixtures';
+import { bearer } from '../testing/test-app';
 import { expirePendingSubstitutes } from './expire-substitutions';
 
 // Issue 15, point 2: substituting while picking. The customer's preference decides; what needs
 // approval waits for the customer's answer, and the order is not staged while it waits.
 
-let t: TestApp;
-let associate: Session;
-let products: StockedProduct[];
-
-beforeAll(async () => {
-  t = await createTestApp();
-  associate = await t.signIn({ employeeId: '1001', deviceId: 'subst-picker' });
-  products = await stockedProducts(t.database.db, 'MI01', 6, 4);
+const { db, associate, products, inject, placeOrder, act, detail } = associateTestApp({
+  deviceId: 'subst-picker',
+  products: 6,
+  available: 4,
 });
-afterAll(() => t?.close());
 
-const ordered = () => products[0]!;
-const substitute = () => products[1]!;
+const ordered = () => products()[0]!;
+const substitute = () => products()[1]!;
 
 async function place(overrides: Partial<IntakeOrderBody>, unitPriceCents: number): Promise<OrderDetail> {
-  const body = intakeBody([], {
+  const { id } = await placeOrder([], {
     lines: [{ sku: ordered().sku, qty: 2, unitPriceCents }],
     ...overrides,
   });
-  if (overrides.lines) body.lines = overrides.lines;
-  const answer = await t.app.inject({
-    method: 'POST',
-    url: '/api/orders',
-    headers: { 'x-api-key': TEST_API_KEY },
-    payload: body,
-  });
-  expect(answer.statusCode, answer.body).toBe(201);
-  const id = answer.json<{ id: string }>().id;
   expect((await act(id, 'claim')).statusCode).toBe(200);
   return detail(id);
-}
-
-const act = (orderId: string, action: string, payload: object = {}) =>
-  t.app.inject({
-    method: 'POST',
-    url: `/api/orders/${orderId}/${action}`,
-    headers: bearer(associate),
-    payload,
-  });
-
-async function detail(orderId: string): Promise<OrderDetail> {
-  const answer = await t.app.inject({
-    method: 'GET',
-    url: `/api/orders/${orderId}`,
-    headers: bearer(associate),
-  });
-  return answer.json<OrderDetail>();
 }
 
 const customer = (storeId = 'MI01'): CommandActor => ({
@@ -75,21 +42,22 @@ const customer = (storeId = 'MI01'): CommandActor => ({
 });
 
 const decide = (orderId: string, lineId: string, accept: boolean) =>
-  t.database.db.transaction((tx) =>
+  db().transaction((tx) =>
     runCommands(tx, customer(), [{ name: 'substitution.decide', args: { orderId, lineId, accept } }]),
   );
 
 const events = async (orderId: string) =>
-  (await t.database.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.orderId, orderId))).map(
-    (w) => ({ type: w.eventType, data: (w.payload as { data: Record<string, unknown> }).data }),
-  );
+  (await db().select().from(webhookDeliveries).where(eq(webhookDeliveries.orderId, orderId))).map((w) => ({
+    type: w.eventType,
+    data: (w.payload as { data: Record<string, unknown> }).data,
+  }));
 
 describe('a substitute on a short unit', () => {
   it('is picked at once when the customer takes similar items under the price rule', async () => {
     const order = await place({ substitution: { mode: 'similar' } }, substitute().priceCents + 100);
     const line = order.lines[0]!;
-    const before = await stockOf(t.database.db, 'MI01', substitute().id);
-    const reservedBefore = (await stockOf(t.database.db, 'MI01', ordered().id)).reserved;
+    const before = await stockOf(db(), 'MI01', substitute().id);
+    const reservedBefore = (await stockOf(db(), 'MI01', ordered().id)).reserved;
     const answer = await act(order.id, 'substitute', { lineId: line.id, code: substitute().barcode, qty: 2 });
     expect(answer.statusCode, answer.body).toBe(200);
     const after = answer.json<OrderDetail>();
@@ -106,8 +74,8 @@ describe('a substitute on a short unit', () => {
       },
     });
     // The ordered units are released; the substitute's leave the shelf.
-    expect((await stockOf(t.database.db, 'MI01', ordered().id)).reserved).toBe(reservedBefore - 2);
-    expect((await stockOf(t.database.db, 'MI01', substitute().id)).onHand).toBe(before.onHand - 2);
+    expect((await stockOf(db(), 'MI01', ordered().id)).reserved).toBe(reservedBefore - 2);
+    expect((await stockOf(db(), 'MI01', substitute().id)).onHand).toBe(before.onHand - 2);
     expect(await events(order.id)).toContainEqual({
       type: 'order.substitution_decided',
       data: expect.objectContaining({ status: 'picked', by: 'rule', sku: substitute().sku }),
@@ -130,7 +98,7 @@ describe('a substitute on a short unit', () => {
             sku: ordered().sku,
             qty: 1,
             unitPriceCents: 1000,
-            substitution: { mode: 'alternatives', skus: [products[2]!.sku] },
+            substitution: { mode: 'alternatives', skus: [products()[2]!.sku] },
           },
         ],
       },
@@ -160,7 +128,7 @@ describe('a substitute on a short unit', () => {
     expect(Date.parse(waiting.substitute!.deadline!) - Date.parse(waiting.substitute!.requestedAt)).toBe(
       20 * 60_000,
     );
-    const asked = await t.database.db
+    const asked = await db()
       .select()
       .from(customerNotifications)
       .where(
@@ -178,10 +146,10 @@ describe('a substitute on a short unit', () => {
     expect(early.statusCode).toBe(409);
     expect(early.json().code).toBe('substitution.answerPending');
 
-    const onHand = (await stockOf(t.database.db, 'MI01', substitute().id)).onHand;
+    const onHand = (await stockOf(db(), 'MI01', substitute().id)).onHand;
     await decide(order.id, line.id, true);
     expect((await detail(order.id)).lines[0]!.substitute).toMatchObject({ status: 'accepted' });
-    expect((await stockOf(t.database.db, 'MI01', substitute().id)).onHand).toBe(onHand - 1);
+    expect((await stockOf(db(), 'MI01', substitute().id)).onHand).toBe(onHand - 1);
     expect(await events(order.id)).toContainEqual({
       type: 'order.substitution_decided',
       data: expect.objectContaining({ status: 'accepted', by: 'customer' }),
@@ -213,14 +181,14 @@ describe('a substitute on a short unit', () => {
     const line = order.lines[0]!;
     await act(order.id, 'substitute', { lineId: line.id, code: substitute().barcode, qty: 2 });
     const deadline = Date.parse((await detail(order.id)).lines[0]!.substitute!.deadline!);
-    expect((await expirePendingSubstitutes(t.database.db, new Date(deadline - 1000))).declined).not.toContain(
+    expect((await expirePendingSubstitutes(db(), new Date(deadline - 1000))).declined).not.toContain(
       `${order.id}/${line.id}`,
     );
     // The deadline passes: the customer's answer is too late, and the job declines it.
-    await t.database.db.execute(sql`update order_lines set substitute = jsonb_set(substitute, '{deadline}',
+    await db().execute(sql`update order_lines set substitute = jsonb_set(substitute, '{deadline}',
       to_jsonb(${new Date(Date.now() - 1000).toISOString()}::text)) where id = ${line.id}`);
     await expect(decide(order.id, line.id, true)).rejects.toMatchObject({ code: 'substitution.notPending' });
-    const run = await expirePendingSubstitutes(t.database.db, new Date());
+    const run = await expirePendingSubstitutes(db(), new Date());
     expect(run.declined).toContain(`${order.id}/${line.id}`);
     const after = await detail(order.id);
     expect(after.lines[0]!.substitute).toMatchObject({ status: 'declined' });
@@ -234,10 +202,10 @@ describe('a substitute on a short unit', () => {
     const order = await place({ substitution: { mode: 'ask' } }, 5000);
     const line = order.lines[0]!;
     await act(order.id, 'substitute', { lineId: line.id, code: substitute().barcode, qty: 1 });
-    const pushed = await t.app.inject({
+    const pushed = await inject({
       method: 'POST',
       url: '/api/sync/push',
-      headers: bearer(associate),
+      headers: bearer(associate()),
       payload: {
         clientId: randomUUID(),
         mutations: [

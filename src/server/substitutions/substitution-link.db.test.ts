@@ -1,55 +1,33 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Session } from '../../contract/auth';
+import { describe, expect, it } from 'vitest';
 import type { OrderDetail } from '../../contract/orders';
 import type { PullResponse } from '../../contract/sync';
 import type { SubstitutionView } from '../../contract/substitutions';
 import { signIdToken } from '../core/signed-id-token';
 import { customerNotifications } from '../db/schema';
-import type { StockedProduct } from '../testing/fixtures';
-import { intakeBody, stockedProducts } from '../testing/fixtures';
-import type { TestApp } from '../testing/test-app';
-import { bearer, createTestApp, TEST_API_KEY, TEST_JWT_SECRET } from '../testing/test-app';
+import { associateTestApp } from '../testing/associate-test-app';
+import { testCustomer, type StockedProduct } from '../testing/fixtures';
+import { bearer, TEST_JWT_SECRET } from '../testing/test-app';
 import { substitutionKey, substitutionUrl } from './substitution-token';
 
 // Issue 15, point 2: the customer answers a substitution request from a signed link, and the
 // answer reaches the picker's device with its next pull.
 
 const key = substitutionKey(TEST_JWT_SECRET);
-let t: TestApp;
-let associate: Session;
-let products: StockedProduct[];
-
-beforeAll(async () => {
-  t = await createTestApp();
-  associate = await t.signIn({ employeeId: '1001', deviceId: 'subst-link' });
-  products = await stockedProducts(t.database.db, 'MI01', 3, 4);
+const { db, associate, products, inject, placeOrder, act, detail } = associateTestApp({
+  deviceId: 'subst-link',
+  products: 3,
+  available: 4,
 });
-afterAll(() => t?.close());
-
-const act = (orderId: string, action: string, payload: object = {}) =>
-  t.app.inject({
-    method: 'POST',
-    url: `/api/orders/${orderId}/${action}`,
-    headers: bearer(associate),
-    payload,
-  });
 
 /** An order whose customer asked to be asked, a substitute waiting for them: its link's token. */
 async function waiting(language: 'it' | 'en' = 'en') {
-  const [ordered, offered] = products as [StockedProduct, StockedProduct];
-  const body = intakeBody([], {
+  const [ordered, offered] = products() as [StockedProduct, StockedProduct];
+  const { id: orderId } = await placeOrder([], {
     substitution: { mode: 'ask' },
+    customer: { ...testCustomer, language },
     lines: [{ sku: ordered.sku, qty: 2, unitPriceCents: offered.priceCents + 250 }],
   });
-  body.customer = { ...body.customer, language };
-  const placed = await t.app.inject({
-    method: 'POST',
-    url: '/api/orders',
-    headers: { 'x-api-key': TEST_API_KEY },
-    payload: body,
-  });
-  const orderId = placed.json<{ id: string }>().id;
   await act(orderId, 'claim');
   const order = (
     await act(orderId, 'substitute', {
@@ -63,15 +41,9 @@ async function waiting(language: 'it' | 'en' = 'en') {
   return { orderId, line, token: url.split('/').pop()!, ordered, offered };
 }
 
-async function detail(orderId: string): Promise<OrderDetail> {
-  return (
-    await t.app.inject({ method: 'GET', url: `/api/orders/${orderId}`, headers: bearer(associate) })
-  ).json<OrderDetail>();
-}
-
-const view = (token: string) => t.app.inject({ method: 'GET', url: `/api/substitutions/${token}` });
+const view = (token: string) => inject({ method: 'GET', url: `/api/substitutions/${token}` });
 const answer = (token: string, accept: boolean) =>
-  t.app.inject({ method: 'POST', url: `/api/substitutions/${token}/decision`, payload: { accept } });
+  inject({ method: 'POST', url: `/api/substitutions/${token}/decision`, payload: { accept } });
 
 describe('the customer’s substitution link', () => {
   it('shows both products, the price difference and the refunds, then takes the answer once', async () => {
@@ -90,15 +62,15 @@ describe('the customer’s substitution link', () => {
     });
 
     // The picker's device pulls before and after: the answer arrives with the order's rows.
-    const before = await t.app.inject({ method: 'GET', url: '/api/sync/pull', headers: bearer(associate) });
+    const before = await inject({ method: 'GET', url: '/api/sync/pull', headers: bearer(associate()) });
     const cursor = before.json<PullResponse>().cursor;
     const accepted = await answer(token, true);
     expect(accepted.statusCode, accepted.body).toBe(200);
     expect(accepted.json<SubstitutionView>().status).toBe('accepted');
-    const after = await t.app.inject({
+    const after = await inject({
       method: 'GET',
       url: `/api/sync/pull?cursor=${cursor}`,
-      headers: bearer(associate),
+      headers: bearer(associate()),
     });
     const pulled = after.json<PullResponse>().orders.find((o) => o.id === orderId);
     expect(pulled?.lines[0]?.substitute).toMatchObject({ status: 'accepted' });
@@ -110,7 +82,7 @@ describe('the customer’s substitution link', () => {
 
   it('queues the request for the customer, by e-mail and text, with what the link needs', async () => {
     const { orderId, line, ordered, offered } = await waiting('it');
-    const [queued] = await t.database.db
+    const [queued] = await db()
       .select()
       .from(customerNotifications)
       .where(

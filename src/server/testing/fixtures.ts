@@ -50,6 +50,14 @@ export async function stockOf(db: Db, storeId: string, productId: string) {
   return row;
 }
 
+/** The customer of every test order, unless a test names another. */
+export const testCustomer: IntakeOrderBody['customer'] = {
+  name: 'Chiara Test',
+  email: 'chiara@example.it',
+  phone: '+393331234567',
+  language: 'it',
+};
+
 export function intakeBody(
   lines: { sku: string; qty: number; unitPriceCents?: number }[],
   overrides: Partial<IntakeOrderBody> = {},
@@ -62,7 +70,7 @@ export function intakeBody(
     storeId: 'MI01',
     fulfillmentType: 'pickup',
     promisedAt: new Date(Date.now() + 3_600_000).toISOString(),
-    customer: { name: 'Chiara Test', email: 'chiara@example.it', phone: '+393331234567', language: 'it' },
+    customer: testCustomer,
     pickupCode: '482913',
     lines: lines.map((l) => ({ sku: l.sku, qty: l.qty, unitPriceCents: l.unitPriceCents ?? 1990 })),
     ...overrides,

@@ -6,7 +6,9 @@ import { db, type ReplicaProduct } from './db';
  * Find works offline): the style's SKUs share their line code, which the sku index finds by
  * prefix; a SKU without one falls back to brand and name.
  */
-export async function styleFamily(gtin14: string): Promise<{ target?: ReplicaProduct; family: ReplicaProduct[] }> {
+export async function styleFamily(
+  gtin14: string,
+): Promise<{ target?: ReplicaProduct; family: ReplicaProduct[] }> {
   const target = await db.products.where('gtin14').equals(gtin14).first();
   if (!target) return { family: [] };
   const style = styleCode(target.sku);

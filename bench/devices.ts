@@ -16,10 +16,13 @@
 //
 //   npm run build && DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:devices
 //   npm run bench:devices -- --steps=500,1000,2000,4000,8000 --step-seconds=60   (longer)
+//   npm run bench:devices -- --only=first-sync --stores=10   (first-sync-kb alone: the catalogue
+//   is --products whatever the number of stores, and every store stocks all of it)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { loadavg } from 'node:os';
+import { gunzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import type { Session } from '../src/contract/auth';
 import type { PullResponse } from '../src/contract/sync';
@@ -51,6 +54,8 @@ const settings = {
   stormSeconds: Number(flag('storm-seconds', '10')),
   stormConcurrency: Number(flag('storm-concurrency', '16')),
   signInEach: process.argv.includes('--signin-each'),
+  /** `--only=first-sync`: seed, measure first-sync-kb, stop (no round trips, no fleet). */
+  only: flag('only', ''),
 };
 
 const load = () => loadavg()[0]!.toFixed(2);
@@ -145,26 +150,54 @@ async function startServer(bench: BenchDatabase): Promise<{ baseURL: string; chi
   }
 }
 
-/** A first sync as a new handheld does it: no cursor, gzip accepted; bytes as they cross the wire. */
-async function firstSync(baseURL: string, session: Session): Promise<{ wireBytes: number; ms: number }> {
-  const started = performance.now();
+/** One GET with gzip accepted: the bytes as they crossed the wire, and the body. */
+function gzipGet(url: string, session: Session): Promise<{ wireBytes: number; body: PullResponse }> {
   return new Promise((resolve, reject) => {
     const req = request(
-      `${baseURL}/api/sync/pull`,
+      url,
       { headers: { authorization: `Bearer ${session.accessToken}`, 'accept-encoding': 'gzip' } },
       (res) => {
         let wireBytes = 0;
-        res.on('data', (chunk: Buffer) => (wireBytes += chunk.length));
-        res.on('end', () =>
-          res.statusCode === 200
-            ? resolve({ wireBytes, ms: performance.now() - started })
-            : reject(new Error(`first sync ${res.statusCode}`)),
-        );
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => {
+          wireBytes += chunk.length;
+          chunks.push(chunk);
+        });
+        res.on('end', () => {
+          if (res.statusCode !== 200) return reject(new Error(`first sync ${res.statusCode}`));
+          const raw = Buffer.concat(chunks);
+          const text = (res.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw).toString();
+          resolve({ wireBytes, body: JSON.parse(text) as PullResponse });
+        });
       },
     );
     req.on('error', reject);
     req.end();
   });
+}
+
+/**
+ * A first sync as a new handheld does it (ADR 0052): no cursor, ?snapshot=pages, every page
+ * until the last; bytes summed over all pages as they cross the wire.
+ */
+async function firstSync(
+  baseURL: string,
+  session: Session,
+): Promise<{ wireBytes: number; ms: number; pages: number; products: number }> {
+  const started = performance.now();
+  let wireBytes = 0;
+  let pages = 0;
+  let products = 0;
+  let query = 'snapshot=pages';
+  for (;;) {
+    const answer = await gzipGet(`${baseURL}/api/sync/pull?${query}`, session);
+    wireBytes += answer.wireBytes;
+    pages += 1;
+    products += (answer.body.catalogue?.id.length ?? 0) + answer.body.products.length;
+    const next = answer.body.page?.next;
+    if (!next) return { wireBytes, ms: performance.now() - started, pages, products };
+    query = new URLSearchParams({ cursor: next }).toString();
+  }
 }
 
 class Fleet {
@@ -316,6 +349,21 @@ async function signInStorm(fleet: Fleet, baseURL: string, stores: BenchStore[]) 
   return { pullP95: percentile(pulls, 95), pulls: pulls.length, statuses };
 }
 
+async function measureFirstSync(baseURL: string, store: BenchStore, kind: 'postgres' | 'pglite') {
+  const probe = await signIn(baseURL, {
+    storeId: store.storeId,
+    employeeId: store.employees[0]!,
+    deviceId: 'bench-first-sync',
+  });
+  const sync = await firstSync(baseURL, probe.session!);
+  recordResult(
+    'first-sync-kb',
+    sync.wireBytes / 1024,
+    'kB',
+    `a first sync on the wire, gzip, all ${sync.pages} pages (${sync.products} products of the store's, ${kind === 'postgres' ? `catalogue of ${settings.products}` : 'the demo catalogue'}); took ${sync.ms.toFixed(0)} ms on loopback (load ${load()})`,
+  );
+}
+
 async function main(): Promise<void> {
   if (!existsSync(serverEntry)) throw new Error(`${serverEntry} not found: run \`npm run build\` first`);
   const counter = new StatementCounter();
@@ -326,89 +374,84 @@ async function main(): Promise<void> {
   try {
     const stores = await prepare(bench);
     const first = stores[0]!;
-    const trips = await measureRoundTrips(bench.handle, counter, {
-      storeId: first.storeId,
-      employeeId: first.employees[0]!,
-      skus: first.skus,
-      location: LOCATION,
-    });
-    await readVersions(bench, stores);
-    if (kind === 'pglite') await bench.handle.close();
-    const at = `${kind}, load ${load()}`;
-    recordResult(
-      'pull-roundtrips-idle',
-      trips.pullIdle,
-      'round trips',
-      `a pull with nothing new (cursor and seq sent; ${at})`,
-    );
-    recordResult(
-      'pull-roundtrips-one-change',
-      trips.pullOneChange,
-      'round trips',
-      `the first pull on an instance bringing one new order, begin/commit included (${at})`,
-    );
-    recordResult(
-      'pull-roundtrips-one-change-shared',
-      trips.pullOneChangeShared,
-      'round trips',
-      `the same change pulled by each other device of the store on that instance (${at})`,
-    );
-    recordResult(
-      'push-roundtrips-per-command',
-      trips.pushPerCommand,
-      'round trips',
-      `statements per command in a push of ${trips.commandsInBatch} (3 orders: claim, pick, stage, hand over); one command alone: ${trips.pushOneCommand} (${at})`,
-    );
-
-    server = await startServer(bench);
-    const pid = server.child.pid!;
-    const probe = await signIn(server.baseURL, {
-      storeId: first.storeId,
-      employeeId: first.employees[0]!,
-      deviceId: 'bench-first-sync',
-    });
-    const sync = await firstSync(server.baseURL, probe.session!);
-    recordResult(
-      'first-sync-kb',
-      sync.wireBytes / 1024,
-      'kB',
-      `a first pull on the wire, gzip, ${kind === 'postgres' ? `${settings.products} products` : 'the demo catalogue'}; took ${sync.ms.toFixed(0)} ms on loopback (load ${load()})`,
-    );
-
-    fleet = new Fleet(server.baseURL, stores);
-    const steps: Step[] = [];
-    for (const [i, devices] of settings.steps.entries()) {
-      const signingIn = performance.now();
-      await fleet.grow(devices);
-      console.log(
-        `[devices] ${devices} devices running (joined in ${((performance.now() - signingIn) / 1000).toFixed(1)} s)`,
-      );
-      const step = await measureStep(fleet, pid, devices);
-      steps.push(step);
-      console.log(
-        `[devices] ${devices}: pull p95 ${step.pullP95.toFixed(0)} ms (${step.pulls}), push p95 ${step.pushP95.toFixed(0)} ms (${step.pushes}), API ${step.apiCores.toFixed(2)} cores, errors ${fleet.sampler.errors}, feed errors ${fleet.feedErrors}, load ${step.load}`,
-      );
-      if (i === 0) {
-        const storm = await signInStorm(fleet, server.baseURL, stores);
-        recordResult(
-          'signin-storm-pull-p95-ms',
-          storm.pullP95,
-          'ms',
-          `pull p95 of ${devices} devices while ${settings.stormConcurrency} sign-ins are always in flight for ${settings.stormSeconds} s (${storm.pulls} pulls; sign-ins ${[...storm.statuses].map(([s, c]) => `${c}×${s}`).join(', ')}; load ${load()})`,
-        );
-      }
-      if (step.pullP95 >= P95_BUDGET_MS || step.pushP95 >= P95_BUDGET_MS) break;
-    }
-    const within = steps.filter((s) => s.pullP95 < P95_BUDGET_MS && s.pushP95 < P95_BUDGET_MS);
-    const best = within.at(-1);
-    if (best) {
+    if (settings.only === 'first-sync') {
+      if (kind === 'pglite') await bench.handle.close();
+      server = await startServer(bench);
+      await measureFirstSync(server.baseURL, first, kind);
+    } else {
+      const trips = await measureRoundTrips(bench.handle, counter, {
+        storeId: first.storeId,
+        employeeId: first.employees[0]!,
+        skus: first.skus,
+        location: LOCATION,
+      });
+      await readVersions(bench, stores);
+      if (kind === 'pglite') await bench.handle.close();
+      const at = `${kind}, load ${load()}`;
       recordResult(
-        'devices-per-api-core',
-        best.devices / Math.max(best.apiCores, 0.01),
-        'devices/core',
-        `${best.devices} devices at pull p95 ${best.pullP95.toFixed(0)} ms, push p95 ${best.pushP95.toFixed(0)} ms, on ${best.apiCores.toFixed(2)} API cores (${kind}; ${best.devices === settings.steps.at(-1) ? 'the last step: the knee is further, ramp higher' : 'the next step broke 200 ms'}; load ${best.load})`,
+        'pull-roundtrips-idle',
+        trips.pullIdle,
+        'round trips',
+        `a pull with nothing new (cursor and seq sent; ${at})`,
       );
-    } else recordNote('devices-per-api-core: even the first step broke 200 ms p95');
+      recordResult(
+        'pull-roundtrips-one-change',
+        trips.pullOneChange,
+        'round trips',
+        `the first pull on an instance bringing one new order, begin/commit included (${at})`,
+      );
+      recordResult(
+        'pull-roundtrips-one-change-shared',
+        trips.pullOneChangeShared,
+        'round trips',
+        `the same change pulled by each other device of the store on that instance (${at})`,
+      );
+      recordResult(
+        'push-roundtrips-per-command',
+        trips.pushPerCommand,
+        'round trips',
+        `statements per command in a push of ${trips.commandsInBatch} (3 orders: claim, pick, stage, hand over); one command alone: ${trips.pushOneCommand} (${at})`,
+      );
+
+      server = await startServer(bench);
+      const pid = server.child.pid!;
+      await measureFirstSync(server.baseURL, first, kind);
+
+      fleet = new Fleet(server.baseURL, stores);
+      const steps: Step[] = [];
+      for (const [i, devices] of settings.steps.entries()) {
+        const signingIn = performance.now();
+        await fleet.grow(devices);
+        console.log(
+          `[devices] ${devices} devices running (joined in ${((performance.now() - signingIn) / 1000).toFixed(1)} s)`,
+        );
+        const step = await measureStep(fleet, pid, devices);
+        steps.push(step);
+        console.log(
+          `[devices] ${devices}: pull p95 ${step.pullP95.toFixed(0)} ms (${step.pulls}), push p95 ${step.pushP95.toFixed(0)} ms (${step.pushes}), API ${step.apiCores.toFixed(2)} cores, errors ${fleet.sampler.errors}, feed errors ${fleet.feedErrors}, load ${step.load}`,
+        );
+        if (i === 0) {
+          const storm = await signInStorm(fleet, server.baseURL, stores);
+          recordResult(
+            'signin-storm-pull-p95-ms',
+            storm.pullP95,
+            'ms',
+            `pull p95 of ${devices} devices while ${settings.stormConcurrency} sign-ins are always in flight for ${settings.stormSeconds} s (${storm.pulls} pulls; sign-ins ${[...storm.statuses].map(([s, c]) => `${c}×${s}`).join(', ')}; load ${load()})`,
+          );
+        }
+        if (step.pullP95 >= P95_BUDGET_MS || step.pushP95 >= P95_BUDGET_MS) break;
+      }
+      const within = steps.filter((s) => s.pullP95 < P95_BUDGET_MS && s.pushP95 < P95_BUDGET_MS);
+      const best = within.at(-1);
+      if (best) {
+        recordResult(
+          'devices-per-api-core',
+          best.devices / Math.max(best.apiCores, 0.01),
+          'devices/core',
+          `${best.devices} devices at pull p95 ${best.pullP95.toFixed(0)} ms, push p95 ${best.pushP95.toFixed(0)} ms, on ${best.apiCores.toFixed(2)} API cores (${kind}; ${best.devices === settings.steps.at(-1) ? 'the last step: the knee is further, ramp higher' : 'the next step broke 200 ms'}; load ${best.load})`,
+        );
+      } else recordNote('devices-per-api-core: even the first step broke 200 ms p95');
+    }
   } finally {
     fleet?.stop();
     if (server && server.child.exitCode === null) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { catalogueColumns } from './catalogue';
 import { shortReasons } from '../domain/picking';
 import { checkIdArgs, handoverArgs, refuseItemsArgs } from './handover-checks';
 import { orderDetail } from './orders';
@@ -185,12 +186,22 @@ export const pickupCodeKey = z.object({
 });
 export type PickupCodeKey = z.infer<typeof pickupCodeKey>;
 
+/** A delta cursor (`v1:`, `v2:` and the store version) or a snapshot page's (`s1:`, ADR 0052). */
+export const SYNC_CURSOR = /^(v[12]:\d+|s1:\d{1,15}\.\d{1,15}\.\d{1,6}\.[A-Za-z0-9_-]{0,200})$/;
+
 export const pullQuery = z.object({
   cursor: z
     .string()
     // v1 cursors are from servers that sent unkeyed digests: answered with a full snapshot.
-    .regex(/^v[12]:\d+$/, 'cursor must be one this server returned')
+    // s1 cursors name the next page of a snapshot (ADR 0052).
+    .regex(SYNC_CURSOR, 'cursor must be one this server returned')
     .optional(),
+  snapshot: z
+    .enum(['pages'])
+    .optional()
+    .describe(
+      'pages: a snapshot (no cursor, or a v1 one) comes in pages, its catalogue in columns; follow page.next as ?cursor= until it is null',
+    ),
   clientId: z.uuid().optional(),
   seq: z.coerce
     .number()
@@ -230,6 +241,21 @@ export const pullResponse = z
       .optional()
       .describe(
         "The store's keys of the orders' pickup-code digests, and this month's; absent from older servers",
+      ),
+    catalogue: catalogueColumns
+      .optional()
+      .describe("A snapshot page's share of the products the store sells (?snapshot=pages only)"),
+    page: z
+      .object({
+        n: z.number().int().min(1),
+        next: z
+          .string()
+          .nullable()
+          .describe('Send as ?cursor= for the next page; null on the last one, whose cursor then holds'),
+      })
+      .optional()
+      .describe(
+        'A snapshot page (?snapshot=pages). Page 1 carries the orders, locations, arrivals and keys, read at the version of `cursor`; every page a share of the catalogue. The replica is replaced once the last page is in; the delta from `cursor` then brings what changed while paging',
       ),
   })
   .meta({ id: 'PullResponse' });

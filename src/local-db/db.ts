@@ -1,6 +1,6 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { CustomerArrival } from '../contract/customer-arrivals';
-import type { ProductRow, StockRow, SyncOrder } from '../contract/sync';
+import type { ProductRow, PullResponse, StockRow, SyncOrder } from '../contract/sync';
 import type { StagingLocation } from '../contract/stores';
 import type { ReserveElsewhereArgs } from '../contract/reservations';
 import type { OtherStoreStock } from '../contract/stock';
@@ -13,8 +13,29 @@ export interface MetaRow {
   value: unknown;
 }
 
-/** A server order as last pulled. `closedSeenAt` is local: when this device first saw it closed. */
+/**
+ * A server order as last pulled. `closedSeenAt` is local: when this device first saw it closed,
+ * in server time (the serverTime of that pull, epoch ms), so a wrong device clock prunes nothing early.
+ */
 export type ReplicaOrder = SyncOrder & { closedSeenAt?: number };
+
+/**
+ * A product as the replica keeps it: what the device reads (commands' catalogue, Find, a count's
+ * names). A snapshot brings only these fields (ADR 0052); a delta's whole ProductRow is kept as it comes.
+ */
+export type ReplicaProduct = Pick<
+  ProductRow,
+  'id' | 'sku' | 'gtin14' | 'brand' | 'nameIt' | 'nameEn' | 'size' | 'priceCents'
+>;
+
+/** The store's stock of a product as the replica keeps it: where it lies (a delta's row keeps the rest). */
+export type ReplicaStock = Pick<StockRow, 'productId' | 'aisle' | 'bay'>;
+
+/** A snapshot page waiting for the last one (ADR 0052): the replica changes only once all are in. */
+export interface SnapshotPageRow {
+  n: number;
+  page: PullResponse;
+}
 
 /** A stock lookup answer as last received, for showing offline with its age (stock-lookups.ts). */
 export interface StockLookupRow {
@@ -63,8 +84,8 @@ export type ReturnOrderRow = ReturnableOrder & {
 export type AisleDb = Dexie & {
   meta: EntityTable<MetaRow, 'key'>;
   orders: EntityTable<ReplicaOrder, 'id'>;
-  products: EntityTable<ProductRow, 'id'>;
-  stock: EntityTable<StockRow, 'productId'>;
+  products: EntityTable<ReplicaProduct, 'id'>;
+  stock: EntityTable<ReplicaStock, 'productId'>;
   locations: EntityTable<StagingLocation, 'code'>;
   outbox: EntityTable<OutboxRecord, 'id'>;
   lookups: EntityTable<StockLookupRow, 'key'>;
@@ -72,6 +93,7 @@ export type AisleDb = Dexie & {
   returnOrders: EntityTable<ReturnOrderRow, 'id'>;
   returns: EntityTable<LocalReturnRow, 'returnId'>;
   customerArrivals: EntityTable<CustomerArrival, 'id'>;
+  snapshotPages: EntityTable<SnapshotPageRow, 'n'>;
 };
 
 /**
@@ -104,6 +126,10 @@ function createDb(): AisleDb {
   // served, so every associate screen can alert (src/app/alerts).
   db.version(4).stores({
     customerArrivals: 'id, orderId, arrivedAt',
+  });
+  // A first sync in pages (issue 16, ADR 0052): the pages received so far, until the last one.
+  db.version(5).stores({
+    snapshotPages: 'n',
   });
   return db;
 }

@@ -3,13 +3,14 @@ import type { CatalogueProduct } from '../commands/order-tx';
 import type { ProductRef } from '../commands/place-order';
 import { factKey, stockKey, type ReplicaFacts } from '../commands/replica-tx';
 import type { ReturnOrderFacts, ReturnRules } from '../commands/return-order';
-import type { ProductRow, SyncOrder } from '../contract/sync';
+import type { SyncOrder } from '../contract/sync';
+import type { ReplicaProduct } from './db';
 import { isDomainError, type DomainError } from '../domain/domain-error';
 import type { ShelfOccupancy } from '../domain/shelf';
 import { checkPickupOffline } from './pickup-check';
 
 /** The replica's catalogue rows as commands read products (a substitute's price and names). */
-export function catalogueOf(products: readonly ProductRow[]): Map<string, CatalogueProduct> {
+export function catalogueOf(products: readonly ReplicaProduct[]): Map<string, CatalogueProduct> {
   return new Map(
     products.map((p) => [
       p.gtin14,

@@ -17,6 +17,8 @@ export interface MetaValues {
   storeId: string;
   /** The server's change cursor; absent until the first pull landed. */
   cursor: string;
+  /** A snapshot being received in pages: its store, the next page's cursor, the pages held. */
+  snapshot: { storeId: string; next: string; pages: number };
   /** Epoch ms of the last pull that landed. */
   lastSyncAt: number;
   /** The server's lastProcessedSeq at that pull: commands up to it are in the server state. */

@@ -1,23 +1,90 @@
+import { fromCatalogueColumns } from '../contract/catalogue';
 import type { PullResponse, SyncOrder } from '../contract/sync';
-import { isOpen } from '../domain/order-machine';
+import { closedStatuses, isOpen } from '../domain/order-machine';
 import { needsPutBack } from '../domain/put-back';
-import { db, replicaTables, type ReplicaOrder } from './db';
-import { getMeta } from './meta';
+import { db, replicaTables, type ReplicaOrder, type ReplicaProduct, type ReplicaStock } from './db';
+import { deleteMeta, getMeta } from './meta';
 
-/** A closed order stays on the device this long, as the server's queue keeps it. */
+/**
+ * A closed order stays on the device this long after it first showed closed, in server time: as
+ * long as the server's queue (and so a snapshot) keeps it, so every device of a store shows the
+ * same queue whatever its clock says.
+ */
 export const KEEP_CLOSED_MS = 12 * 60 * 60_000;
 
 // 'v1:<n>' or 'v2:<n>' (v2 since pickup digests are keyed); the prefix is three characters.
 const cursorVersion = (cursor: string | undefined) => (cursor ? Number(cursor.slice(3)) : -1);
 
-function keepsShowing(order: ReplicaOrder, now: number): boolean {
+/** Whether an order stays in the replica at this server time (epoch ms). */
+export function keepsShowing(order: ReplicaOrder, serverNow: number): boolean {
   if (isOpen(order.status) || needsPutBack(order, order.lines)) return true;
-  return (order.closedSeenAt ?? now) > now - KEEP_CLOSED_MS;
+  return (order.closedSeenAt ?? serverNow) > serverNow - KEEP_CLOSED_MS;
 }
 
-function annotate(order: SyncOrder, previous: ReplicaOrder | undefined, now: number): ReplicaOrder {
+function annotate(order: SyncOrder, previous: ReplicaOrder | undefined, serverNow: number): ReplicaOrder {
   if (isOpen(order.status)) return order;
-  return { ...order, closedSeenAt: previous?.closedSeenAt ?? now };
+  return { ...order, closedSeenAt: previous?.closedSeenAt ?? serverNow };
+}
+
+/** A pull ready to land: a delta, a whole snapshot, or the pages of one put together. */
+interface Landing extends Omit<PullResponse, 'products' | 'stock' | 'catalogue' | 'page'> {
+  products: ReplicaProduct[];
+  stock: ReplicaStock[];
+}
+
+/** The pages of a snapshot as one: page 1's store data, every page's catalogue, the last page's time. */
+export function joinPages(pages: readonly PullResponse[]): Landing {
+  const [first] = pages;
+  const last = pages.at(-1);
+  if (!first || !last) throw new Error('a snapshot has at least one page');
+  const products: ReplicaProduct[] = [...first.products];
+  const stock: ReplicaStock[] = [...first.stock];
+  for (const page of pages) {
+    for (const { aisle, bay, ...product } of page.catalogue ? fromCatalogueColumns(page.catalogue) : []) {
+      products.push(product);
+      stock.push({ productId: product.id, aisle, bay });
+    }
+  }
+  const { page: _page, catalogue: _catalogue, ...rest } = first;
+  return { ...rest, products, stock, serverTime: last.serverTime, passKeys: last.passKeys ?? first.passKeys };
+}
+
+/**
+ * Lands one pull (ADR 0008, 0052). A snapshot page that is not the last waits in
+ * `snapshotPages`, and the meta names the next page, so a reload or a dropped connection
+ * resumes there; the replica stays as it was until the last page is in, which lands them all.
+ * Returns whether anything landed in the replica.
+ */
+export async function applyPull(pull: PullResponse, receivedAt: number = Date.now()): Promise<boolean> {
+  if (!pull.page) return land(pull, receivedAt);
+  const { n, next } = pull.page;
+  return db.transaction('rw', [db.meta, db.snapshotPages, ...replicaTables()], async () => {
+    const held = await getMeta('snapshot');
+    // A page of another snapshot than the one held (a page 1 starts a new one): dropped.
+    if (n > 1 && (held?.storeId !== pull.storeId || held.pages !== n - 1)) return false;
+    if (n === 1) await db.snapshotPages.clear();
+    if (next !== null) {
+      await db.snapshotPages.put({ n, page: pull });
+      await db.meta.put({ key: 'snapshot', value: { storeId: pull.storeId, next, pages: n } });
+      return false;
+    }
+    const staged = (await db.snapshotPages.orderBy('n').toArray()).map((row) => row.page);
+    return land(joinPages([...staged, pull]), receivedAt);
+  });
+}
+
+/** The cursor of the next page of a snapshot this device is receiving for the store, if any. */
+export async function snapshotCursorFor(storeId: string): Promise<string | undefined> {
+  const held = await getMeta('snapshot');
+  return held?.storeId === storeId ? held.next : undefined;
+}
+
+/** Forgets a snapshot half received (the server no longer reads its cursor): the next pull starts one. */
+export async function dropSnapshot(): Promise<void> {
+  await db.transaction('rw', [db.meta, db.snapshotPages], async () => {
+    await db.snapshotPages.clear();
+    await deleteMeta('snapshot');
+  });
 }
 
 /**
@@ -26,24 +93,28 @@ function annotate(order: SyncOrder, previous: ReplicaOrder | undefined, now: num
  * The outbox is never touched. Returns false for a pull that an older request answered after a
  * newer one had landed (two tabs, or a slow network), which is dropped.
  */
-export async function applyPull(pull: PullResponse, receivedAt: number = Date.now()): Promise<boolean> {
-  return db.transaction('rw', [db.meta, ...replicaTables()], async () => {
+function land(pull: Landing | PullResponse, receivedAt: number): Promise<boolean> {
+  return db.transaction('rw', [db.meta, db.snapshotPages, ...replicaTables()], async () => {
     const storeId = await getMeta('storeId');
     const cursor = await getMeta('cursor');
     const sameStore = storeId === pull.storeId;
     if (sameStore && !pull.reset && cursorVersion(pull.cursor) < cursorVersion(cursor)) return false;
+    const serverNow = Number.isFinite(Date.parse(pull.serverTime)) ? Date.parse(pull.serverTime) : receivedAt;
     const previous = new Map(
       (await db.orders.bulkGet(pull.orders.map((o) => o.id))).flatMap((o) => (o ? [[o.id, o]] : [])),
     );
     if (pull.reset || !sameStore) {
       await Promise.all(replicaTables().map((table) => table.clear()));
+      // A snapshot replaces whatever one was half received.
+      await db.snapshotPages.clear();
+      await db.meta.delete('snapshot');
     }
     const pickupCodeKeys = mergePickupCodeKeys(
       pull.reset || !sameStore ? undefined : await getMeta('pickupCodeKeys'),
       pull.pickupCodeKeys,
       receivedAt,
     );
-    await db.orders.bulkPut(pull.orders.map((o) => annotate(o, previous.get(o.id), receivedAt)));
+    await db.orders.bulkPut(pull.orders.map((o) => annotate(o, previous.get(o.id), serverNow)));
     await db.products.bulkPut(pull.products);
     await db.stock.bulkPut(pull.stock);
     await db.locations.bulkPut(pull.locations);
@@ -51,14 +122,17 @@ export async function applyPull(pull: PullResponse, receivedAt: number = Date.no
     const arrivals = pull.customerArrivals ?? [];
     await db.customerArrivals.bulkPut(arrivals.filter((a) => a.handedOverAt === null));
     await db.customerArrivals.bulkDelete(arrivals.filter((a) => a.handedOverAt !== null).map((a) => a.id));
-    const stale = (await db.orders.toArray()).filter((o) => !keepsShowing(o, receivedAt)).map((o) => o.id);
-    await db.orders.bulkDelete(stale);
+    const closed = await db.orders
+      .where('status')
+      .anyOf([...closedStatuses])
+      .toArray();
+    await db.orders.bulkDelete(closed.filter((o) => !keepsShowing(o, serverNow)).map((o) => o.id));
     await db.meta.bulkPut([
       { key: 'storeId', value: pull.storeId },
       { key: 'cursor', value: pull.cursor },
       { key: 'lastSyncAt', value: receivedAt },
       { key: 'pulledSeq', value: pull.lastProcessedSeq },
-      { key: 'serverOffsetMs', value: Date.parse(pull.serverTime) - receivedAt },
+      { key: 'serverOffsetMs', value: serverNow - receivedAt },
       // An older server sends none: the keys already held stay.
       ...(pull.passKeys ? [{ key: 'passKeys', value: pull.passKeys }] : []),
       { key: 'pickupCodeKeys', value: pickupCodeKeys },

@@ -14,6 +14,7 @@ import { principalOf } from '../plugins/auth';
 import type { PokeHub } from './poke-hub';
 import { DeltaCache } from './delta-cache';
 import { nothingNew, parseCursor, pullChanges } from './pull-service';
+import { isSnapshotCursor, snapshotPage } from './snapshot-service';
 import type { CommandServices } from '../core/run-commands';
 import { pushMutations } from './push-service';
 
@@ -90,7 +91,7 @@ export function syncRoutes(
         security,
         summary: "What changed in the signed-in store's data since the cursor",
         description:
-          'Send ?cursor= and ?seq= from the last pull: when nothing changed since, the answer comes at once (no database read) with the same cursor and seq and no rows. Without seq, or when the server cannot be sure (its NOTIFY listener reconnecting), the database is read.',
+          "Send ?cursor= and ?seq= from the last pull: when nothing changed since, the answer comes at once (no database read) with the same cursor and seq and no rows. Without seq, or when the server cannot be sure (its NOTIFY listener reconnecting), the database is read.\n\nWithout a cursor the answer is a snapshot that replaces the replica. With ?snapshot=pages it comes in pages (`page.next` is the next one's cursor; the products the store sells in `catalogue`, in columns): a dropped connection resumes at the page it lost, and once the last page is in, the delta from its `cursor` brings what changed meanwhile. Without it, the snapshot comes whole, as older apps expect.",
         querystring: pullQuery,
         response: { 200: pullResponse, 400: errorBody, 401: errorBody },
       },
@@ -99,6 +100,13 @@ export function syncRoutes(
       const principal = principalOf(request);
       const { cursor, seq } = request.query;
       const since = parseCursor(cursor);
+      // A device that takes its snapshot in pages (ADR 0052); an older one gets it whole below.
+      if (isSnapshotCursor(cursor) || (since === undefined && request.query.snapshot === 'pages')) {
+        const mark = pokes.mark();
+        const page = await snapshotPage(db, principal, request.query, pickupCodes);
+        if (page.page?.n === 1) pokes.learn(principal.storeId, parseCursor(page.cursor) ?? 0, mark);
+        return { ...page, passKeys: passKeys.publicKeys() };
+      }
       if (
         cursor &&
         since !== undefined &&

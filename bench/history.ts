@@ -18,7 +18,7 @@
 // --other-orders-per-day. Takes several minutes; PostgreSQL only.
 //
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:history
-//   npm run bench:history -- --days=365 --full-stores=4 --orders-per-day=100 --other-orders-per-day=5
+//   npm run bench:history -- --days=365 --full-stores=4 --orders-per-day=100 --other-orders-per-day=3
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
@@ -43,7 +43,7 @@ const settings = {
   baselineDays: Number(flag('baseline-days', '7')),
   fullStores: Number(flag('full-stores', '4')),
   ordersPerDay: Number(flag('orders-per-day', '100')),
-  otherOrdersPerDay: Number(flag('other-orders-per-day', '5')),
+  otherOrdersPerDay: Number(flag('other-orders-per-day', '3')),
   stores: Number(flag('stores', '200')),
   products: Number(flag('products', '20000')),
   /** Open orders placed today at each measured store before measuring. */

@@ -141,12 +141,14 @@ async function prepare(days: number): Promise<Side> {
     const rng = createRng(20_261_206);
     const stores: Store[] = [];
     for (const storeId of history.fullStores) {
-      const skus = (await stockedProducts(db, storeId, 60, 5)).map((p) => p.sku);
+      // Enough products that every order (two a time, in turn) finds its units, however many run.
+      const skus = (await stockedProducts(db, storeId, 400, 5)).map((p) => p.sku);
+      let next = 0;
       const associate = await signIn(app, db, storeId, 'associate');
       const manager = await signIn(app, db, storeId, 'manager');
       const place = async () => {
-        const first = rng.pick(skus);
-        const second = rng.pick(skus);
+        const first = skus[next++ % skus.length]!;
+        const second = skus[next++ % skus.length]!;
         const response = await app.inject({
           method: 'POST',
           url: '/api/orders',

@@ -37,12 +37,17 @@ async function admin<T>(adminUrl: string, run: (client: pg.Client) => Promise<T>
  */
 export async function openBenchDatabase(
   kind: 'pglite' | 'postgres',
-  options: { onDisk?: boolean; onStatement?: (statement: string) => void } = {},
+  options: {
+    onDisk?: boolean;
+    onStatement?: (statement: string) => void;
+    /** The PostgreSQL database's name before its random suffix (aisle_bench). */
+    prefix?: string;
+  } = {},
 ): Promise<BenchDatabase> {
   if (kind === 'postgres') {
     const adminUrl = process.env.DATABASE_URL;
     if (!adminUrl) throw new Error('a PostgreSQL bench needs DATABASE_URL');
-    const name = `aisle_bench_${randomBytes(5).toString('hex')}`;
+    const name = `${options.prefix ?? 'aisle_bench'}_${randomBytes(5).toString('hex')}`;
     await admin(adminUrl, (c) => c.query(`create database ${name}`));
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;

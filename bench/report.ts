@@ -11,8 +11,14 @@ export interface BenchRow {
   what: string;
 }
 
-/** `{ "<name>": { "value": n, "unit": "…", "what": "…", "at": "<ISO time>" } }` */
-export type BenchResults = Record<string, { value: number; unit: string; what?: string; at?: string }>;
+/**
+ * `{ "<name>": { "value": n, "unit": "…", "what": "…", "at": "<ISO time>" } }`, and for a row
+ * comparing two runs its figures too, e.g. `{ "without": 8.1, "with": 8.9, "ratio": 1.1 }`.
+ */
+export type BenchResults = Record<
+  string,
+  { value: number; unit: string; what?: string; at?: string; [figure: string]: unknown }
+>;
 
 export const resultsPath = join(dirname(fileURLToPath(import.meta.url)), 'results.json');
 
@@ -23,13 +29,22 @@ const rows: BenchRow[] = [];
  * bench/results.json at once (merged with the rows other benches wrote earlier), so a bench
  * that fails later still leaves the figures it already measured.
  */
-export function recordResult(name: string, value: number, unit: string, what: string): void {
+export function recordResult(
+  name: string,
+  value: number,
+  unit: string,
+  what: string,
+  figures: Record<string, number> = {},
+): void {
   const row = { name, value, unit, what };
   const existing = rows.findIndex((r) => r.name === name);
   if (existing >= 0) rows[existing] = row;
   else rows.push(row);
   const results = readResults();
-  results[name] = { value: round(value), unit, what, at: new Date().toISOString() };
+  const rounded = Object.fromEntries(
+    Object.entries(figures).map(([key, figure]) => [key, Math.round(figure * 100) / 100]),
+  );
+  results[name] = { value: round(value), unit, what, ...rounded, at: new Date().toISOString() };
   const temporary = `${resultsPath}.tmp`;
   writeFileSync(temporary, `${JSON.stringify(results, null, 2)}\n`);
   renameSync(temporary, resultsPath);

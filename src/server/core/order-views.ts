@@ -23,12 +23,17 @@ const RECENTLY_CLOSED_HOURS = 12;
 
 /**
  * What the queue shows: open orders, those closed in the last hours, and ended orders whose
- * picked units still wait to be put back on their shelves.
+ * picked units still wait to be put back on their shelves. Only an order that had units in the
+ * store (claimed, or received) can have some, and never one cancelled because nothing was found:
+ * said so, the partial index orders_store_put_back_idx (ADR 0054) holds just these, so a year
+ * of closed orders is not read on every queue and first sync. `offset 0` keeps the check of
+ * their lines one index lookup per order: without it PostgreSQL may turn it into a hash of every
+ * picked line of the chain, when it guesses (wrongly, with history) that many orders wait.
  */
 const inQueue = or(
   inArray(orders.status, [...openStatuses]),
   sql`${orders.updatedAt} > now() - make_interval(hours => ${RECENTLY_CLOSED_HOURS})`,
-  sql`${orders.status} in ('cancelled', 'expired') and ${orders.putBackAt} is null and exists (select 1 from ${orderLines} l where l.order_id = ${orders.id} and l.qty_picked > 0)`,
+  sql`${orders.status} in ('cancelled', 'expired') and ${orders.putBackAt} is null and (${orders.claimedAt} is not null or ${orders.readyAt} is not null) and ${orders.cancelReason} is distinct from 'nothing_available' and exists (select 1 from ${orderLines} l where l.order_id = ${orders.id} and l.qty_picked > 0 offset 0)`,
 );
 
 const lineTotals = {

@@ -348,6 +348,23 @@ export const orders = pgTable(
     index('orders_ready_at_idx')
       .on(t.readyAt)
       .where(sql`${t.status} = 'ready'`),
+    // A year of history (migration 0018, ADR 0054). The queue's orders with units to put back:
+    // cancelled or expired with units in the store, not put back yet.
+    index('orders_store_put_back_idx')
+      .on(t.storeId)
+      .where(
+        sql`${t.status} in ('cancelled', 'expired') and ${t.putBackAt} is null and (${t.claimedAt} is not null or ${t.readyAt} is not null) and ${t.cancelReason} is distinct from 'nothing_available'`,
+      ),
+    // The KPIs' orders promised in the period.
+    index('orders_store_promised_idx').on(t.storeId, t.promisedAt),
+    // The returns lookup in any store: by number as typed, e-mail, phone digits read backwards.
+    index('orders_number_normalised_idx').on(
+      sql`upper(regexp_replace(${t.number}, '[^A-Za-z0-9]', '', 'g'))`,
+    ),
+    index('orders_email_lower_idx').on(sql`lower(${t.customerEmail})`),
+    index('orders_phone_digits_reversed_idx').on(
+      sql`reverse(regexp_replace(coalesce(${t.customerPhone}, ''), '[^0-9]', '', 'g')) text_pattern_ops`,
+    ),
   ],
 );
 

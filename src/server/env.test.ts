@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { databaseConfigOf } from './db/client';
 import { parseEnv } from './env';
 
 const secret = 'a-webhook-secret-of-at-least-32-chars';
@@ -104,6 +105,18 @@ describe('parseEnv: many processes on one database', () => {
     expect(() => devEnv({ DATABASE_URL: url, DATABASE_LISTEN_URL: 'mysql://db' })).toThrow(
       'DATABASE_LISTEN_URL: must be a postgres:// URL',
     );
+  });
+
+  it('names prepared statements except beside a listen URL (a pooler), unless told', () => {
+    const direct = 'postgres://aisle@db:5432/aisle';
+    const prepared = (source: Record<string, string>) => databaseConfigOf(devEnv(source)).preparedStatements;
+    expect(prepared({ DATABASE_URL: direct })).toBe(true);
+    expect(prepared({ DATABASE_URL: url, DATABASE_LISTEN_URL: direct })).toBe(false);
+    expect(
+      prepared({ DATABASE_URL: url, DATABASE_LISTEN_URL: direct, DATABASE_PREPARED_STATEMENTS: 'on' }),
+    ).toBe(true);
+    expect(prepared({ DATABASE_URL: direct, DATABASE_PREPARED_STATEMENTS: 'off' })).toBe(false);
+    expect(() => devEnv({ DATABASE_PREPARED_STATEMENTS: 'yes' })).toThrow('DATABASE_PREPARED_STATEMENTS');
   });
 
   it('forks workers only over PostgreSQL, and wants a real metrics token', () => {

@@ -87,6 +87,10 @@ export const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  // Named prepared statements on the hot paths (ADR 0048). Unset: on, except beside a
+  // DATABASE_LISTEN_URL, where DATABASE_URL is taken for a transaction-mode pooler, which keeps
+  // named statements only from PgBouncer 1.21 with max_prepared_statements set.
+  DATABASE_PREPARED_STATEMENTS: z.enum(['on', 'off']).optional(),
   // Pool connections per process: a server holds WORKERS × (this + 1 listener) (docs/deploying-a-chain.md).
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   // Processes serving the one port (node:cluster); 1 runs no cluster.

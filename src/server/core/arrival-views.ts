@@ -34,11 +34,32 @@ export async function loadArrivals(
     .leftJoin(acknowledger, eq(acknowledger.id, pickupArrivals.acknowledgedBy))
     .where(and(eq(pickupArrivals.storeId, storeId), where))
     .orderBy(asc(pickupArrivals.arrivedAt));
-  return rows.map(({ acknowledgedById, acknowledgedByName, ...row }) => ({
+  return rows.map(arrivalOf);
+}
+
+/** An arrival as read, with its order's number and customer and who acknowledged it. */
+export interface ArrivalRow {
+  id: string;
+  orderId: string;
+  orderNumber: string;
+  customerName: string;
+  kind: CustomerArrival['kind'];
+  parkingSpot: string | null;
+  vehicle: string | null;
+  arrivedAt: string;
+  acknowledgedById: string | null;
+  acknowledgedByName: string | null;
+  acknowledgedAt: string | null;
+  handedOverAt: string | null;
+}
+
+/** An arrival as devices receive it. */
+export function arrivalOf({ acknowledgedById, acknowledgedByName, ...row }: ArrivalRow): CustomerArrival {
+  return {
     ...row,
     arrivedAt: iso(row.arrivedAt),
     acknowledgedAt: iso(row.acknowledgedAt),
     handedOverAt: iso(row.handedOverAt),
     acknowledgedBy: acknowledgedById ? { id: acknowledgedById, name: acknowledgedByName ?? '' } : null,
-  }));
+  };
 }

@@ -39,7 +39,6 @@ export async function loadJourneyFacts(
           .from(orders)
           .innerJoin(stores, eq(stores.id, orders.storeId))
           .where(or(inArray(orders.journeyId, keys), inArray(orders.id, keys)));
-  const byId = new Map(related.map((o) => [o.id, o]));
   const cancelled =
     own.length === 0
       ? []
@@ -55,7 +54,35 @@ export async function loadJourneyFacts(
               eq(customerNotifications.kind, 'line_cancelled'),
             ),
           );
-  const notified = new Set(cancelled.map((row) => String((row.payload as { lineId?: unknown }).lineId)));
+  return journeyFactsOf(
+    own,
+    related,
+    cancelled.map((row) => String((row.payload as { lineId?: unknown }).lineId)),
+  );
+}
+
+/** A journey order as read: the order and its store's name. */
+export interface RelatedOrder {
+  id: string;
+  number: string;
+  storeId: string;
+  storeName: string;
+  status: string;
+  journeyId: string | null;
+}
+
+/**
+ * The journey facts from their rows, however they were read: `related`, every order of the own
+ * orders' journeys; `notifiedLineIds`, the lines whose cancellation the customer was told of.
+ */
+export function journeyFactsOf(
+  own: readonly { id: string; journeyId: string | null }[],
+  related: readonly RelatedOrder[],
+  notifiedLineIds: readonly string[],
+): JourneyFacts {
+  const keyOf = (o: { id: string; journeyId: string | null }) => o.journeyId ?? o.id;
+  const byId = new Map(related.map((o) => [o.id, o]));
+  const notified = new Set(notifiedLineIds);
   const ownById = new Map(own.map((o) => [o.id, o]));
   return {
     journeyOf: (orderId) => {

@@ -13,7 +13,8 @@ import type { Executor } from '../db/client';
 import { associates, orderLines, orders, products, stock } from '../db/schema';
 import { iso } from '../db/time';
 import { loadShipmentSummaries } from './shipment-summaries';
-import { loadJourneyFacts } from './journey-views';
+import { loadJourneyFacts, type JourneyFacts } from './journey-views';
+import type { ShipmentSummary } from '../../contract/shipping';
 
 const claimer = alias(associates, 'claimer');
 const assignee = alias(associates, 'assignee');
@@ -42,7 +43,7 @@ const lineTotals = {
   pickedUnits: sql<number>`(select coalesce(sum(l.qty_picked), 0)::int from ${orderLines} l where l.order_id = ${orders.id})`,
 };
 
-type QueueRow = {
+export type QueueRow = {
   order: typeof orders.$inferSelect;
   claimerId: string | null;
   claimerName: string | null;
@@ -134,6 +135,33 @@ export async function loadOrderDetails(
     db,
     rows.map((row) => row.order),
   );
+  return orderDetailsOf(rows, lines, shipmentsByOrder, journeys);
+}
+
+/** What an order line view takes from its product. */
+export type LineProduct = Pick<
+  typeof products.$inferSelect,
+  'sku' | 'barcode' | 'gtin14' | 'nameIt' | 'nameEn' | 'brand' | 'colorIt' | 'colorEn' | 'size'
+>;
+
+/** An order line as read with its product and its shelf in the order's store. */
+export interface LineRow {
+  line: typeof orderLines.$inferSelect;
+  product: LineProduct;
+  aisle: string | null;
+  bay: string | null;
+}
+
+/**
+ * The order views from their rows, however they were read: `rows` in the order they are
+ * answered, `lines` in any order (each order's are sorted by location here).
+ */
+export function orderDetailsOf(
+  rows: readonly QueueRow[],
+  lines: readonly LineRow[],
+  shipmentsByOrder: ReadonlyMap<string, ShipmentSummary>,
+  journeys: JourneyFacts,
+): OrderDetailWithSync[] {
   return rows.map((row) => {
     const o = row.order;
     const own = lines.filter((l) => l.line.orderId === o.id).map((l) => ({ ...l, lineNo: l.line.lineNo }));

@@ -8,6 +8,22 @@ import type { Principal } from './tokens';
 /** The channel the auth_sessions and associates triggers NOTIFY on (migration 0011). */
 export const SESSION_CHANNEL = 'aisle_session';
 
+/** The session and its associate, by id: built once, sent as a named statement (ADR 0048). */
+function sessionQuery(db: Db) {
+  return db
+    .select({
+      associateId: authSessions.associateId,
+      endedAt: authSessions.endedAt,
+      active: associates.active,
+      role: associates.role,
+      storeId: associates.storeId,
+    })
+    .from(authSessions)
+    .innerJoin(associates, eq(associates.id, authSessions.associateId))
+    .where(eq(authSessions.id, sql.placeholder('sessionId')))
+    .prepare('aisle_session_check');
+}
+
 interface Entry {
   /** The listener's epoch when read, while it listened (see SessionGate); undefined otherwise. */
   epoch: number | undefined;
@@ -32,6 +48,7 @@ const sessionEnded = () =>
  */
 export class SessionGate {
   private readonly cache = new Map<string, Entry>();
+  private readonly sessionRow: ReturnType<typeof sessionQuery>;
   /** Refresh tokens whose access token this instance has seen, so it marks each once. */
   private readonly seen = new Set<string>();
   private stopListening: (() => Promise<void>) | undefined;
@@ -48,7 +65,9 @@ export class SessionGate {
     private readonly db: Db,
     private readonly maxAgeMs = 5_000,
     private readonly heardMaxAgeMs = 300_000,
-  ) {}
+  ) {
+    this.sessionRow = sessionQuery(db);
+  }
 
   async start(database: DatabaseHandle): Promise<void> {
     this.stopListening = await database.listen(
@@ -147,17 +166,7 @@ export class SessionGate {
     }
     const epoch = this.listening ? this.epoch : undefined;
     const heardBefore = this.heard;
-    const [row] = await this.db
-      .select({
-        associateId: authSessions.associateId,
-        endedAt: authSessions.endedAt,
-        active: associates.active,
-        role: associates.role,
-        storeId: associates.storeId,
-      })
-      .from(authSessions)
-      .innerJoin(associates, eq(associates.id, authSessions.associateId))
-      .where(eq(authSessions.id, sessionId));
+    const [row] = await this.sessionRow.execute({ sessionId });
     if (!row) return undefined;
     const entry: Entry = {
       epoch: this.heard === heardBefore ? epoch : undefined,

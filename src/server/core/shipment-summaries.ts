@@ -34,7 +34,22 @@ export async function loadShipmentSummaries(
       ),
     )
     .orderBy(asc(shipmentPackages.packageNumber));
-  for (const { shipment } of rows) {
+  return shipmentSummariesOf(
+    rows.map((r) => r.shipment),
+    packages,
+  );
+}
+
+/**
+ * The summaries from their rows, however they were read: the booked shipments of the orders'
+ * current packings, and their packages by package number.
+ */
+export function shipmentSummariesOf(
+  booked: readonly (typeof shipments.$inferSelect)[],
+  packages: readonly { shipmentId: string; packageNumber: number; trackingNumber: string }[],
+): Map<string, ShipmentSummary> {
+  const found = new Map<string, ShipmentSummary>();
+  for (const shipment of booked) {
     found.set(shipment.orderId, {
       id: shipment.id,
       carrierId: shipment.carrierId,

@@ -57,6 +57,13 @@ export interface DatabaseConfig {
    * databaseUrl, which must then not be a transaction-mode pooler.
    */
   listenUrl?: string | undefined;
+  /**
+   * Whether statements given a name (prepared.ts, drizzle's `.prepare`) are sent named, so
+   * PostgreSQL parses and plans them once per connection (default true). False sends them
+   * unnamed, for a transaction-mode pooler that cannot keep a connection's named statements.
+   * PGlite runs them the same either way.
+   */
+  preparedStatements?: boolean | undefined;
   /** Connections the pool may open (per process). */
   poolSize?: number | undefined;
   /** PGlite's folder on disk, or 'memory://' for a throwaway database. */
@@ -72,11 +79,21 @@ export const DEFAULT_POOL_SIZE = 10;
 
 /** The database the settings name: the one way main.ts and the command-line tools open it. */
 export function databaseConfigOf(
-  env: Pick<Env, 'DATABASE_URL' | 'DATABASE_LISTEN_URL' | 'DATABASE_POOL_SIZE' | 'DATA_DIR'>,
+  env: Pick<
+    Env,
+    | 'DATABASE_URL'
+    | 'DATABASE_LISTEN_URL'
+    | 'DATABASE_PREPARED_STATEMENTS'
+    | 'DATABASE_POOL_SIZE'
+    | 'DATA_DIR'
+  >,
 ): DatabaseConfig {
   return {
     databaseUrl: env.DATABASE_URL,
     listenUrl: env.DATABASE_LISTEN_URL,
+    preparedStatements: env.DATABASE_PREPARED_STATEMENTS
+      ? env.DATABASE_PREPARED_STATEMENTS === 'on'
+      : !env.DATABASE_LISTEN_URL,
     poolSize: env.DATABASE_POOL_SIZE,
     dataDir: env.DATA_DIR,
   };
@@ -87,10 +104,27 @@ function loggerOf(config: DatabaseConfig) {
   return onStatement ? { logger: { logQuery: (statement: string) => onStatement(statement) } } : {};
 }
 
+/**
+ * A node-postgres client that sends every statement unnamed: through a transaction-mode pooler
+ * a statement named on one server connection may be executed on another, which never saw it.
+ */
+class UnnamedStatementClient extends pg.Client {
+  override query(...args: unknown[]): never {
+    const [config, ...rest] = args;
+    const named = typeof config === 'object' && config !== null && 'name' in config && !('submit' in config);
+    const send = super.query.bind(this) as (...sent: unknown[]) => never;
+    return send(named ? { ...config, name: undefined } : config, ...rest);
+  }
+}
+
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
   if (config.databaseUrl) {
     const max = config.poolSize ?? DEFAULT_POOL_SIZE;
-    const pool = new pg.Pool({ connectionString: config.databaseUrl, max });
+    const pool = new pg.Pool({
+      connectionString: config.databaseUrl,
+      max,
+      ...(config.preparedStatements === false ? { Client: UnnamedStatementClient } : {}),
+    });
     // An idle client that loses its server must not crash the process.
     pool.on('error', () => undefined);
     await pool.query('select 1');

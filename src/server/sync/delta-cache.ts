@@ -3,8 +3,16 @@ import type { PullResponse } from '../../contract/sync';
 import type { Principal } from '../core/tokens';
 import type { PickupCodeKeys } from '../core/pickup-code-keys';
 import type { Db } from '../db/client';
-import { rowsOf } from '../db/rows';
+import { preparedStatement } from '../db/prepared';
 import { assertOwnClient } from './push-service';
+
+/** The store's version and the device's stream, in one snapshot: one named statement. */
+const versionAndSeq = preparedStatement<{ storeId: string; clientId: string | null }>(
+  'aisle_delta_check',
+  sql`select coalesce((select version from store_sync where store_id = ${sql.placeholder('storeId')}::text), 0) as version,
+      c.last_seq, c.store_id, c.device_id
+    from (values (1)) as one (n) left join sync_clients c on c.client_id = ${sql.placeholder('clientId')}::uuid`,
+);
 
 type StoreDelta = Omit<PullResponse, 'lastProcessedSeq' | 'serverTime' | 'pickupCodeKeys'>;
 
@@ -44,16 +52,12 @@ export class DeltaCache {
   ): Promise<PullResponse | undefined> {
     const entry = this.byStore.get(principal.storeId);
     if (!entry || entry.from !== since) return undefined;
-    const [row] = rowsOf<{
+    const [row] = await versionAndSeq<{
       version: string | number;
       last_seq: number | null;
       store_id: string | null;
       device_id: string | null;
-    }>(
-      await db.execute(sql`select coalesce((select version from store_sync where store_id = ${principal.storeId}), 0) as version,
-          c.last_seq, c.store_id, c.device_id
-        from (values (1)) as one (n) left join sync_clients c on c.client_id = ${clientId ?? null}::uuid`),
-    );
+    }>(db, { storeId: principal.storeId, clientId: clientId ?? null });
     if (!row || Number(row.version) !== entry.to) return undefined;
     if (row.store_id !== null && row.device_id !== null) {
       assertOwnClient({ storeId: row.store_id, deviceId: row.device_id }, principal);

@@ -13,6 +13,7 @@ import type { Guards } from '../plugins/auth';
 import { principalOf } from '../plugins/auth';
 import type { PokeHub } from './poke-hub';
 import { DeltaCache } from './delta-cache';
+import { pullDelta } from './delta-query';
 import { nothingNew, parseCursor, pullChanges } from './pull-service';
 import { isSnapshotCursor, snapshotPage } from './snapshot-service';
 import type { CommandServices } from '../core/run-commands';
@@ -120,7 +121,11 @@ export function syncRoutes(
         if (shared) return { ...shared, passKeys: passKeys.publicKeys() };
       }
       const mark = pokes.mark();
-      const answer = await pullChanges(db, principal, request.query, pickupCodes);
+      // A cursor's delta is one statement (delta-query.ts); a snapshot, or a cursor from the
+      // future, the full pull.
+      const delta =
+        since === undefined ? undefined : await pullDelta(db, principal, since, request.query, pickupCodes);
+      const answer = delta ?? (await pullChanges(db, principal, request.query, pickupCodes));
       pokes.learn(principal.storeId, parseCursor(answer.cursor) ?? 0, mark);
       if (since !== undefined) deltas.remember(principal.storeId, since, answer);
       return { ...answer, passKeys: passKeys.publicKeys() };

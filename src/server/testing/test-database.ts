@@ -59,7 +59,7 @@ export function testDatabaseUrl(handle: DatabaseHandle): string | undefined {
  */
 export async function openSecondHandle(
   handle: DatabaseHandle,
-  options: Pick<DatabaseConfig, 'onStatement' | 'listenUrl'> = {},
+  options: Pick<DatabaseConfig, 'onStatement' | 'listenUrl' | 'preparedStatements' | 'poolSize'> = {},
 ): Promise<DatabaseHandle> {
   const url = testDatabaseUrl(handle);
   if (!url) throw new Error('a second handle needs a PostgreSQL test database');

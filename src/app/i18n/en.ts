@@ -445,6 +445,7 @@ export const en = {
     'This order ended before the customer collected it. Take these items back to their shelves.',
   'putBack.units.one': '{count} unit',
   'putBack.units.other': '{count} units',
+  'putBack.substitute': 'Substitute: back to its own shelf',
   'putBack.done': 'Items are back on the shelf',
   'putBack.badge': 'Put back',
   'queue.notSynced': 'Not synced',

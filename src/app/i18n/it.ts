@@ -464,6 +464,7 @@ export const it: Messages = {
   'putBack.body': 'Questo ordine si è chiuso prima del ritiro. Riporta questi articoli ai loro scaffali.',
   'putBack.units.one': '{count} unità',
   'putBack.units.other': '{count} unità',
+  'putBack.substitute': 'Sostituto: torna al suo scaffale',
   'putBack.done': 'Gli articoli sono di nuovo a scaffale',
   'putBack.badge': 'Da rimettere',
   'queue.notSynced': 'Non sincronizzato',

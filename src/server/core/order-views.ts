@@ -9,8 +9,9 @@ import { DomainError } from '../../domain/domain-error';
 import type { ShortReason } from '../../domain/picking';
 import { openStatuses, type FulfillmentType, type OrderStatus } from '../../domain/order-machine';
 import { sortByLocation } from '../../domain/picking';
+import { substitutionRefundKey } from '../../domain/substitution';
 import type { Executor } from '../db/client';
-import { associates, orderLines, orders, products, stock } from '../db/schema';
+import { associates, orderLines, orders, products, refunds, stock } from '../db/schema';
 import { iso } from '../db/time';
 import { loadShipmentSummaries } from './shipment-summaries';
 import { loadJourneyFacts } from './journey-views';
@@ -129,6 +130,26 @@ export async function loadOrderDetails(
     db,
     rows.map((row) => row.order),
   );
+  // Paid at staging in the same transaction as the order's change: a pull that sees the order
+  // staged sees its refund.
+  const staged = rows.filter((row) => row.order.readyAt !== null).map((row) => row.order.id);
+  const substitutionRefunds = new Map(
+    (staged.length
+      ? await db
+          .select({
+            orderId: refunds.orderId,
+            totalCents: refunds.totalCents,
+            currency: refunds.currency,
+            createdAt: refunds.createdAt,
+          })
+          .from(refunds)
+          .where(inArray(refunds.refundKey, staged.map(substitutionRefundKey)))
+      : []
+    ).map((r) => [
+      r.orderId,
+      { totalCents: r.totalCents, currency: r.currency, refundedAt: iso(r.createdAt)! },
+    ]),
+  );
   return rows.map((row) => {
     const o = row.order;
     const own = lines.filter((l) => l.line.orderId === o.id).map((l) => ({ ...l, lineNo: l.line.lineNo }));
@@ -155,6 +176,7 @@ export async function loadOrderDetails(
       shipment: shipmentsByOrder.get(o.id) ?? null,
       journey: journeys.journeyOf(o.id),
       substitution: o.substitution ?? null,
+      substitutionRefund: substitutionRefunds.get(o.id) ?? null,
       idCheck: idCheckOf(
         o,
         own.map((l) => l.line),

@@ -1,6 +1,7 @@
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import type { SubstitutionSettings } from '../src/contract/substitutions';
 import { expect, test } from './support/fixtures';
+import { chooseLanguage } from './support/header';
 import { waitForMail } from './support/mailbox';
 import {
   apiSignIn,
@@ -133,7 +134,7 @@ test('an offline substitute the customer approves from the link, and the differe
   const amount = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' }).format(refund / 100);
   await expect(shown).toHaveText(`Refunded ${amount}: the substitute is cheaper`);
   await checkA11y(page);
-  await page.getByRole('button', { name: 'IT' }).click();
+  await chooseLanguage(page, 'IT');
   await expect(shown).toHaveText(
     `Rimborsati ${new Intl.NumberFormat('it-IT', { style: 'currency', currency: 'EUR' }).format(refund / 100)}: il sostituto costa meno`,
   );
@@ -314,5 +315,66 @@ test('a decline from the link, then the deadline: both reach the picker, and sta
   await expect(page.getByTestId('stage-without-pending')).toHaveCount(0);
   await page.getByRole('button', { name: 'Stage', exact: true }).click();
   await expect(page.getByTestId('order-status')).toHaveText('Ready');
+  await expectDrained(page);
+});
+
+test('the Substitute dialog at 320 and 360 px, in English and Italian: axe, and no sideways scroll', async ({
+  page,
+  request,
+  checkA11y,
+}) => {
+  const session = await apiSignIn(request);
+  const [ordered, substitute] = (await freshProducts(request, session, 2)) as [Product, Product];
+  const order = await createOrder(request, [{ product: ordered, qty: 2, unitPriceCents: 5_000 }], {
+    extra: { substitution: { mode: 'ask' } },
+  });
+  await signIn(page);
+  await openOrder(page, order);
+  await claim(page);
+
+  const noSidewaysScroll = async () => {
+    const overflow = await page.evaluate(() => ({
+      page: document.documentElement.scrollWidth - window.innerWidth,
+      dialog: [...document.querySelectorAll('dialog[open] *')].some(
+        (el) => el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible',
+      ),
+    }));
+    expect(overflow).toEqual({ page: expect.any(Number), dialog: false });
+    expect(overflow.page).toBeLessThanOrEqual(0);
+  };
+  const words = {
+    EN: { title: 'Substitute', cancel: 'Cancel' },
+    IT: { title: 'Sostituto', cancel: 'Annulla' },
+  } as const;
+
+  for (const width of [320, 360]) {
+    await page.setViewportSize({ width, height: width === 320 ? 640 : 740 });
+    for (const language of ['IT', 'EN'] as const) {
+      // The header is inert behind a dialog: the language first.
+      await chooseLanguage(page, language);
+      await page.getByTestId('substitute-open').click();
+      const dialog = page.getByRole('dialog', { name: words[language].title });
+      await expect(dialog).toBeVisible();
+      await checkA11y(page);
+      await noSidewaysScroll();
+      // A refusal in words (the ordered product itself), checked as well.
+      await scannerBurst(page, ordered.barcode);
+      await expect(dialog.getByRole('alert')).toBeVisible();
+      await checkA11y(page);
+      await noSidewaysScroll();
+      await dialog.getByRole('button', { name: words[language].cancel, exact: true }).click();
+      await expect(dialog).toBeHidden();
+    }
+  }
+
+  // The decision, at the narrowest, in Italian.
+  await page.setViewportSize({ width: 320, height: 640 });
+  await chooseLanguage(page, 'IT');
+  await page.getByTestId('substitute-open').click();
+  await scannerBurst(page, substitute.barcode);
+  await expect(page.getByTestId('substitute-decision')).toHaveAttribute('data-status', 'pending');
+  await checkA11y(page);
+  await noSidewaysScroll();
+  await page.getByTestId('substitute-done').click();
   await expectDrained(page);
 });

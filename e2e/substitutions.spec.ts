@@ -76,6 +76,8 @@ test('an offline substitute the customer approves from the link, and the differe
   request,
   checkA11y,
 }) => {
+  // Two devices, and five axe scans: the picker offline, the customer in two languages, the refund in two.
+  test.setTimeout(120_000);
   const session = await apiSignIn(request);
   const [ordered, substitute] = (await freshProducts(request, session, 2)) as [Product, Product];
   const order = await askingOrder(request, ordered, 99_900);
@@ -323,6 +325,8 @@ test('the Substitute dialog at 320 and 360 px, in English and Italian: axe, and 
   request,
   checkA11y,
 }) => {
+  // Nine axe scans: two widths, two languages, the scan step and a refusal, then the decision.
+  test.setTimeout(240_000);
   const session = await apiSignIn(request);
   const [ordered, substitute] = (await freshProducts(request, session, 2)) as [Product, Product];
   const order = await createOrder(request, [{ product: ordered, qty: 2, unitPriceCents: 5_000 }], {

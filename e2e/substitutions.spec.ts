@@ -1,5 +1,7 @@
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import type { SubstitutionSettings } from '../src/contract/substitutions';
 import { expect, test } from './support/fixtures';
+import { chooseLanguage } from './support/header';
 import { waitForMail } from './support/mailbox';
 import {
   apiSignIn,
@@ -12,6 +14,8 @@ import {
   LOCATION,
   openOrder,
   signIn,
+  snapshot,
+  STORE_ID,
   type Product,
   type TestOrder,
 } from './support/sync-helpers';
@@ -72,6 +76,8 @@ test('an offline substitute the customer approves from the link, and the differe
   request,
   checkA11y,
 }) => {
+  // Two devices, and five axe scans: the picker offline, the customer in two languages, the refund in two.
+  test.setTimeout(120_000);
   const session = await apiSignIn(request);
   const [ordered, substitute] = (await freshProducts(request, session, 2)) as [Product, Product];
   const order = await askingOrder(request, ordered, 99_900);
@@ -121,6 +127,20 @@ test('an offline substitute the customer approves from the link, and the differe
   await expect(page.getByTestId('order-status')).toHaveText('Ready');
   await expectDrained(page);
   await phone.close();
+
+  // Staging settled it: the difference went back to the card, once, and the order says so.
+  const price = (await snapshot(request, session)).products.find((p) => p.id === substitute.id)!.priceCents;
+  const refund = 99_900 - price;
+  const shown = page.getByTestId('substitution-refund');
+  await expect(shown).toHaveAttribute('data-cents', String(refund));
+  const amount = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' }).format(refund / 100);
+  await expect(shown).toHaveText(`Refunded ${amount}: the substitute is cheaper`);
+  await checkA11y(page);
+  await chooseLanguage(page, 'IT');
+  await expect(shown).toHaveText(
+    `Rimborsati ${new Intl.NumberFormat('it-IT', { style: 'currency', currency: 'EUR' }).format(refund / 100)}: il sostituto costa meno`,
+  );
+  await checkA11y(page);
 });
 
 test('a decline, and a substitute still pending staged without it', async ({
@@ -173,5 +193,192 @@ test('a decline, and a substitute still pending staged without it', async ({
   await page.getByRole('textbox', { name: 'Staging location' }).fill(LOCATION);
   await page.getByRole('button', { name: 'Stage', exact: true }).click();
   await expect(page.getByTestId('order-status')).toHaveText('Ready');
+  await expectDrained(page);
+});
+
+/** The store's substitution settings, as its manager reads and sets them. */
+async function substitutionSettings(
+  request: APIRequestContext,
+): Promise<{ read(): Promise<SubstitutionSettings>; write(settings: SubstitutionSettings): Promise<void> }> {
+  const deviceId = 'e2e-substitution-manager';
+  const signedIn = await request.post('/api/auth/sign-in', {
+    data: { storeId: STORE_ID, employeeId: '1000', pin: '9999', deviceId },
+  });
+  expect(signedIn.status(), await signedIn.text()).toBe(200);
+  const { accessToken } = (await signedIn.json()) as { accessToken: string };
+  const headers = { Authorization: `Bearer ${accessToken}`, 'X-Device-Id': deviceId };
+  return {
+    async read() {
+      const response = await request.get('/api/manager/substitution-settings', { headers });
+      expect(response.status(), await response.text()).toBe(200);
+      return (await response.json()) as SubstitutionSettings;
+    },
+    async write(settings) {
+      const response = await request.put('/api/manager/substitution-settings', { headers, data: settings });
+      expect(response.status(), await response.text()).toBe(200);
+    },
+  };
+}
+
+/** The associate scans a substitute for a line of a longer order: it waits for the customer. */
+async function substituteLine(page: Page, line: Locator, substitute: Product): Promise<void> {
+  await line.getByTestId('substitute-open').click();
+  await expect(page.getByRole('dialog', { name: 'Substitute' })).toBeVisible();
+  await scannerBurst(page, substitute.barcode);
+  await expect(page.getByTestId('substitute-decision')).toHaveAttribute('data-status', 'pending');
+  await page.getByTestId('substitute-done').click();
+  // On the line while the pick goes on; once picked, in the order's list of substitutes.
+  await expect(substituteNotes(page, 'pending')).toHaveCount(1);
+}
+
+/** The substitute notes on the picker's screen in one state. */
+const substituteNotes = (page: Page, status: string) =>
+  page.locator(`[data-testid="line-substitute"][data-status="${status}"]`);
+
+test('a decline from the link, then the deadline: both reach the picker, and staging waits for neither', async ({
+  page,
+  browser,
+  request,
+  checkA11y,
+}) => {
+  // The customer has a minute to answer (the shortest the store may set); the e2e server checks
+  // deadlines every 2 s (SUBSTITUTION_CHECK_SECONDS), so the silence is noticed soon after.
+  test.setTimeout(180_000);
+  const session = await apiSignIn(request);
+  const [first, second, forFirst, forSecond] = (await freshProducts(request, session, 4)) as [
+    Product,
+    Product,
+    Product,
+    Product,
+  ];
+  const settings = await substitutionSettings(request);
+  const before = await settings.read();
+  let order: TestOrder;
+  await settings.write({ ...before, answerMinutes: 1 });
+  try {
+    // The order keeps the minute it was taken under; the store goes back to its own at once.
+    order = await createOrder(
+      request,
+      [
+        { product: first, qty: 1, unitPriceCents: 5_000 },
+        { product: second, qty: 1, unitPriceCents: 5_000 },
+      ],
+      {
+        customerName: 'Sara Neri',
+        customerEmail: 'sara.neri@example.com',
+        extra: {
+          substitution: { mode: 'ask' },
+          payment: { method: 'card', reference: 'PAY-E2E-DEADLINE' },
+        },
+      },
+    );
+  } finally {
+    await settings.write(before);
+  }
+
+  await signIn(page);
+  await openOrder(page, order);
+  await claim(page);
+  const firstLine = page.getByTestId(`line-${first.sku}`);
+
+  // The first substitute: the customer declines it from the link.
+  await substituteLine(page, firstLine, forFirst);
+  await expectDrained(page);
+  const link = substitutionLink((await waitForMail(order.number, /sostituto/)).text);
+  const phone = await browser.newContext({
+    locale: 'en-GB',
+    serviceWorkers: 'block',
+    viewport: { width: 360, height: 740 },
+  });
+  const customer = await phone.newPage();
+  await customer.goto(link);
+  await customer.getByTestId('substitution-decline').click();
+  await expect(customer.getByTestId('substitution-status')).toHaveAttribute('data-status', 'declined');
+  await phone.close();
+  await expect(firstLine.getByTestId('line-substitute')).toHaveAttribute('data-status', 'declined', {
+    timeout: 15_000,
+  });
+  await expect(substituteNotes(page, 'pending')).toHaveCount(0);
+
+  // The second: nobody answers. At its deadline the server declines it, and the picker's screen
+  // shows it by itself.
+  await substituteLine(page, page.getByTestId(`line-${second.sku}`), forSecond);
+  await expectDrained(page);
+  await expect(page.getByTestId('order-status')).toHaveText('Picked');
+  await expect(substituteNotes(page, 'declined')).toHaveCount(1);
+  await expect(substituteNotes(page, 'pending')).toHaveCount(0, { timeout: 120_000 });
+  await expect(substituteNotes(page, 'declined')).toHaveCount(2);
+  await checkA11y(page);
+
+  // Nothing waits any more: staging asks nothing about answers.
+  await page.getByRole('link', { name: 'Stage order' }).click();
+  await page.getByRole('textbox', { name: 'Staging location' }).fill(LOCATION);
+  await expect(page.getByTestId('stage-pending')).toHaveCount(0);
+  await expect(page.getByTestId('stage-without-pending')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Stage', exact: true }).click();
+  await expect(page.getByTestId('order-status')).toHaveText('Ready');
+  await expectDrained(page);
+});
+
+test('the Substitute dialog at 320 and 360 px, in English and Italian: axe, and no sideways scroll', async ({
+  page,
+  request,
+  checkA11y,
+}) => {
+  // Nine axe scans: two widths, two languages, the scan step and a refusal, then the decision.
+  test.setTimeout(240_000);
+  const session = await apiSignIn(request);
+  const [ordered, substitute] = (await freshProducts(request, session, 2)) as [Product, Product];
+  const order = await createOrder(request, [{ product: ordered, qty: 2, unitPriceCents: 5_000 }], {
+    extra: { substitution: { mode: 'ask' } },
+  });
+  await signIn(page);
+  await openOrder(page, order);
+  await claim(page);
+
+  const noSidewaysScroll = async () => {
+    const overflow = await page.evaluate(() => ({
+      page: document.documentElement.scrollWidth - window.innerWidth,
+      dialog: [...document.querySelectorAll('dialog[open] *')].some(
+        (el) => el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible',
+      ),
+    }));
+    expect(overflow).toEqual({ page: expect.any(Number), dialog: false });
+    expect(overflow.page).toBeLessThanOrEqual(0);
+  };
+  const words = {
+    EN: { title: 'Substitute', cancel: 'Cancel' },
+    IT: { title: 'Sostituto', cancel: 'Annulla' },
+  } as const;
+
+  for (const width of [320, 360]) {
+    await page.setViewportSize({ width, height: width === 320 ? 640 : 740 });
+    for (const language of ['IT', 'EN'] as const) {
+      // The header is inert behind a dialog: the language first.
+      await chooseLanguage(page, language);
+      await page.getByTestId('substitute-open').click();
+      const dialog = page.getByRole('dialog', { name: words[language].title });
+      await expect(dialog).toBeVisible();
+      await checkA11y(page);
+      await noSidewaysScroll();
+      // A refusal in words (the ordered product itself), checked as well.
+      await scannerBurst(page, ordered.barcode);
+      await expect(dialog.getByRole('alert')).toBeVisible();
+      await checkA11y(page);
+      await noSidewaysScroll();
+      await dialog.getByRole('button', { name: words[language].cancel, exact: true }).click();
+      await expect(dialog).toBeHidden();
+    }
+  }
+
+  // The decision, at the narrowest, in Italian.
+  await page.setViewportSize({ width: 320, height: 640 });
+  await chooseLanguage(page, 'IT');
+  await page.getByTestId('substitute-open').click();
+  await scannerBurst(page, substitute.barcode);
+  await expect(page.getByTestId('substitute-decision')).toHaveAttribute('data-status', 'pending');
+  await checkA11y(page);
+  await noSidewaysScroll();
+  await page.getByTestId('substitute-done').click();
   await expectDrained(page);
 });

@@ -103,6 +103,8 @@ const env = {
   SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
   MAIL_FROM: 'Aisle <orders@aisle.test>',
   PUBLIC_URL: `http://127.0.0.1:${port}`,
+  // A substitution's shortest answer time is a minute: its deadline is noticed within seconds.
+  SUBSTITUTION_CHECK_SECONDS: '2',
 };
 // The e2e server always uses embedded PGlite; it must never touch the CI database.
 delete env.DATABASE_URL;

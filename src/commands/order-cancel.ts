@@ -2,13 +2,13 @@ import { authErrorCodes } from '../contract/error-codes';
 import type { CommandArgs } from '../contract/sync';
 import { DomainError } from '../domain/domain-error';
 import { nextStatus } from '../domain/order-machine';
-import { stockEffects } from '../domain/order-stock';
+import { heldSubstitutes, stockEffects } from '../domain/order-stock';
 import { defineCommand, orderEntity } from './define-command';
 import { auditOrder } from './order-rules';
 
 /**
  * A manager (or the e-commerce platform) cancels an open order: what is still reserved is
- * released, and picked units become a put-back task. A manager's device may queue it offline.
+ * released, and picked units and kept substitutes become a put-back task. A manager's device may queue it offline.
  */
 export const orderCancel = defineCommand({
   name: 'order.cancel',
@@ -32,6 +32,16 @@ export const orderCancel = defineCommand({
           delta: stockEffects.cancel(line),
         });
       }
+    }
+    // A kept substitute left the stock when kept: its units are back in the store's hands.
+    for (const held of heldSubstitutes(order.lines)) {
+      tx.effects.moveStock({
+        orderId: order.id,
+        lineId: held.lineId,
+        productId: held.productId,
+        reason: 'order.cancel',
+        delta: stockEffects.substituteBack(held.qty),
+      });
     }
     const cancelledBy = tx.actor.type;
     tx.update(order.id, { status, cancelledAt: tx.now(), cancelReason: a.reason, cancelledBy });

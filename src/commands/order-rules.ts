@@ -8,6 +8,7 @@ import {
   substituteUnits,
   substitutionErrorCodes,
   substitutionRefund,
+  substitutionRefundKey,
 } from '../domain/substitution';
 import type { LineState, OrderState } from './order-state';
 import type { OrderTx } from './order-tx';
@@ -137,7 +138,7 @@ export function settlePendingSubstitutes(tx: OrderTx, order: OrderState, without
 export function refundSubstitutions(tx: OrderTx, order: OrderState): void {
   const { totalCents, lines } = substitutionRefund(order.lines, order.paidGoodsCents);
   if (totalCents === 0) return;
-  const key = `substitution:${order.id}`;
+  const key = substitutionRefundKey(order.id);
   tx.effects.refund(
     { returnId: null, orderId: order.id, refund: { key, lines: [], shippingCents: 0, totalCents } },
     {

@@ -267,6 +267,17 @@ export const orderDetail = queueItem
         "The customer's preference, with the store's price rule and answer minutes it was taken under",
       ),
     idCheck: idCheckView.optional().describe('Why the handover needs the ID step, and its outcome'),
+    substitutionRefund: z
+      .object({
+        totalCents: z.number(),
+        currency: z.string(),
+        refundedAt: z.string(),
+      })
+      .nullable()
+      .optional()
+      .describe(
+        'The one refund the settled substitutes gave at staging (cheaper substitutes, declined items), as the payment adapter paid it; null: none',
+      ),
   })
   .meta({ id: 'OrderDetail' });
 export type OrderDetail = z.infer<typeof orderDetail>;

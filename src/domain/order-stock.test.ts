@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stillReserved, stockEffects, type StockDelta } from './order-stock';
+import { heldSubstitutes, stillReserved, stockEffects, type StockDelta } from './order-stock';
 import { applyPick, applyShort, type PickLine } from './picking';
 
 /** One product's stock figures, and the effects folded into them as the server would. */
@@ -151,5 +151,42 @@ describe('reconciliation: stock returns to where it should be after an order com
     );
     expect(apply(held, stockEffects.expire(line))).toEqual({ onHand: 9, reserved: 0 });
     expect(apply(held, stockEffects.cancel(line))).toEqual({ onHand: 9, reserved: 0 });
+  });
+});
+
+describe('kept substitutes the store still holds for an order', () => {
+  const substitute = (status: 'picked' | 'pending' | 'accepted' | 'declined', qty = 2) => ({
+    productId: 'P-SUB',
+    gtin14: '08001505005714',
+    qty,
+    status,
+  });
+
+  it('are the substitutes picked at once or accepted, each under its own product', () => {
+    const lines = [
+      { id: 'L1', substitute: substitute('picked') },
+      { id: 'L2', substitute: substitute('accepted', 1) },
+      { id: 'L3', substitute: substitute('declined') },
+      { id: 'L4', substitute: substitute('pending') },
+      { id: 'L5', substitute: null },
+    ];
+    expect(heldSubstitutes(lines)).toEqual([
+      { lineId: 'L1', productId: 'P-SUB', gtin14: '08001505005714', qty: 2 },
+      { lineId: 'L2', productId: 'P-SUB', gtin14: '08001505005714', qty: 1 },
+    ]);
+  });
+
+  it('went with the first handover: a partly collected order holds none', () => {
+    const lines = [
+      { id: 'L1', qtyHandedOver: 1, substitute: null },
+      { id: 'L2', qtyHandedOver: 0, substitute: substitute('picked') },
+    ];
+    expect(heldSubstitutes(lines)).toEqual([]);
+  });
+
+  it('come back on hand when the order ends without its customer: the kept move undone', () => {
+    const shelf = { onHand: 5, reserved: 0 };
+    expect(apply(shelf, stockEffects.substituteKept(2))).toEqual({ onHand: 3, reserved: 0 });
+    expect(apply(shelf, stockEffects.substituteKept(2), stockEffects.substituteBack(2))).toEqual(shelf);
   });
 });

@@ -1,4 +1,5 @@
 import type { PickLine } from './picking';
+import { isSubstituteKept, type SubstituteStatus } from './substitution';
 
 /** A line as stock sees it; units handed over or refused at the counter left the reservation already. */
 type HeldLine = PickLine & { qtyHandedOver?: number; qtyRefused?: number };
@@ -34,5 +35,47 @@ export const stockEffects = {
    * stock then, as nothing reserved them and the handover moves only the ordered product.
    */
   substituteKept: (qty: number): StockDelta => ({ onHand: -qty, reserved: 0 }),
+  /**
+   * A kept substitute of an order that ends without reaching its customer (cancelled, expired):
+   * its units are back in the store's hands (the tote, the staging shelf), on hand again and
+   * sellable, waiting for the put-back like the ordered units picked.
+   */
+  substituteBack: (qty: number): StockDelta => ({ onHand: qty, reserved: 0 }),
   expire: (line: HeldLine): StockDelta => ({ onHand: 0, reserved: -stillReserved(line) }),
 };
+
+/** A line as its substitute's units are counted. */
+type SubstitutedLine = { id: string; qtyHandedOver?: number; substitute?: HeldSubstituteOf | null };
+type HeldSubstituteOf = { productId: string; gtin14: string; qty: number; status: SubstituteStatus };
+
+/** A kept substitute's units the store still holds for an order, under their own product. */
+export interface HeldSubstitute {
+  lineId: string;
+  productId: string;
+  gtin14: string;
+  qty: number;
+}
+
+/**
+ * The units of an order that are on the shelf for a line are its picked ordered units plus its
+ * kept substitute's, each of its own product. A kept substitute (picked at once, or accepted)
+ * left the store's stock when kept, and goes to the customer with the order's first handover:
+ * a partial handover names the ordered units of a line, and the substitute is not split. So the
+ * store still holds it until some unit of the order was handed over; a declined or pending one
+ * was never the customer's (a pending one is declined before the order can be staged).
+ */
+export function heldSubstitutes(lines: readonly SubstitutedLine[]): HeldSubstitute[] {
+  if (lines.some((l) => (l.qtyHandedOver ?? 0) > 0)) return [];
+  return lines.flatMap((l) =>
+    l.substitute && isSubstituteKept(l.substitute.status) && l.substitute.qty > 0
+      ? [
+          {
+            lineId: l.id,
+            productId: l.substitute.productId,
+            gtin14: l.substitute.gtin14,
+            qty: l.substitute.qty,
+          },
+        ]
+      : [],
+  );
+}

@@ -37,3 +37,29 @@ describe('put-back after an order ends without its customer', () => {
     expect(needsPutBack({ status: 'cancelled', putBackAt: null }, [none])).toBe(false);
   });
 });
+
+describe('put-back of kept substitutes', () => {
+  const substitute = (status: 'picked' | 'accepted' | 'declined') => ({
+    productId: 'p2',
+    gtin14: '00000000000017',
+    qty: 2,
+    status,
+  });
+  const substituted = (status: 'picked' | 'accepted' | 'declined', qtyHandedOver = 0) => ({
+    ...line(0),
+    qtyShort: 2,
+    qtyHandedOver,
+    substitute: substitute(status),
+  });
+
+  it('counts the units of a kept substitute: an order of substitutes only still has goods to put back', () => {
+    expect(unitsToPutBack([line(1), substituted('picked')])).toBe(3);
+    expect(needsPutBack({ status: 'cancelled', putBackAt: null }, [substituted('accepted')])).toBe(true);
+  });
+
+  it('leaves out a declined substitute, and one that left with the first handover', () => {
+    expect(needsPutBack({ status: 'expired', putBackAt: null }, [substituted('declined')])).toBe(false);
+    const partly = [{ ...line(2), qtyHandedOver: 1 }, substituted('picked')];
+    expect(unitsToPutBack(partly)).toBe(1);
+  });
+});

@@ -1,13 +1,25 @@
 import { DomainError } from './domain-error';
 import type { OrderStatus } from './order-machine';
 import { orderErrorCodes } from './order-machine';
+import { heldSubstitutes } from './order-stock';
 import type { PickLine } from './picking';
 
-/** Picked units still in the store's hands: those handed over or refused at the counter are not. */
-export function unitsToPutBack(
-  lines: readonly (PickLine & { qtyHandedOver?: number; qtyRefused?: number })[],
-): number {
-  return lines.reduce((sum, l) => sum + l.qtyPicked - (l.qtyHandedOver ?? 0) - (l.qtyRefused ?? 0), 0);
+type PutBackLine = PickLine & {
+  qtyHandedOver?: number;
+  qtyRefused?: number;
+  substitute?: Parameters<typeof heldSubstitutes>[0][number]['substitute'];
+};
+
+/**
+ * Units still in the store's hands: picked units not handed over or refused at the counter, and
+ * the kept substitutes not handed over (src/domain/order-stock.ts, `heldSubstitutes`).
+ */
+export function unitsToPutBack(lines: readonly PutBackLine[]): number {
+  const picked = lines.reduce(
+    (sum, l) => sum + l.qtyPicked - (l.qtyHandedOver ?? 0) - (l.qtyRefused ?? 0),
+    0,
+  );
+  return picked + heldSubstitutes(lines).reduce((sum, s) => sum + s.qty, 0);
 }
 
 /**
@@ -16,7 +28,7 @@ export function unitsToPutBack(
  */
 export function needsPutBack(
   order: { status: OrderStatus; putBackAt: string | null },
-  lines: readonly PickLine[],
+  lines: readonly PutBackLine[],
 ): boolean {
   return (
     (order.status === 'cancelled' || order.status === 'expired') &&
@@ -27,7 +39,7 @@ export function needsPutBack(
 
 export function assertPutBackDue(
   order: { status: OrderStatus; putBackAt: string | null },
-  lines: readonly PickLine[],
+  lines: readonly PutBackLine[],
 ): void {
   if (!needsPutBack(order, lines)) {
     throw new DomainError(orderErrorCodes.illegalTransition, 'This order has nothing to put back', {

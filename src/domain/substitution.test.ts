@@ -12,7 +12,9 @@ import {
   substituteStatusAt,
   substitutionErrorCodes,
   substitutionRefund,
+  substitutionRefundCause,
   substitutionRefundCents,
+  substitutionRefundKey,
   type PriceRule,
   type SubstitutionPreference,
 } from './substitution';
@@ -201,5 +203,20 @@ describe('the one refund of an order’s substitutes', () => {
     );
     expect(refund.totalCents).toBe(700);
     expect(substitutionRefund([], 0).totalCents).toBe(0);
+  });
+});
+
+describe('the refund the order shows', () => {
+  it('says why: a cheaper substitute kept, items declined, or both', () => {
+    expect(substitutionRefundCause([{ status: 'picked' }])).toBe('cheaper');
+    expect(substitutionRefundCause([{ status: 'accepted' }])).toBe('cheaper');
+    expect(substitutionRefundCause([{ status: 'declined' }])).toBe('declined');
+    expect(substitutionRefundCause([{ status: 'accepted' }, { status: 'declined' }])).toBe('both');
+    expect(substitutionRefundCause([])).toBeNull();
+  });
+
+  it('is paid under one key per order, so a staging retried pays once', () => {
+    expect(substitutionRefundKey('o-1')).toBe('substitution:o-1');
+    expect(substitutionRefundKey('o-1')).not.toBe(substitutionRefundKey('o-2'));
   });
 });

@@ -225,6 +225,22 @@ export function substituteUnits(
   );
 }
 
+/** The idempotency key of an order's one substitution refund: paid once, however often staged. */
+export const substitutionRefundKey = (orderId: string): string => `substitution:${orderId}`;
+
+/**
+ * Why the settled substitutes were refunded, from the lines that gave money back
+ * (`substitutionRefund(...).lines`): a cheaper substitute kept, items declined, or both.
+ */
+export function substitutionRefundCause(
+  lines: readonly { status: SubstituteStatus }[],
+): 'cheaper' | 'declined' | 'both' | null {
+  const cheaper = lines.some((l) => isSubstituteKept(l.status));
+  const declined = lines.some((l) => l.status === 'declined');
+  if (cheaper && declined) return 'both';
+  return cheaper ? 'cheaper' : declined ? 'declined' : null;
+}
+
 export interface SubstitutionRefundLine {
   lineId: string;
   status: SubstituteStatus;

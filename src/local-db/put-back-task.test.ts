@@ -45,4 +45,33 @@ describe('the put-back task of a cancelled order', () => {
       putBackTask(open, open, [record(cmd('pick.confirm', { code: EAN_2, qty: 1 }), 'blocked')]),
     ).toBeNull();
   });
+
+  it('lists a kept substitute under its own product, beside the picked units', () => {
+    const base = cancelled([1, 0]);
+    const substitute = {
+      productId: 'p-sub',
+      sku: 'SUB-1',
+      gtin14: '08001505005714',
+      nameEn: 'Blue mug',
+      nameIt: 'Tazza blu',
+      unitPriceCents: 800,
+      qty: 2,
+      status: 'accepted' as const,
+      reason: 'customerAsks' as const,
+      requestedAt: '2026-12-06T10:00:00.000Z',
+      deadline: '2026-12-06T10:20:00.000Z',
+      decidedAt: '2026-12-06T10:05:00.000Z',
+    };
+    const server = {
+      ...base,
+      lines: base.lines.map((l, i) => (i === 1 ? { ...l, qtyShort: 2, substitute } : l)),
+    };
+    expect(putBackTask(server, server, [])).toMatchObject({
+      serverHasPicked: true,
+      items: [
+        { line: { id: LINE_1 }, units: 1 },
+        { line: { id: LINE_2 }, units: 2, substitute: { gtin14: '08001505005714' } },
+      ],
+    });
+  });
 });

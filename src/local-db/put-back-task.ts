@@ -1,5 +1,6 @@
 import type { SyncOrder } from '../contract/sync';
 import { parseGtin } from '../domain/gtin';
+import { heldSubstitutes } from '../domain/order-stock';
 import { needsPutBack } from '../domain/put-back';
 import type { OutboxRecord } from './outbox-record';
 import { needsAttention } from './outbox-record';
@@ -9,6 +10,8 @@ type Line = SyncOrder['lines'][number];
 export interface PutBackItem {
   line: Line;
   units: number;
+  /** The line's kept substitute goes back, not its ordered product. */
+  substitute?: NonNullable<Line['substitute']>;
 }
 
 export interface PutBackTask {
@@ -21,7 +24,7 @@ export interface PutBackTask {
  * What goes back to the shelves for an order that ended before reaching its customer: the
  * units the server counts as picked, plus those of this device's picks the server refused or
  * never ran because an earlier refusal blocked them: either way the associate holds those
- * units. Null when there is nothing to put back.
+ * units; and the kept substitutes, under their own product. Null when there is nothing to put back.
  */
 export function putBackTask(
   server: SyncOrder,
@@ -47,6 +50,10 @@ export function putBackTask(
     const sharing = items.filter((item) => item.line.gtin14 === gtin);
     for (const extra of sharing.slice(1)) extra.units -= refused.get(gtin) ?? 0;
   }
-  const kept = items.filter((item) => item.units > 0);
+  const substitutes = heldSubstitutes(server.lines).flatMap((held) => {
+    const line = server.lines.find((l) => l.id === held.lineId);
+    return line?.substitute ? [{ line, units: held.qty, substitute: line.substitute }] : [];
+  });
+  const kept = [...items.filter((item) => item.units > 0), ...substitutes];
   return kept.length > 0 ? { items: kept, serverHasPicked } : null;
 }

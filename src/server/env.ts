@@ -143,6 +143,9 @@ export const envSchema = z.object({
     .transform((value) => (value?.trim() ? value : undefined))
     .refine((value) => value === undefined || value.length >= 32, 'must be at least 32 characters'),
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(12),
+  // How often substitutes past the customer's answer deadline are declined: how late a silence
+  // may be noticed. A minute suits answers given in minutes; the e2e server checks more often.
+  SUBSTITUTION_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 });
 type ParsedEnv = z.infer<typeof envSchema>;
 export type Env = Omit<ParsedEnv, 'SEED' | 'INTAKE_API_KEY'> & {

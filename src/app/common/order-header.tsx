@@ -5,6 +5,7 @@ import { ButtonLink } from '../ui/button';
 import { PageHeading } from '../ui/page-heading';
 import { StatusBadge, TypeBadge } from './order-badges';
 import { SlaCountdown } from './sla-countdown';
+import { SubstitutionRefundNote } from './substitution-refund-note';
 
 interface OrderHeaderProps {
   order: OrderDetail;
@@ -34,6 +35,7 @@ export function OrderHeader({ order, title, showPass = true }: OrderHeaderProps)
           </ButtonLink>
         ) : null}
       </div>
+      <SubstitutionRefundNote order={order} />
     </header>
   );
 }

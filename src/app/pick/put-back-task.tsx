@@ -11,6 +11,16 @@ import { Icon } from '../ui/icon';
 
 const CountPanel = lazy(() => import('../shelf/count-panel').then((m) => ({ default: m.CountPanel })));
 
+/** A kept substitute goes back under its own name; the ordered units under the line's. */
+function itemName(
+  line: SyncOrder['lines'][number],
+  substitute: Task['items'][number]['substitute'],
+  language: 'en' | 'it',
+) {
+  if (!substitute) return lineName(line, language);
+  return language === 'it' ? substitute.nameIt : substitute.nameEn;
+}
+
 /** The units of an ended order that the associate must return to their shelves, and where. */
 export function PutBackTask({ order, task }: { order: SyncOrder; task: Task }) {
   const { t, tp, language } = useI18n();
@@ -30,12 +40,16 @@ export function PutBackTask({ order, task }: { order: SyncOrder; task: Task }) {
       </h2>
       <p>{t('putBack.body')}</p>
       <ul className="summary-list">
-        {task.items.map(({ line, units }) => (
-          <li key={line.id} className="summary-list__item">
-            <span className="summary-list__name">{lineName(line, language)}</span>
+        {task.items.map(({ line, units, substitute }) => (
+          <li key={substitute ? `${line.id}:substitute` : line.id} className="summary-list__item">
+            <span className="summary-list__name">{itemName(line, substitute, language)}</span>
             <span className="muted">
-              {line.aisle ? t('line.aisle', { aisle: line.aisle }) : t('line.noLocation')}
-              {line.bay ? ` · ${t('line.bay', { bay: line.bay })}` : null}
+              {substitute
+                ? t('putBack.substitute')
+                : line.aisle
+                  ? t('line.aisle', { aisle: line.aisle })
+                  : t('line.noLocation')}
+              {!substitute && line.bay ? ` · ${t('line.bay', { bay: line.bay })}` : null}
             </span>
             <span className="summary-list__qty">{tp('putBack.units', units)}</span>
           </li>
@@ -45,10 +59,10 @@ export function PutBackTask({ order, task }: { order: SyncOrder; task: Task }) {
       {counting ? (
         <Suspense fallback={<Loading />}>
           <CountPanel
-            expected={task.items.map(({ line, units }) => ({
-              gtin14: line.gtin14,
+            expected={task.items.map(({ line, units, substitute }) => ({
+              gtin14: substitute?.gtin14 ?? line.gtin14,
               qty: units,
-              name: lineName(line, language),
+              name: itemName(line, substitute, language),
             }))}
             // The count is the put-back: one order.count with what was found, missing, unexpected.
             onConfirm={(counted) => confirmPutBack(order.id, actor, task.serverHasPicked, counted)}

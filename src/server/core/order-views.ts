@@ -9,8 +9,9 @@ import { DomainError } from '../../domain/domain-error';
 import type { ShortReason } from '../../domain/picking';
 import { openStatuses, type FulfillmentType, type OrderStatus } from '../../domain/order-machine';
 import { sortByLocation } from '../../domain/picking';
+import { substitutionRefundKey } from '../../domain/substitution';
 import type { Executor } from '../db/client';
-import { associates, orderLines, orders, products, stock } from '../db/schema';
+import { associates, orderLines, orders, products, refunds, stock } from '../db/schema';
 import { iso } from '../db/time';
 import { loadShipmentSummaries } from './shipment-summaries';
 import { loadJourneyFacts, type JourneyFacts } from './journey-views';
@@ -135,7 +136,53 @@ export async function loadOrderDetails(
     db,
     rows.map((row) => row.order),
   );
-  return orderDetailsOf(rows, lines, shipmentsByOrder, journeys);
+  const substitutionRefunds = await loadSubstitutionRefunds(db, rows);
+  return orderDetailsOf(rows, lines, shipmentsByOrder, journeys, substitutionRefunds);
+}
+
+/** The refund of an order's settled substitutes, as its view shows it. */
+export type SubstitutionRefundView = NonNullable<OrderDetailWithSync['substitutionRefund']>;
+
+/** A substitution refund row, however it was read. */
+export interface SubstitutionRefundRow {
+  orderId: string;
+  totalCents: number;
+  currency: string;
+  createdAt: string | Date;
+}
+
+export function substitutionRefundsOf(
+  rows: readonly SubstitutionRefundRow[],
+): Map<string, SubstitutionRefundView> {
+  return new Map(
+    rows.map((r) => [
+      r.orderId,
+      { totalCents: r.totalCents, currency: r.currency, refundedAt: iso(r.createdAt) },
+    ]),
+  );
+}
+
+/**
+ * The substitution refunds of the staged orders among `rows`. Paid at staging in the same
+ * transaction as the order's change: a pull that sees the order staged sees its refund.
+ */
+async function loadSubstitutionRefunds(
+  db: Executor,
+  rows: readonly QueueRow[],
+): Promise<Map<string, SubstitutionRefundView>> {
+  const staged = rows.filter((row) => row.order.readyAt !== null).map((row) => row.order.id);
+  if (staged.length === 0) return new Map();
+  return substitutionRefundsOf(
+    await db
+      .select({
+        orderId: refunds.orderId,
+        totalCents: refunds.totalCents,
+        currency: refunds.currency,
+        createdAt: refunds.createdAt,
+      })
+      .from(refunds)
+      .where(inArray(refunds.refundKey, staged.map(substitutionRefundKey))),
+  );
 }
 
 /** What an order line view takes from its product. */
@@ -161,6 +208,7 @@ export function orderDetailsOf(
   lines: readonly LineRow[],
   shipmentsByOrder: ReadonlyMap<string, ShipmentSummary>,
   journeys: JourneyFacts,
+  substitutionRefunds: ReadonlyMap<string, SubstitutionRefundView>,
 ): OrderDetailWithSync[] {
   return rows.map((row) => {
     const o = row.order;
@@ -188,6 +236,7 @@ export function orderDetailsOf(
       shipment: shipmentsByOrder.get(o.id) ?? null,
       journey: journeys.journeyOf(o.id),
       substitution: o.substitution ?? null,
+      substitutionRefund: substitutionRefunds.get(o.id) ?? null,
       idCheck: idCheckOf(
         o,
         own.map((l) => l.line),

@@ -26,6 +26,7 @@ export type JobSettings = Partial<
     | 'WEBHOOK_SECRET'
     | 'WEBHOOK_MAX_ATTEMPTS'
     | 'PUBLIC_URL'
+    | 'SUBSTITUTION_CHECK_SECONDS'
   >
 >;
 
@@ -33,7 +34,7 @@ export type JobSettings = Partial<
 const OUTBOX_POLL_MS = 15_000;
 const EXPIRY_EVERY_MS = 10 * 60_000;
 /** Customers have minutes to answer a substitution: their deadlines are checked every minute. */
-const SUBSTITUTION_DEADLINE_EVERY_MS = 60_000;
+const SUBSTITUTION_DEADLINE_EVERY_S = 60;
 
 export interface BackgroundJobs {
   start(): Promise<void>;
@@ -120,7 +121,7 @@ export function createBackgroundJobs(
           log.warn({ err: error, storeId }, 'a substitute past its deadline was not declined');
         }
       },
-      SUBSTITUTION_DEADLINE_EVERY_MS,
+      (settings.SUBSTITUTION_CHECK_SECONDS ?? SUBSTITUTION_DEADLINE_EVERY_S) * 1000,
       failed('the substitution deadline job'),
     ),
   };

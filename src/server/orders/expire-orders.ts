@@ -1,6 +1,6 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { nextStatus } from '../../domain/order-machine';
-import { stockEffects } from '../../domain/order-stock';
+import { heldSubstitutes, stockEffects } from '../../domain/order-stock';
 import type { Db } from '../db/client';
 import { rowsOf } from '../db/rows';
 import { orders, stores } from '../db/schema';
@@ -22,13 +22,23 @@ export async function expireOrder(ctx: ActionContext, orderId: string, now: Date
   const order = await ctx.work.order(orderId);
   const status = nextStatus(order, 'expire');
   // A ship-to-store order never held the store's stock (intake reserved none).
-  const lines = order.fulfillmentType === 'ship_to_store' ? [] : await ctx.work.lines(order.id);
+  const all = await ctx.work.lines(order.id);
+  const lines = order.fulfillmentType === 'ship_to_store' ? [] : all;
   for (const line of lines) {
     ctx.work.moveStock({
       productId: line.productId,
       orderId: order.id,
       reason: 'order.expire',
       delta: stockEffects.expire(line),
+    });
+  }
+  // Kept substitutes left the stock when kept: back in the store's hands, for the put-back.
+  for (const held of heldSubstitutes(all)) {
+    ctx.work.moveStock({
+      productId: held.productId,
+      orderId: order.id,
+      reason: 'order.expire',
+      delta: stockEffects.substituteBack(held.qty),
     });
   }
   const expiredAt = now.toISOString();

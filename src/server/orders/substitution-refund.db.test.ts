@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandActor } from '../../commands/order-tx';
 import type { Session } from '../../contract/auth';
 import type { IntakeOrderBody, OrderDetail } from '../../contract/orders';
-import type { PushResponse } from '../../contract/sync';
+import type { PullResponse, PushResponse } from '../../contract/sync';
 import { runCommands } from '../core/run-commands';
 import { customerNotifications, orders, paymentLedger, refunds } from '../db/schema';
 import type { StockedProduct } from '../testing/fixtures';
@@ -123,6 +123,14 @@ describe('refunds of substitutes', () => {
       payment: { method: 'card', reference: 'PAY-SUB' },
     });
     expect(ledger.map((e) => e.amountCents)).toEqual([2400]);
+    // The associate's screens read it from the order, through the API and the devices' pull.
+    const shown = { totalCents: 2400, currency: 'EUR', refundedAt: expect.any(String) };
+    const detail = await t.app.inject({ url: `/api/orders/${order.id}`, headers: bearer(associate) });
+    expect(detail.json<OrderDetail>().substitutionRefund).toEqual(shown);
+    const pulled = await t.app.inject({ url: '/api/sync/pull', headers: bearer(associate) });
+    expect(pulled.json<PullResponse>().orders.find((o) => o.id === order.id)?.substitutionRefund).toEqual(
+      shown,
+    );
     expect(rows.reduce((sum, r) => sum + r.totalCents, 0)).toBeLessThanOrEqual(paid);
 
     // The ready e-mail lists both substitutes: the one kept, and the one removed and refunded.

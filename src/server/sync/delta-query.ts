@@ -2,7 +2,13 @@ import { sql } from 'drizzle-orm';
 import type { PullResponse } from '../../contract/sync';
 import { arrivalOf, type ArrivalRow } from '../core/arrival-views';
 import { journeyFactsOf, type RelatedOrder } from '../core/journey-views';
-import { orderDetailsOf, type LineRow, type QueueRow } from '../core/order-views';
+import {
+  orderDetailsOf,
+  substitutionRefundsOf,
+  type LineRow,
+  type QueueRow,
+  type SubstitutionRefundRow,
+} from '../core/order-views';
 import { pickupKeyIdOf, type PickupCodeKeys } from '../core/pickup-code-keys';
 import { shipmentSummariesOf } from '../core/shipment-summaries';
 import type { Principal } from '../core/tokens';
@@ -73,6 +79,11 @@ const deltaStatement = preparedStatement<{ storeId: string; since: number; clien
         from orders r join stores st on st.id = r.store_id
         where r.journey_id in (select coalesce(journey_id, id) from changed)
           or r.id in (select coalesce(journey_id, id) from changed)) as related,
+      (select json_agg(json_build_object('orderId', rf.order_id, 'totalCents', rf.total_cents,
+          'currency', rf.currency, 'createdAt', rf.created_at))
+        -- substitutionRefundKey (domain/substitution.ts): the one refund of a staged order's substitutes
+        from refunds rf join changed c on rf.refund_key = 'substitution:' || c.id::text
+        where c.ready_at is not null) as refunds,
       (select json_agg(n.payload ->> 'lineId') from customer_notifications n
         where n.order_id in (select id from changed) and n.kind = 'line_cancelled') as notified,
       (select json_agg(json_build_object('productId', s.product_id, 'onHand', s.on_hand,
@@ -113,6 +124,7 @@ interface DeltaRow {
   packages: { shipmentId: string; packageNumber: number; trackingNumber: string }[] | null;
   related: RelatedOrder[] | null;
   notified: (string | null)[] | null;
+  refunds: SubstitutionRefundRow[] | null;
   stock: (Omit<PullResponse['stock'][number], 'updatedAt'> & { updatedAt: string })[] | null;
   products: PullResponse['products'] | null;
   locations: PullResponse['locations'] | null;
@@ -160,6 +172,7 @@ export async function pullDelta(
       row.related ?? [],
       (row.notified ?? []).flatMap((lineId) => (lineId === null ? [] : [lineId])),
     ),
+    substitutionRefundsOf(row.refunds ?? []),
   );
   const digests = new Map(own.map((o) => [o.id, pickupCodes.digest({ ...o, storeId: principal.storeId })]));
   const changedOrders = details.map((o) => ({ ...o, pickupCodeDigest: digests.get(o.id) ?? '' }));

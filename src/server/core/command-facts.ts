@@ -1,18 +1,11 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { CommandReads } from '../../commands/define-command';
 import type { BookedParcels, CatalogueProduct, LabelState } from '../../commands/order-tx';
 import { checkPickup } from '../../domain/check-pickup';
 import { isDomainError, type DomainError } from '../../domain/domain-error';
 import type { PassSignatureVerifier } from '../../domain/signed-pickup-pass';
 import type { ShelfOccupancy } from '../../domain/shelf';
-import {
-  orders,
-  pickupArrivals,
-  products,
-  shipmentPackages,
-  shipments,
-  stagingLocations,
-} from '../db/schema';
+import { rowsOf } from '../db/rows';
 import { loadElsewhereFacts, type ElsewhereFacts } from './elsewhere-facts';
 import type { OrderWork } from './order-work';
 import { loadReturnFacts, type ReturnFacts, type ReturnServices } from './return-facts';
@@ -21,7 +14,6 @@ import { handoverErrorCodes } from '../../domain/pickup-pass';
 import { SIGNED_PASS_PREFIX } from '../../domain/signed-pickup-pass';
 import type { Limits } from '../rate-limit/limits';
 import type { PickupRefusal } from './pickup-attempts';
-import { inTurn } from '../db/in-turn';
 
 /**
  * What the server brings to a command beyond the database: checking a signed pickup pass, and
@@ -75,7 +67,6 @@ export async function loadCommandFacts(
   reads: readonly CommandReads[],
   services: CommandServices,
 ): Promise<CommandFacts> {
-  const { tx, storeId } = work;
   await work.prefetch(
     reads.flatMap((r) => [...(r.orders ?? []), ...(r.returns ?? []).map((ret) => ret.orderId)]),
   );
@@ -88,67 +79,13 @@ export async function loadCommandFacts(
     UUID.test(id),
   );
 
-  const [knownGtins, knownCodes, onShelves, shipmentRows, arrivalRows] = await inTurn([
-    gtins.length
-      ? tx
-          .select({
-            productId: products.id,
-            sku: products.sku,
-            gtin14: products.gtin14,
-            nameEn: products.nameEn,
-            nameIt: products.nameIt,
-            priceCents: products.priceCents,
-          })
-          .from(products)
-          .where(inArray(products.gtin14, gtins))
-      : [],
-    codes.length
-      ? tx
-          .select({ code: stagingLocations.code, capacity: stagingLocations.capacity })
-          .from(stagingLocations)
-          .where(and(eq(stagingLocations.storeId, storeId), inArray(stagingLocations.code, codes)))
-      : [],
-    codes.length
-      ? tx
-          .select({ id: orders.id, code: orders.stagingLocation })
-          .from(orders)
-          .where(
-            and(
-              eq(orders.storeId, storeId),
-              eq(orders.status, 'ready'),
-              inArray(orders.stagingLocation, codes),
-            ),
-          )
-      : [],
-    labelled.length
-      ? tx
-          .select({
-            orderId: shipments.orderId,
-            id: shipments.id,
-            packRevision: shipments.packRevision,
-            status: shipments.status,
-            carrierId: shipments.carrierId,
-            carrierName: shipments.carrierName,
-            serviceName: shipments.serviceName,
-            trackingNumber: shipmentPackages.trackingNumber,
-          })
-          .from(shipments)
-          .leftJoin(shipmentPackages, eq(shipmentPackages.shipmentId, shipments.id))
-          .where(inArray(shipments.orderId, labelled))
-          .orderBy(asc(shipmentPackages.packageNumber))
-      : [],
-    arrivalIds.length
-      ? tx
-          .select({
-            id: pickupArrivals.id,
-            orderId: pickupArrivals.orderId,
-            acknowledgedBy: pickupArrivals.acknowledgedBy,
-          })
-          .from(pickupArrivals)
-          .where(and(inArray(pickupArrivals.id, arrivalIds), eq(pickupArrivals.storeId, storeId)))
-          .for('update')
-      : [],
-  ]);
+  const { knownGtins, knownCodes, onShelves, shipmentRows, arrivalRows } = await loadBatchReads(
+    work,
+    gtins,
+    codes,
+    labelled,
+    arrivalIds,
+  );
 
   const byShipment = new Map<string, ShipmentFact & { orderId: string }>();
   for (const row of shipmentRows) {
@@ -191,6 +128,86 @@ export async function loadCommandFacts(
   };
 }
 
+interface BatchReads {
+  knownGtins: (CatalogueProduct & { gtin14: string })[];
+  knownCodes: { code: string; capacity: number }[];
+  onShelves: { id: string; code: string }[];
+  shipmentRows: {
+    orderId: string;
+    id: string;
+    packRevision: number;
+    status: ShipmentFact['status'];
+    carrierId: string | null;
+    carrierName: string | null;
+    serviceName: string | null;
+    trackingNumber: string | null;
+  }[];
+  arrivalRows: { id: string; orderId: string; acknowledgedBy: string | null }[];
+}
+
+const ids = (values: readonly string[]) =>
+  sql`(select value from jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
+const uuids = (values: readonly string[]) =>
+  sql`(select value::uuid from jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
+const none = sql`'[]'::json`;
+
+/**
+ * The batch's catalogue products, shelves (with the orders ready on them), label bookings and
+ * customer arrivals (locked), in one statement of one JSON column per kind. Every field is a
+ * number, text or uuid, which JSON carries exactly.
+ */
+async function loadBatchReads(
+  work: OrderWork,
+  gtins: readonly string[],
+  codes: readonly string[],
+  labelled: readonly string[],
+  arrivalIds: readonly string[],
+): Promise<BatchReads> {
+  const empty = { knownGtins: [], knownCodes: [], onShelves: [], shipmentRows: [], arrivalRows: [] };
+  if (gtins.length + codes.length + labelled.length + arrivalIds.length === 0) return empty;
+  const { storeId } = work;
+  const result = await work.tx.execute(sql`select
+    ${
+      gtins.length
+        ? sql`(select coalesce(json_agg(json_build_object('productId', p.id, 'sku', p.sku,
+            'gtin14', p.gtin14, 'nameEn', p.name_en, 'nameIt', p.name_it, 'priceCents', p.price_cents)), ${none})
+          from products p where p.gtin14 in ${ids(gtins)})`
+        : none
+    } as "knownGtins",
+    ${
+      codes.length
+        ? sql`(select coalesce(json_agg(json_build_object('code', s.code, 'capacity', s.capacity)), ${none})
+          from staging_locations s where s.store_id = ${storeId} and s.code in ${ids(codes)})`
+        : none
+    } as "knownCodes",
+    ${
+      codes.length
+        ? sql`(select coalesce(json_agg(json_build_object('id', o.id, 'code', o.staging_location)), ${none})
+          from orders o where o.store_id = ${storeId} and o.status = 'ready'
+            and o.staging_location in ${ids(codes)})`
+        : none
+    } as "onShelves",
+    ${
+      labelled.length
+        ? sql`(select coalesce(json_agg(json_build_object('orderId', s.order_id, 'id', s.id,
+            'packRevision', s.pack_revision, 'status', s.status, 'carrierId', s.carrier_id,
+            'carrierName', s.carrier_name, 'serviceName', s.service_name,
+            'trackingNumber', sp.tracking_number) order by sp.package_number), ${none})
+          from shipments s left join shipment_packages sp on sp.shipment_id = s.id
+          where s.order_id in ${uuids(labelled)})`
+        : none
+    } as "shipmentRows",
+    ${
+      arrivalIds.length
+        ? sql`(select coalesce(json_agg(json_build_object('id', a.id, 'orderId', a.order_id,
+            'acknowledgedBy', a.acknowledged_by)), ${none})
+          from (select id, order_id, acknowledged_by from pickup_arrivals
+            where id in ${uuids(arrivalIds)} and store_id = ${storeId} for update) a)`
+        : none
+    } as "arrivalRows"`);
+  return rowsOf<BatchReads>(result)[0] ?? empty;
+}
+
 /**
  * The customer's proof against each order's own code, signed passes checked with the key ring.
  * Past the limit of wrong typed codes for an order (HANDOVER_CODE_LIMIT), a typed code is
@@ -200,13 +217,20 @@ export async function loadCommandFacts(
  */
 async function checkPickups(work: OrderWork, reads: readonly CommandReads[], services: CommandServices) {
   const verdicts = new Map<string, DomainError | null>();
-  for (const { orderId, code } of reads.flatMap((r) => r.pickups ?? [])) {
+  const pickups = reads.flatMap((r) => r.pickups ?? []);
+  const typed = (code: string) => !code.trim().startsWith(SIGNED_PASS_PREFIX);
+  // The counts of every order a typed code is tried on, in one statement.
+  const counted = pickups.filter((p) => typed(p.code) && work.peek(p.orderId)).map((p) => p.orderId);
+  const tries =
+    services.limits && counted.length > 0
+      ? await services.limits.handoverOrder.peekWithin(work.tx, counted)
+      : undefined;
+  for (const { orderId, code } of pickups) {
     const key = pickupKey(orderId, code);
     const held = work.peek(orderId);
     if (!held || verdicts.has(key)) continue;
-    const typed = !code.trim().startsWith(SIGNED_PASS_PREFIX);
-    if (typed && services.limits) {
-      const verdict = await services.limits.handoverOrder.peekWithin(work.tx, orderId);
+    if (typed(code) && tries) {
+      const verdict = tries.get(orderId)!;
       if (verdict.exceeded) {
         verdicts.set(
           key,
@@ -220,7 +244,7 @@ async function checkPickups(work: OrderWork, reads: readonly CommandReads[], ser
           orderId,
           storeId: work.storeId,
           reason: handoverErrorCodes.tooManyTries,
-          typed,
+          typed: true,
         });
         continue;
       }
@@ -235,7 +259,12 @@ async function checkPickups(work: OrderWork, reads: readonly CommandReads[], ser
     } catch (error) {
       if (!isDomainError(error)) throw error;
       verdicts.set(key, error);
-      services.pickupRefusals?.push({ orderId, storeId: work.storeId, reason: error.code, typed });
+      services.pickupRefusals?.push({
+        orderId,
+        storeId: work.storeId,
+        reason: error.code,
+        typed: typed(code),
+      });
     }
   }
   return verdicts;

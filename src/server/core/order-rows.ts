@@ -1,8 +1,6 @@
-import { sql } from 'drizzle-orm';
-import type { LineState, RerouteTarget } from '../../commands/order-state';
+import { sql, type SQL } from 'drizzle-orm';
+import type { LineState } from '../../commands/order-state';
 import type { FulfillmentType, OrderStatus } from '../../domain/order-machine';
-import type { ShortReason } from '../../domain/picking';
-import { orderLines, products } from '../db/schema';
 import type { orders } from '../db/schema';
 
 export type OrderRow = typeof orders.$inferSelect & { status: OrderStatus; fulfillmentType: FulfillmentType };
@@ -10,27 +8,25 @@ export type OrderRow = typeof orders.$inferSelect & { status: OrderStatus; fulfi
 /** An order line as the commands see it (LineState), with the product it holds stock of. */
 export type LineRow = LineState & { productId: string };
 
-/** The columns of a LineRow; select them from order_lines joined with products. */
-export const lineRowColumns = {
-  id: orderLines.id,
-  lineNo: orderLines.lineNo,
-  productId: orderLines.productId,
-  sku: products.sku,
-  gtin14: products.gtin14,
-  qtyOrdered: orderLines.qtyOrdered,
-  qtyPicked: orderLines.qtyPicked,
-  qtyShort: orderLines.qtyShort,
-  shortReason: sql<ShortReason | null>`${orderLines.shortReason}`,
-  unitPriceCents: orderLines.unitPriceCents,
-  // Where the short units went: the order placed at the other store.
-  reroutedTo: sql<RerouteTarget | null>`(select json_build_object('orderId', r.id,
-    'orderNumber', r.number, 'storeId', r.store_id) from orders r where r.id = ${orderLines.reroutedTo})`,
-  // Told about the line's short units (cancelled or moved): it is not offered again.
-  substitutionPreference: orderLines.substitutionPreference,
-  substitute: orderLines.substitute,
-  customerNotified: sql<boolean>`exists (select 1 from customer_notifications n
-    where n.order_id = ${orderLines.orderId} and n.payload->>'lineId' = ${orderLines.id}::text)`,
-  qtyHandedOver: orderLines.qtyHandedOver,
-  qtyRefused: orderLines.qtyRefused,
-  minimumAge: orderLines.minimumAge,
-};
+/**
+ * The order's lines as LineRows, in line order, as one JSON value: selected beside the order's
+ * own columns (of `orders`, unaliased), so an order and its lines are read (and the order locked)
+ * in one statement. Every field is a number, text, boolean or JSON, which JSON carries exactly.
+ */
+export function linesOfOrder(): SQL<LineRow[]> {
+  return sql<LineRow[]>`(select coalesce(json_agg(json_build_object(
+      'id', l.id, 'lineNo', l.line_no, 'productId', l.product_id, 'sku', p.sku, 'gtin14', p.gtin14,
+      'qtyOrdered', l.qty_ordered, 'qtyPicked', l.qty_picked, 'qtyShort', l.qty_short,
+      'shortReason', l.short_reason, 'unitPriceCents', l.unit_price_cents,
+      -- Where the short units went: the order placed at the other store.
+      'reroutedTo', (select json_build_object('orderId', r.id, 'orderNumber', r.number, 'storeId', r.store_id)
+        from orders r where r.id = l.rerouted_to),
+      'substitutionPreference', l.substitution_preference, 'substitute', l.substitute,
+      -- Told about the line's short units (cancelled or moved): it is not offered again.
+      'customerNotified', exists (select 1 from customer_notifications n
+        where n.order_id = l.order_id and n.payload->>'lineId' = l.id::text),
+      'qtyHandedOver', l.qty_handed_over, 'qtyRefused', l.qty_refused, 'minimumAge', l.minimum_age
+    ) order by l.line_no), '[]'::json)
+    from order_lines l join products p on p.id = l.product_id
+    where l.order_id = orders.id)`;
+}

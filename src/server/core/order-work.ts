@@ -1,27 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import { orderErrorCodes } from '../../contract/error-codes';
 import { DomainError } from '../../domain/domain-error';
 import type { StockDelta } from '../../domain/order-stock';
 import type { Actor, AuditEntry } from '../audit/audit';
 import { auditRow } from '../audit/audit';
 import type { Executor } from '../db/client';
-import {
-  auditLog,
-  customerNotifications,
-  orderLines,
-  orders,
-  pickupArrivals,
-  products,
-  shipments,
-  stagingLocations,
-  stockMovements,
-  webhookDeliveries,
-} from '../db/schema';
+import type { auditLog, customerNotifications, webhookDeliveries } from '../db/schema';
+import { orders, products, shipments, stagingLocations } from '../db/schema';
 import type { WebhookEventType } from '../../commands/order-tx';
-import { nextStoreVersion } from './store-version';
+import { storeVersionBump } from './store-version';
 import type { LineRow, OrderRow } from './order-rows';
-import { lineRowColumns } from './order-rows';
+import { linesOfOrder } from './order-rows';
 import { writePlacements, type Placement } from './placements';
 import { payRefunds, writeReturns, type RecordedRefund, type RecordedReturn } from './recorded-returns';
 
@@ -123,28 +113,24 @@ export class OrderWork {
     readonly storeId: string,
   ) {}
 
-  /** Locks and loads the orders a batch names, in id order so two batches never deadlock. */
+  /**
+   * Locks and loads the orders a batch names with their lines, in one statement, in id order so
+   * two batches never deadlock.
+   */
   async prefetch(orderIds: readonly string[]): Promise<void> {
     const wanted = [...new Set(orderIds)].filter((id) => UUID.test(id) && !this.state.orders.has(id));
     if (wanted.length === 0) return;
     const rows = await this.tx
-      .select()
+      .select({ ...getTableColumns(orders), lines: linesOfOrder() })
       .from(orders)
       .where(and(eq(orders.storeId, this.storeId), inArray(orders.id, wanted)))
       .orderBy(asc(orders.id))
       .for('update');
     for (const id of wanted) this.state.orders.set(id, null);
-    for (const row of rows) this.state.orders.set(row.id, row as OrderRow);
-    const found = rows.map((row) => row.id);
-    if (found.length === 0) return;
-    const lineRows = await this.tx
-      .select({ ...lineRowColumns, orderId: orderLines.orderId })
-      .from(orderLines)
-      .innerJoin(products, eq(products.id, orderLines.productId))
-      .where(inArray(orderLines.orderId, found))
-      .orderBy(orderLines.orderId, orderLines.lineNo);
-    for (const id of found) this.state.lines.set(id, []);
-    for (const { orderId, ...line } of lineRows) this.state.lines.get(orderId)!.push(line);
+    for (const { lines, ...row } of rows) {
+      this.state.orders.set(row.id, row as OrderRow);
+      this.state.lines.set(row.id, lines);
+    }
   }
 
   /** The order, locked for this transaction. An order of another store is "not found". */
@@ -368,11 +354,15 @@ export class OrderWork {
   }
 
   /**
-   * Writes everything recorded so far, stamped with one new change number of the store. Orders
-   * placed at other stores go first (under their own stores' numbers): the lines that name them
-   * are written after.
+   * Writes everything recorded so far, stamped with one new change number of the store, in one
+   * statement (ADR 0053): each kind of write is a data-modifying CTE over the batch's rows, so a
+   * batch costs the same whatever its size. `also` adds the caller's own writes to the same
+   * statement (the push's mutation log and stream position). Orders placed at other stores go
+   * first (under their own stores' numbers): the lines that name them are written after; returns
+   * and the refunds they pay go before, since a refund's audit row names what the payment adapter
+   * answered.
    */
-  async flush(): Promise<void> {
+  async flush(also: readonly SQL[] = []): Promise<void> {
     const { dirtyOrders, dirtyLines, moves, notifications, webhooks, arrivalAcks, served } = this.state;
     const { placements, returns, refunds } = this.state;
     const ownChanges =
@@ -385,70 +375,119 @@ export class OrderWork {
       arrivalAcks.size > 0 ||
       served.size > 0 ||
       refunds.length > 0;
-    if (!ownChanges && placements.length === 0 && returns.length === 0) return;
+    if (!ownChanges && placements.length === 0 && returns.length === 0 && also.length === 0) return;
     if (placements.length > 0) await writePlacements(this.tx, placements);
-    if (ownChanges) {
-      const version = await nextStoreVersion(this.tx, this.storeId);
-      if (dirtyOrders.size > 0) await this.writeOrders(version);
-      if (dirtyLines.size > 0) await this.writeLines();
-      if (moves.length > 0) await this.writeStock(version);
-      if (arrivalAcks.size > 0) await this.writeArrivalAcks(version);
-      // Serving writes audit rows of its own (where the handover happened), so it goes first.
-      if (served.size > 0) await this.writeServed(version);
-    }
     if (returns.length > 0) await writeReturns(this.tx, this.storeId, returns);
-    // Refunds after their returns; their audit rows name what the payment adapter answered.
     const paid = refunds.length > 0 ? await payRefunds(this.tx, this.storeId, refunds) : [];
-    const audits = [...this.state.audits, ...paid];
-    if (audits.length > 0) await this.tx.insert(auditLog).values(audits);
-    if (notifications.length > 0) await this.tx.insert(customerNotifications).values(notifications);
-    if (webhooks.length > 0) await this.tx.insert(webhookDeliveries).values(webhooks);
+    const writes: SQL[] = [];
+    if (ownChanges) {
+      // Every write below names the version through this CTE, so it is taken first, once.
+      writes.push(sql`v as (${storeVersionBump(this.storeId)})`);
+      const version = sql`(select version from v)`;
+      if (dirtyOrders.size > 0) writes.push(sql`orders_written as (${this.writeOrders(version)})`);
+      if (dirtyLines.size > 0) writes.push(sql`lines_written as (${this.writeLines()})`);
+      if (moves.length > 0) writes.push(...this.writeStock(version));
+      if (arrivalAcks.size > 0 || served.size > 0) writes.push(...this.writeArrivals(version));
+    }
+    const audits = this.auditInsert(paid);
+    if (audits) writes.push(sql`audits_written as (${audits})`);
+    if (notifications.length > 0) {
+      writes.push(sql`notifications_written as (
+        insert into customer_notifications (order_id, store_id, kind, payload)
+        select r."orderId", r."storeId", r."kind", r."payload"
+        from jsonb_array_elements(${JSON.stringify(notifications)}::jsonb) with ordinality as r_(value, n),
+          jsonb_to_record(r_.value) as r(
+          "orderId" uuid, "storeId" text, "kind" text, "payload" jsonb)
+        order by r_.n)`);
+    }
+    if (webhooks.length > 0) {
+      writes.push(sql`webhooks_written as (
+        insert into webhook_deliveries (id, store_id, order_id, event_type, payload)
+        select r."id", r."storeId", r."orderId", r."eventType", r."payload"
+        from jsonb_to_recordset(${JSON.stringify(webhooks)}::jsonb) as r(
+          "id" uuid, "storeId" text, "orderId" uuid, "eventType" text, "payload" jsonb))`);
+    }
+    writes.push(...also.map((write, i) => sql`also_${sql.raw(String(i))} as (${write})`));
+    if (writes.length > 0) await this.tx.execute(sql`with ${sql.join(writes, sql`, `)} select 1`);
     this.state = { ...this.state, ...emptyWrites() };
   }
 
-  /** The first associate wins: an arrival someone already took keeps its first taker. */
-  private async writeArrivalAcks(version: number): Promise<void> {
-    const records = [...this.state.arrivalAcks].map(([id, { actor }]) => ({ id, by: actor.id }));
-    await this.tx.execute(sql`
-      update pickup_arrivals a set acknowledged_by = r."by", acknowledged_at = now(),
-        sync_version = ${version}
-      from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r(id uuid, "by" uuid)
-      where a.id = r.id and a.store_id = ${this.storeId} and a.acknowledged_by is null`);
+  /**
+   * The audit rows in the order they were recorded, then those of the customers served by a
+   * handover (where it happened: the counter, or the curb and its spot), then the refunds' with
+   * their receipts.
+   */
+  private auditInsert(paid: readonly AuditRow[]): SQL | undefined {
+    const recorded = [...this.state.audits, ...paid];
+    const served = [...this.state.served].map(([orderId, actor]) => ({
+      orderId,
+      actorType: actor.type,
+      actorId: actor.id,
+      deviceId: actor.deviceId,
+      storeId: actor.storeId ?? this.storeId,
+    }));
+    if (recorded.length === 0 && served.length === 0) return undefined;
+    const rows = (list: readonly AuditRow[], group: number) => sql`
+      select ${sql.raw(String(group))} as g, r_.n, r."storeId", r."actorType", r."actorId", r."deviceId", r."action",
+        r."entityType", r."entityId", coalesce(r."details", '{}'::jsonb) as details
+      from jsonb_array_elements(${JSON.stringify(list)}::jsonb) with ordinality as r_(value, n),
+          jsonb_to_record(r_.value) as r(
+        "storeId" text, "actorType" text, "actorId" text, "deviceId" text, "action" text,
+        "entityType" text, "entityId" text, "details" jsonb)`;
+    const parts: SQL[] = [rows(this.state.audits, 0)];
+    if (served.length > 0) {
+      parts.push(sql`
+        select 1, min(s_.n), s."storeId", s."actorType", s."actorId", s."deviceId", 'order.handoverAt',
+          'order', s."orderId"::text,
+          case when bool_or(a.kind = 'curbside')
+            then jsonb_build_object('at', 'curbside',
+              'parkingSpot', (array_agg(a.parking_spot) filter (where a.kind = 'curbside'))[1])
+            else jsonb_build_object('at', 'counter') end
+        from arrivals_served a,
+          jsonb_array_elements(${JSON.stringify(served)}::jsonb) with ordinality as s_(value, n),
+          jsonb_to_record(s_.value) as s(
+          "orderId" uuid, "actorType" text, "actorId" text, "deviceId" text, "storeId" text)
+        where s."orderId" = a.order_id
+        group by s."orderId", s."actorType", s."actorId", s."deviceId", s."storeId"`);
+    }
+    if (paid.length > 0) parts.push(rows(paid, 2));
+    return sql`insert into audit_log (store_id, actor_type, actor_id, device_id, action, entity_type,
+        entity_id, details)
+      select "storeId", "actorType", "actorId", "deviceId", "action", "entityType", "entityId", details
+      from (${sql.join(parts, sql` union all `)}) x order by g, n`;
   }
 
   /**
-   * The customers waiting for the handed-over orders are served. When one of them waited in the
-   * car, the handover happened at the curb, and the audit says so.
+   * The arrivals taken (the first associate wins: one already taken keeps its first taker) and
+   * those of handed-over orders served, in one update: a row may be both. The served rows are
+   * locked first and named (arrivals_served), so their audit rows say where the handover was.
    */
-  private async writeServed(version: number): Promise<void> {
-    const orderIds = [...this.state.served.keys()];
-    const open = await this.tx
-      .update(pickupArrivals)
-      .set({ handedOverAt: sql`now()`, syncVersion: version })
-      .where(
-        and(
-          inArray(pickupArrivals.orderId, orderIds),
-          eq(pickupArrivals.storeId, this.storeId),
-          isNull(pickupArrivals.handedOverAt),
-        ),
-      )
-      .returning({
-        orderId: pickupArrivals.orderId,
-        kind: pickupArrivals.kind,
-        parkingSpot: pickupArrivals.parkingSpot,
-      });
-    for (const orderId of new Set(open.map((row) => row.orderId))) {
-      const curbside = open.find((row) => row.orderId === orderId && row.kind === 'curbside');
-      this.audit(this.state.served.get(orderId)!, {
-        action: 'order.handoverAt',
-        entityType: 'order',
-        entityId: orderId,
-        details: curbside ? { at: 'curbside', parkingSpot: curbside.parkingSpot } : { at: 'counter' },
-      });
-    }
+  private writeArrivals(version: SQL): SQL[] {
+    const acks = [...this.state.arrivalAcks].map(([id, { actor }]) => ({ id, by: actor.id }));
+    const servedIds = [...this.state.served.keys()];
+    return [
+      sql`arrivals_taken as (
+        select r.id, r."by" from jsonb_to_recordset(${JSON.stringify(acks)}::jsonb) as r(id uuid, "by" uuid))`,
+      sql`arrivals_served as (
+        select a.id, a.order_id, a.kind, a.parking_spot from pickup_arrivals a
+        where a.order_id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(servedIds)}::jsonb))
+          and a.store_id = ${this.storeId} and a.handed_over_at is null
+        for update)`,
+      sql`arrivals_written as (
+        update pickup_arrivals a set
+          acknowledged_by = coalesce(a.acknowledged_by, (select t."by" from arrivals_taken t where t.id = a.id)),
+          acknowledged_at = case when a.acknowledged_by is null and a.id in (select id from arrivals_taken)
+            then now() else a.acknowledged_at end,
+          handed_over_at = case when a.id in (select id from arrivals_served)
+            then now() else a.handed_over_at end,
+          sync_version = ${version}
+        where a.id in (select id from arrivals_taken union select id from arrivals_served)
+          and a.store_id = ${this.storeId}
+          and (a.acknowledged_by is null or a.id in (select id from arrivals_served)))`,
+    ];
   }
 
-  private async writeOrders(version: number): Promise<void> {
+  private writeOrders(version: SQL): SQL {
     const records = [...this.state.dirtyOrders].map(([id, steps]) => {
       const order = this.state.orders.get(id)!;
       return {
@@ -457,7 +496,7 @@ export class OrderWork {
         ...Object.fromEntries(mutableOrderFields.map((field) => [field, order[field] ?? null])),
       };
     });
-    await this.tx.execute(sql`
+    return sql`
       update orders o set
         status = r."status", claimed_by = r."claimedBy", claimed_at = r."claimedAt",
         picked_at = r."pickedAt", staging_location = r."stagingLocation", ready_at = r."readyAt",
@@ -477,10 +516,10 @@ export class OrderWork {
         "packedAt" timestamptz, "shippedAt" timestamptz, "packages" jsonb, "packRevision" int,
         "assignedTo" uuid, "assignedAt" timestamptz, "arrivedAt" timestamptz,
         "idCheckedAt" timestamptz, "idCheckedBy" uuid, "idDocumentType" text, "idDocumentLast4" text)
-      where o.id = r.id and o.store_id = ${this.storeId}`);
+      where o.id = r.id and o.store_id = ${this.storeId}`;
   }
 
-  private async writeLines(): Promise<void> {
+  private writeLines(): SQL {
     const records = [...this.state.dirtyLines].map((key) => {
       const [orderId, lineId] = key.split('/') as [string, string];
       const line = this.state.lines.get(orderId)!.find((l) => l.id === lineId)!;
@@ -495,7 +534,7 @@ export class OrderWork {
         qtyRefused: line.qtyRefused,
       };
     });
-    await this.tx.execute(sql`
+    return sql`
       update order_lines l set
         qty_picked = r."qtyPicked", qty_short = r."qtyShort", short_reason = r."shortReason",
         -- A line's short units move once: a saved line never clears where they went.
@@ -504,14 +543,13 @@ export class OrderWork {
       from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r(
         id uuid, "qtyPicked" int, "qtyShort" int, "shortReason" text, "reroutedTo" uuid,
         "substitute" jsonb, "qtyHandedOver" int, "qtyRefused" int)
-      where l.id = r.id`);
+      where l.id = r.id`;
   }
-
   /**
    * One relative update per product, summing the batch's moves, so a concurrent reservation of
    * the same product by intake is never overwritten; every move keeps its own ledger row.
    */
-  private async writeStock(version: number): Promise<void> {
+  private writeStock(version: SQL): SQL[] {
     const sums = new Map<string, { productId: string; onHand: number; reserved: number }>();
     for (const move of this.state.moves) {
       const sum = sums.get(move.productId) ?? { productId: move.productId, onHand: 0, reserved: 0 };
@@ -519,26 +557,32 @@ export class OrderWork {
       sum.reserved += move.delta.reserved;
       sums.set(move.productId, sum);
     }
+    const ledger = this.state.moves.map((move) => ({
+      productId: move.productId,
+      orderId: move.orderId,
+      reason: move.reason,
+      onHand: move.delta.onHand,
+      reserved: move.delta.reserved,
+    }));
     // An upsert: a return restocks a product this store may never have stocked (bought online
     // for another store); every other move finds its row.
-    await this.tx.execute(sql`
-      insert into stock as s (store_id, product_id, on_hand, reserved, updated_at, sync_version)
-      select ${this.storeId}, r."productId", r."onHand", r."reserved", now(), ${version}
-      from jsonb_to_recordset(${JSON.stringify([...sums.values()])}::jsonb) as r(
-        "productId" uuid, "onHand" int, "reserved" int)
-      on conflict (store_id, product_id) do update set
-        on_hand = s.on_hand + excluded.on_hand,
-        reserved = greatest(0, s.reserved + excluded.reserved),
-        updated_at = now(), sync_version = excluded.sync_version`);
-    await this.tx.insert(stockMovements).values(
-      this.state.moves.map((move) => ({
-        storeId: this.storeId,
-        productId: move.productId,
-        orderId: move.orderId,
-        reason: move.reason,
-        deltaOnHand: move.delta.onHand,
-        deltaReserved: move.delta.reserved,
-      })),
-    );
+    return [
+      sql`stock_written as (
+        insert into stock as s (store_id, product_id, on_hand, reserved, updated_at, sync_version)
+        select ${this.storeId}, r."productId", r."onHand", r."reserved", now(), ${version}
+        from jsonb_to_recordset(${JSON.stringify([...sums.values()])}::jsonb) as r(
+          "productId" uuid, "onHand" int, "reserved" int)
+        on conflict (store_id, product_id) do update set
+          on_hand = s.on_hand + excluded.on_hand,
+          reserved = greatest(0, s.reserved + excluded.reserved),
+          updated_at = now(), sync_version = excluded.sync_version)`,
+      sql`movements_written as (
+        insert into stock_movements (store_id, product_id, order_id, reason, delta_on_hand, delta_reserved)
+        select ${this.storeId}, r."productId", r."orderId", r."reason", r."onHand", r."reserved"
+        from jsonb_array_elements(${JSON.stringify(ledger)}::jsonb) with ordinality as r_(value, n),
+          jsonb_to_record(r_.value) as r(
+          "productId" uuid, "orderId" uuid, "reason" text, "onHand" int, "reserved" int)
+        order by r_.n)`,
+    ];
   }
 }

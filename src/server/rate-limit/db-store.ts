@@ -1,4 +1,4 @@
-import { and, eq, gt, like, lte, or, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, like, lte, or, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { rowsOf } from '../db/rows';
 import { rateLimits } from '../db/schema';
@@ -119,6 +119,30 @@ export async function peekCounter(
   now: number,
 ): Promise<StoreResult> {
   const [row] = await db.select().from(rateLimits).where(eq(rateLimits.key, key));
+  return standing(row, max, backoffOptions, now);
+}
+
+/** Where each of the keys stands, counting nothing, in one statement. */
+export async function peekCounters(
+  db: Executor,
+  keys: readonly string[],
+  max: number,
+  backoffOptions: BackoffOptions['backoff'],
+  now: number,
+): Promise<Map<string, StoreResult>> {
+  const unique = [...new Set(keys)];
+  const rows =
+    unique.length > 0 ? await db.select().from(rateLimits).where(inArray(rateLimits.key, unique)) : [];
+  const byKey = new Map(rows.map((row) => [row.key, row]));
+  return new Map(unique.map((key) => [key, standing(byKey.get(key), max, backoffOptions, now)]));
+}
+
+function standing(
+  row: typeof rateLimits.$inferSelect | undefined,
+  max: number,
+  backoffOptions: BackoffOptions['backoff'],
+  now: number,
+): StoreResult {
   if (!row || new Date(row.windowEndsAt).getTime() <= now) return { current: 0, ttl: 0 };
   if (!backoffOptions) {
     return { current: row.hits, ttl: new Date(row.windowEndsAt).getTime() - now };

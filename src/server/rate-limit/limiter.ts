@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../db/client';
 import { HttpError } from '../http-error';
 import type { Executor } from '../db/client';
-import { callClock, databaseStore, forgetCounters, peekCounter, type BackoffOptions } from './db-store';
+import { callClock, databaseStore, forgetCounters, peekCounters, type BackoffOptions } from './db-store';
 
 export { normalizeIP } from '@fastify/rate-limit';
 
@@ -28,10 +28,10 @@ export interface Limiter {
   /** Where the key stands, counting nothing (before an attempt whose failure is counted). */
   peek(key: string, now?: Date): Promise<Verdict>;
   /**
-   * The same read inside a caller's transaction (a command batch), which must not wait on
-   * another connection: on PGlite there is only one.
+   * The same read of several keys inside a caller's transaction (a command batch), in one
+   * statement, which must not wait on another connection: on PGlite there is only one.
    */
-  peekWithin(executor: Executor, key: string): Promise<Verdict>;
+  peekWithin(executor: Executor, keys: readonly string[]): Promise<Map<string, Verdict>>;
   /** Counts one hit (or failure) against the key. */
   hit(key: string, now?: Date): Promise<Verdict>;
   /** Counts one hit and refuses with 429 `code` past the limit. */
@@ -76,13 +76,27 @@ export function createLimiter(app: FastifyInstance, db: Db, name: string, rule: 
   };
   return {
     peek: (key, now) => run(key, false, now),
-    async peekWithin(executor, key) {
+    async peekWithin(executor, keys) {
       // The same counter and rule the plugin's store reads, without the plugin's own request.
-      const result = await peekCounter(executor, `${name}:${key}`, rule.max, rule.backoff, Date.now());
-      return {
-        exceeded: result.current > rule.max,
-        retryAfterSeconds: Math.max(1, Math.ceil(result.ttl / 1000)),
-      };
+      const results = await peekCounters(
+        executor,
+        keys.map((key) => `${name}:${key}`),
+        rule.max,
+        rule.backoff,
+        Date.now(),
+      );
+      return new Map(
+        keys.map((key) => {
+          const result = results.get(`${name}:${key}`)!;
+          return [
+            key,
+            {
+              exceeded: result.current > rule.max,
+              retryAfterSeconds: Math.max(1, Math.ceil(result.ttl / 1000)),
+            },
+          ];
+        }),
+      );
     },
     hit: (key, now) => run(key, true, now),
     async forget(key) {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { countPickupRefusals, pickupRefusalAudit, type PickupRefusal } from '../core/pickup-attempts';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { CommandActor } from '../../commands/order-tx';
 import { syncErrorCodes } from '../../contract/error-codes';
 import type { Mutation, MutationResult, PushBody, PushResponse } from '../../contract/sync';
@@ -21,7 +21,10 @@ import { HttpError } from '../http-error';
 /** Bounds on one command's arguments: far beyond any real command, far below harm. */
 const ARGS_LIMITS = { maxDepth: 12, maxNodes: 5_000 };
 
-type Logged = typeof mutationLog.$inferSelect;
+type Logged = Pick<
+  typeof mutationLog.$inferSelect,
+  'mutationId' | 'clientId' | 'seq' | 'requestHash' | 'status' | 'result'
+>;
 type Outcome = Pick<MutationResult, 'status' | 'result' | 'error'>;
 
 function canonicalJson(value: unknown): string {
@@ -46,10 +49,10 @@ function mutationHash(m: Mutation, walkable: boolean): string {
  * Locks the device's stream. A client id belongs to the device and store that first pushed it:
  * another's token on it is refused with nothing to learn from (no sequence numbers).
  */
-async function lockClient(tx: Tx, clientId: string, principal: Principal) {
-  // A known stream (every push but a device's first) is locked in one round trip; a new one is
-  // stored first, then locked.
-  let client = await selectForUpdate(tx, clientId);
+async function lockClient(tx: Tx, clientId: string, principal: Principal, mutationIds: readonly string[]) {
+  // A known stream (every push but a device's first) is locked, and the log rows of the batch's
+  // ids read, in one round trip; a new one is stored first, then locked.
+  let client = await selectForUpdate(tx, clientId, mutationIds);
   if (!client) {
     await tx
       .insert(syncClients)
@@ -60,7 +63,7 @@ async function lockClient(tx: Tx, clientId: string, principal: Principal) {
         deviceId: principal.deviceId,
       })
       .onConflictDoNothing();
-    client = await selectForUpdate(tx, clientId);
+    client = await selectForUpdate(tx, clientId, mutationIds);
   }
   if (!client) throw new Error('sync client row vanished');
   assertOwnClient(client, principal);
@@ -76,11 +79,21 @@ export function assertOwnClient(
   }
 }
 
-/** The stream's row, locked; 409 sync.inProgress at once when another push holds it. */
-async function selectForUpdate(tx: Tx, clientId: string) {
+/**
+ * The stream's row, locked, with what the log holds of these mutation ids (any client's: a
+ * reused id is refused); 409 sync.inProgress at once when another push holds the row.
+ */
+async function selectForUpdate(tx: Tx, clientId: string, mutationIds: readonly string[]) {
   try {
     const [client] = await tx
-      .select()
+      .select({
+        ...getTableColumns(syncClients),
+        logged: sql<Logged[]>`(select coalesce(json_agg(json_build_object('mutationId', m.mutation_id,
+            'clientId', m.client_id, 'seq', m.seq, 'requestHash', m.request_hash, 'status', m.status,
+            'result', m.result)), '[]'::json)
+          from mutation_log m
+          where m.mutation_id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(mutationIds)}::jsonb)))`,
+      })
       .from(syncClients)
       .where(eq(syncClients.clientId, clientId))
       .for('update', { noWait: true });
@@ -262,17 +275,13 @@ async function applyBatch(
   actor: CommandActor,
 ): Promise<PushResponse> {
   return db.transaction(async (tx) => {
-    const client = await lockClient(tx, body.clientId, principal);
-    const previous = await tx
-      .select()
-      .from(mutationLog)
-      .where(
-        inArray(
-          mutationLog.mutationId,
-          mutations.map((m) => m.id),
-        ),
-      );
-    const logged = new Map(previous.map((row) => [row.mutationId, row]));
+    const client = await lockClient(
+      tx,
+      body.clientId,
+      principal,
+      mutations.map((m) => m.id),
+    );
+    const logged = new Map(client.logged.map((row) => [row.mutationId, row]));
     const plan = planBatch(mutations, logged, body.clientId, client.lastSeq);
 
     const work = new OrderWork(tx, principal.storeId);
@@ -286,7 +295,7 @@ async function applyBatch(
     const unaudited = [...(services.pickupRefusals ?? [])];
     let lastSeq = client.lastSeq;
     const results: MutationResult[] = [];
-    const entries: (typeof mutationLog.$inferInsert)[] = [];
+    const entries: LogEntry[] = [];
     for (const p of plan) {
       if (p.answer) {
         results.push(p.answer);
@@ -311,14 +320,27 @@ async function applyBatch(
     }
     // A refused code whose command was not the one refused (none should be) is still audited.
     for (const refusal of unaudited) auditPickup(work, actor, refusal);
-    await work.flush();
-    if (entries.length > 0) await tx.insert(mutationLog).values(entries);
-    await tx
-      .update(syncClients)
-      .set({ lastSeq, associateId: principal.associateId, updatedAt: sql`now()` })
-      .where(eq(syncClients.clientId, body.clientId));
+    // The effects, the log rows and the stream's position are written in one statement.
+    await work.flush([
+      ...(entries.length > 0 ? [logInsert(entries)] : []),
+      sql`update sync_clients set last_seq = ${lastSeq}, associate_id = ${principal.associateId},
+        updated_at = now() where client_id = ${body.clientId}`,
+    ]);
     return { lastProcessedSeq: lastSeq, results };
   });
+}
+
+type LogEntry = typeof mutationLog.$inferInsert;
+
+/** The log rows of a batch, in one insert (a CTE of the flush's statement). */
+function logInsert(entries: readonly LogEntry[]): SQL {
+  return sql`insert into mutation_log (mutation_id, client_id, seq, name, request_hash, status, result,
+      associate_id, store_id)
+    select r."mutationId", r."clientId", r."seq", r."name", r."requestHash", r."status", r."result",
+      r."associateId", r."storeId"
+    from jsonb_to_recordset(${JSON.stringify(entries)}::jsonb) as r(
+      "mutationId" uuid, "clientId" uuid, "seq" int, "name" text, "requestHash" text, "status" text,
+      "result" jsonb, "associateId" uuid, "storeId" text)`;
 }
 
 function auditPickup(work: OrderWork, actor: CommandActor, refusal: PickupRefusal): void {

@@ -1,4 +1,4 @@
-import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import type { APIRequestContext, Browser, Locator, Page } from '@playwright/test';
 import type { SubstitutionSettings } from '../src/contract/substitutions';
 import { expect, test } from './support/fixtures';
 import { chooseLanguage } from './support/header';
@@ -56,6 +56,24 @@ function substitutionLink(text: string): string {
   return match![0];
 }
 
+/** The customer's phone at 360 px, no sign-in, open at the link from the e-mail. */
+async function openOnPhone(browser: Browser, mailText: string, locale: string) {
+  const phone = await browser.newContext({
+    locale,
+    serviceWorkers: 'block',
+    viewport: { width: 360, height: 740 },
+  });
+  const customer = await phone.newPage();
+  await customer.goto(substitutionLink(mailText));
+  return { phone, customer };
+}
+
+/** The customer declines from the link, and the page says so. */
+async function declineFromLink(customer: Page): Promise<void> {
+  await customer.getByTestId('substitution-decline').click();
+  await expect(customer.getByTestId('substitution-status')).toHaveAttribute('data-status', 'declined');
+}
+
 async function substituteOffline(page: Page, order: TestOrder, substitute: Product): Promise<void> {
   await page.getByTestId('substitute-open').click();
   await expect(page.getByRole('dialog', { name: 'Substitute' })).toBeVisible();
@@ -92,16 +110,9 @@ test('an offline substitute the customer approves from the link, and the differe
   await expectDrained(page);
 
   const mail = await waitForMail(order.number, /sostituto/);
-  const link = substitutionLink(mail.text);
 
   // The customer, on their phone, at 360 px: no sign-in.
-  const phone = await browser.newContext({
-    locale: 'it-IT',
-    serviceWorkers: 'block',
-    viewport: { width: 360, height: 740 },
-  });
-  const customer = await phone.newPage();
-  await customer.goto(link);
+  const { phone, customer } = await openOnPhone(browser, mail.text, 'it-IT');
   await expect(
     customer.getByRole('heading', { level: 1, name: 'Un sostituto per il tuo ordine' }),
   ).toBeVisible();
@@ -163,16 +174,12 @@ test('a decline, and a substitute still pending staged without it', async ({
   await claim(page);
   await substituteOffline(page, declined, substitute);
   await expectDrained(page);
-  const link = substitutionLink((await waitForMail(declined.number, /sostituto/)).text);
-  const phone = await browser.newContext({
-    locale: 'en-GB',
-    serviceWorkers: 'block',
-    viewport: { width: 360, height: 740 },
-  });
-  const customer = await phone.newPage();
-  await customer.goto(link);
-  await customer.getByTestId('substitution-decline').click();
-  await expect(customer.getByTestId('substitution-status')).toHaveAttribute('data-status', 'declined');
+  const { phone, customer } = await openOnPhone(
+    browser,
+    (await waitForMail(declined.number, /sostituto/)).text,
+    'en-GB',
+  );
+  await declineFromLink(customer);
   await expect(page.getByTestId('line-substitute')).toHaveAttribute('data-status', 'declined', {
     timeout: 15_000,
   });
@@ -284,16 +291,12 @@ test('a decline from the link, then the deadline: both reach the picker, and sta
   // The first substitute: the customer declines it from the link.
   await substituteLine(page, firstLine, forFirst);
   await expectDrained(page);
-  const link = substitutionLink((await waitForMail(order.number, /sostituto/)).text);
-  const phone = await browser.newContext({
-    locale: 'en-GB',
-    serviceWorkers: 'block',
-    viewport: { width: 360, height: 740 },
-  });
-  const customer = await phone.newPage();
-  await customer.goto(link);
-  await customer.getByTestId('substitution-decline').click();
-  await expect(customer.getByTestId('substitution-status')).toHaveAttribute('data-status', 'declined');
+  const { phone, customer } = await openOnPhone(
+    browser,
+    (await waitForMail(order.number, /sostituto/)).text,
+    'en-GB',
+  );
+  await declineFromLink(customer);
   await phone.close();
   await expect(firstLine.getByTestId('line-substitute')).toHaveAttribute('data-status', 'declined', {
     timeout: 15_000,

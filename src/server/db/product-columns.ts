@@ -1,4 +1,4 @@
-import { products } from './schema';
+import { products, stagingLocations } from './schema';
 
 /** The product columns every wire ProductRow carries (pull, stock lookup): select them by this. */
 export const productColumns = {
@@ -13,4 +13,12 @@ export const productColumns = {
   colorEn: products.colorEn,
   size: products.size,
   priceCents: products.priceCents,
+};
+
+/** The staging-location columns every wire location carries (pull, snapshot, the store's shelves). */
+export const locationColumns = {
+  code: stagingLocations.code,
+  label: stagingLocations.label,
+  kind: stagingLocations.kind,
+  capacity: stagingLocations.capacity,
 };

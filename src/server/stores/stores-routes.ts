@@ -1,3 +1,4 @@
+import { locationColumns } from '../db/product-columns';
 import { asc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -42,12 +43,7 @@ export function storesRoutes(app: FastifyInstance, db: Db, guards: Guards): void
     },
     async (request) => ({
       locations: await db
-        .select({
-          code: stagingLocations.code,
-          label: stagingLocations.label,
-          kind: stagingLocations.kind,
-          capacity: stagingLocations.capacity,
-        })
+        .select(locationColumns)
         .from(stagingLocations)
         .where(eq(stagingLocations.storeId, principalOf(request).storeId))
         .orderBy(asc(stagingLocations.code)),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IntakeOrderBody, OrderDetail } from '../../contract/orders';
+import type { Session } from '../../contract/auth';
 import type { PushResponse } from '../../contract/sync';
 import { stockedProducts } from '../testing/fixtures';
 import { bearer, createTestApp, type TestApp } from '../testing/test-app';
@@ -52,6 +53,39 @@ function translate(value: unknown, names: Map<string, string>): unknown {
   return value;
 }
 
+/**
+ * Sends the captured outbox as the device sends it, with this database's ids put in: every
+ * command applies, and a resend of the same batch is all duplicates.
+ */
+async function drainsOnce(
+  session: Session,
+  queued: Captured['outbox'],
+  names: Map<string, string>,
+): Promise<void> {
+  const mutations = queued.map((r, i) => ({
+    id: r.id,
+    seq: i + 1,
+    name: r.name,
+    v: r.v,
+    args: translate(r.args, names),
+  }));
+  const clientId = randomUUID();
+  const send = () =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/sync/push',
+      headers: bearer(session),
+      payload: { clientId, mutations },
+    });
+  const answer = await send();
+  expect(answer.statusCode).toBe(200);
+  expect(
+    answer.json<PushResponse>().results.map((r) => `${r.status}${r.error ? ` ${r.error.code}` : ''}`),
+  ).toEqual(queued.map(() => 'applied'));
+  const resend = await send();
+  expect(resend.json<PushResponse>().results.every((r) => r.status === 'duplicate')).toBe(true);
+}
+
 describe(`an outbox queued by the client of ${captured.capturedFrom}`, () => {
   it('drains against this server: every command applies, once', async () => {
     const session = await t.signIn({ deviceId: 'handheld-from-the-last-release' });
@@ -90,28 +124,7 @@ describe(`an outbox queued by the client of ${captured.capturedFrom}`, () => {
       'order.stage',
       'order.handover',
     ]);
-    const mutations = queued.map((r, i) => ({
-      id: r.id,
-      seq: i + 1,
-      name: r.name,
-      v: r.v,
-      args: translate(r.args, names),
-    }));
-    const clientId = randomUUID();
-    const send = () =>
-      t.app.inject({
-        method: 'POST',
-        url: '/api/sync/push',
-        headers: bearer(session),
-        payload: { clientId, mutations },
-      });
-    const answer = await send();
-    expect(answer.statusCode).toBe(200);
-    expect(
-      answer.json<PushResponse>().results.map((r) => `${r.status}${r.error ? ` ${r.error.code}` : ''}`),
-    ).toEqual(queued.map(() => 'applied'));
-    const resend = await send();
-    expect(resend.json<PushResponse>().results.every((r) => r.status === 'duplicate')).toBe(true);
+    await drainsOnce(session, queued, names);
 
     const first = placed[0]!;
     const after = (
@@ -228,28 +241,7 @@ describe(`an outbox queued by the client of ${capturedV2.capturedFrom}`, () => {
       'order.checkId@1',
       'order.handover@2',
     ]);
-    const mutations = queued.map((r, i) => ({
-      id: r.id,
-      seq: i + 1,
-      name: r.name,
-      v: r.v,
-      args: translate(r.args, names),
-    }));
-    const clientId = randomUUID();
-    const send = () =>
-      t.app.inject({
-        method: 'POST',
-        url: '/api/sync/push',
-        headers: bearer(device),
-        payload: { clientId, mutations },
-      });
-    const answer = await send();
-    expect(answer.statusCode).toBe(200);
-    expect(
-      answer.json<PushResponse>().results.map((r) => `${r.status}${r.error ? ` ${r.error.code}` : ''}`),
-    ).toEqual(queued.map(() => 'applied'));
-    const resend = await send();
-    expect(resend.json<PushResponse>().results.every((r) => r.status === 'duplicate')).toBe(true);
+    await drainsOnce(device, queued, names);
 
     const read = async (id: string) =>
       (await t.app.inject({ url: `/api/orders/${id}`, headers: bearer(device) })).json<OrderDetail>();

@@ -8,7 +8,7 @@ import { pickupArrivals, products, stagingLocations, stock, syncClients, orders 
 import { iso } from '../db/time';
 import { loadOrderDetails, queueOrderIds } from '../core/order-views';
 import { currentStoreVersion } from '../core/store-version';
-import { productColumns } from '../db/product-columns';
+import { productColumns, locationColumns } from '../db/product-columns';
 import { assertOwnClient } from './push-service';
 import { pickupKeyIdOf, type PickupCodeKeys } from '../core/pickup-code-keys';
 
@@ -104,12 +104,7 @@ export async function pullChanges(
           : [];
 
       const locations = await tx
-        .select({
-          code: stagingLocations.code,
-          label: stagingLocations.label,
-          kind: stagingLocations.kind,
-          capacity: stagingLocations.capacity,
-        })
+        .select(locationColumns)
         .from(stagingLocations)
         .where(and(eq(stagingLocations.storeId, storeId), window(stagingLocations.syncVersion)));
 

@@ -7,7 +7,7 @@ import { loadArrivals } from '../core/arrival-views';
 import { pickupArrivals, products, stagingLocations, stock, syncClients, orders } from '../db/schema';
 import { loadOrderDetails, queueOrderIds } from '../core/order-views';
 import { currentStoreVersion } from '../core/store-version';
-import { productColumns } from '../db/product-columns';
+import { productColumns, locationColumns } from '../db/product-columns';
 import { assertOwnClient } from './push-service';
 import { pickupKeyIdOf, type PickupCodeKeys } from '../core/pickup-code-keys';
 
@@ -121,12 +121,7 @@ async function storeAt(
         )
     : [];
   const locations = await tx
-    .select({
-      code: stagingLocations.code,
-      label: stagingLocations.label,
-      kind: stagingLocations.kind,
-      capacity: stagingLocations.capacity,
-    })
+    .select(locationColumns)
     .from(stagingLocations)
     .where(eq(stagingLocations.storeId, storeId));
   const customerArrivals = await loadArrivals(

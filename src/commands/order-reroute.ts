@@ -5,6 +5,7 @@ import { findLine } from '../domain/picking';
 import { reservationPromisedAt } from '../domain/reservation';
 import {
   assertCanResolveShort,
+  assertNotRefundedAtStaging,
   rerouteErrorCodes,
   rerouteExternalId,
   rerouteOrderNumber,
@@ -53,6 +54,7 @@ export const orderReroute = defineCommand({
     }
     const line = findLine(order.lines, a.lineId);
     assertCanResolveShort(line);
+    assertNotRefundedAtStaging(order, line.id);
     const store = knownStore(tx, a.toStoreId);
     const product = { orderId: order.id, lineId: line.id };
     const left = tx.availableAt(a.toStoreId, product);

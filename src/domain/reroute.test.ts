@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   assertCanResolveShort,
+  assertNotRefundedAtStaging,
   canResolveShort,
+  canRerouteShort,
   proposeReroute,
   rerouteExternalId,
   rerouteOrderNumber,
@@ -38,6 +40,19 @@ describe('canResolveShort', () => {
     expect(canResolveShort({ ...line, substitute: { status: 'pending' } })).toBe(false);
     expect(() => assertCanResolveShort({ ...line, id: 'l1', qtyShort: 0 })).toThrow(
       expect.objectContaining({ code: 'reroute.nothingToResolve' }),
+    );
+  });
+});
+
+describe('canRerouteShort', () => {
+  const line = { qtyShort: 1, reroutedTo: null, customerNotified: false };
+  it('moves short units only until the order is staged, when they were refunded', () => {
+    expect(canRerouteShort({ readyAt: null }, line)).toBe(true);
+    expect(canRerouteShort({ readyAt: '2026-12-06T10:00:00.000Z' }, line)).toBe(false);
+    expect(canRerouteShort({ readyAt: null }, { ...line, customerNotified: true })).toBe(false);
+    expect(() => assertNotRefundedAtStaging({ readyAt: null }, 'l1')).not.toThrow();
+    expect(() => assertNotRefundedAtStaging({ readyAt: '2026-12-06T10:00:00.000Z' }, 'l1')).toThrow(
+      expect.objectContaining({ code: 'reroute.refundedAtStaging' }),
     );
   });
 });

@@ -4,6 +4,8 @@ export const rerouteErrorCodes = {
   /** The line has no short units left to move or cancel (none short, or already handled). */
   nothingToResolve: 'reroute.nothingToResolve',
   sameStore: 'reroute.sameStore',
+  /** The order was staged: its removed units were refunded then, so they no longer move. */
+  refundedAtStaging: 'reroute.refundedAtStaging',
 } as const;
 
 /** Another store's figure for one product, nearest first, as GET /api/stock/products/:id lists it. */
@@ -42,6 +44,25 @@ export function assertCanResolveShort(line: ShortLineState & { id: string }): vo
     throw new DomainError(rerouteErrorCodes.nothingToResolve, 'This line has no short units left to handle', {
       lineId: line.id,
     });
+  }
+}
+
+/**
+ * Whether a short line's units may still move to another store. Staging refunds the units the
+ * order removed (ADR 0046), so once the order was staged they stay removed: moved, the customer
+ * would get them as well as the money. Telling the customer of the cancellation stays possible.
+ */
+export function canRerouteShort(order: { readyAt: string | null }, line: ShortLineState): boolean {
+  return order.readyAt === null && canResolveShort(line);
+}
+
+export function assertNotRefundedAtStaging(order: { readyAt: string | null }, lineId: string): void {
+  if (order.readyAt !== null) {
+    throw new DomainError(
+      rerouteErrorCodes.refundedAtStaging,
+      'The order was staged and its removed units refunded: they cannot move to another store',
+      { lineId },
+    );
   }
 }
 

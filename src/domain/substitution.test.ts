@@ -9,6 +9,7 @@ import {
   effectivePreference,
   highestAllowedCents,
   isWithinPriceRule,
+  removedUnits,
   substituteStatusAt,
   substitutionErrorCodes,
   substitutionRefund,
@@ -173,6 +174,9 @@ describe('the one refund of an order’s substitutes', () => {
   ) => ({
     id,
     unitPriceCents,
+    // Short by the substitute's units only: nothing removed.
+    qtyShort: substitute?.qty ?? 0,
+    reroutedTo: null,
     substitute,
   });
 
@@ -206,6 +210,91 @@ describe('the one refund of an order’s substitutes', () => {
   });
 });
 
+describe('the units removed from an order', () => {
+  const rerouted = { orderId: 'o-2', orderNumber: 'W1', storeId: 's-2' };
+
+  it('are the short units no substitute covers and no other store took', () => {
+    expect(removedUnits({ qtyShort: 2, reroutedTo: null, substitute: null })).toBe(2);
+    expect(removedUnits({ qtyShort: 3, reroutedTo: null, substitute: { qty: 1 } })).toBe(2);
+    expect(removedUnits({ qtyShort: 1, reroutedTo: null, substitute: { qty: 1 } })).toBe(0);
+    expect(removedUnits({ qtyShort: 0, reroutedTo: null, substitute: null })).toBe(0);
+    expect(removedUnits({ qtyShort: 2, reroutedTo: rerouted, substitute: null })).toBe(0);
+  });
+
+  it('are refunded at the ordered price, alone', () => {
+    const refund = substitutionRefund(
+      [
+        { id: 'a', unitPriceCents: 450, qtyShort: 2, reroutedTo: null, substitute: null },
+        { id: 'b', unitPriceCents: 999, qtyShort: 0, reroutedTo: null, substitute: null },
+      ],
+      100_000,
+    );
+    expect(refund).toEqual({
+      totalCents: 900,
+      lines: [{ lineId: 'a', status: 'removed', qty: 2, refundCents: 900 }],
+    });
+    expect(substitutionRefundCause(refund.lines)).toBe('removed');
+  });
+
+  it('add to cheaper and declined substitutes, a line giving both its substitute and its removed units', () => {
+    const refund = substitutionRefund(
+      [
+        {
+          id: 'a',
+          unitPriceCents: 1000,
+          qtyShort: 3,
+          reroutedTo: null,
+          substitute: { unitPriceCents: 800, qty: 2, status: 'picked' },
+        },
+        {
+          id: 'b',
+          unitPriceCents: 500,
+          qtyShort: 1,
+          reroutedTo: null,
+          substitute: { unitPriceCents: 900, qty: 1, status: 'declined' },
+        },
+        { id: 'c', unitPriceCents: 300, qtyShort: 1, reroutedTo: null, substitute: null },
+      ],
+      100_000,
+    );
+    expect(refund).toEqual({
+      totalCents: 400 + 1000 + 500 + 300,
+      lines: [
+        { lineId: 'a', status: 'picked', qty: 2, refundCents: 400 },
+        { lineId: 'a', status: 'removed', qty: 1, refundCents: 1000 },
+        { lineId: 'b', status: 'declined', qty: 1, refundCents: 500 },
+        { lineId: 'c', status: 'removed', qty: 1, refundCents: 300 },
+      ],
+    });
+    expect(substitutionRefundCause(refund.lines)).toBe('allThree');
+  });
+
+  it('leave out units moved to another store, which the customer still gets', () => {
+    const refund = substitutionRefund(
+      [{ id: 'a', unitPriceCents: 450, qtyShort: 2, reroutedTo: rerouted, substitute: null }],
+      100_000,
+    );
+    expect(refund).toEqual({ totalCents: 0, lines: [] });
+  });
+
+  it('never take the refund above what the goods were paid', () => {
+    const refund = substitutionRefund(
+      [
+        { id: 'a', unitPriceCents: 1000, qtyShort: 2, reroutedTo: null, substitute: null },
+        {
+          id: 'b',
+          unitPriceCents: 1000,
+          qtyShort: 1,
+          reroutedTo: null,
+          substitute: { unitPriceCents: 0, qty: 1, status: 'declined' },
+        },
+      ],
+      2500,
+    );
+    expect(refund.totalCents).toBe(2500);
+  });
+});
+
 describe('the refund the order shows', () => {
   it('says why: a cheaper substitute kept, items declined, or both', () => {
     expect(substitutionRefundCause([{ status: 'picked' }])).toBe('cheaper');
@@ -213,6 +302,15 @@ describe('the refund the order shows', () => {
     expect(substitutionRefundCause([{ status: 'declined' }])).toBe('declined');
     expect(substitutionRefundCause([{ status: 'accepted' }, { status: 'declined' }])).toBe('both');
     expect(substitutionRefundCause([])).toBeNull();
+  });
+
+  it('names removed items too, alone or beside substitutes', () => {
+    expect(substitutionRefundCause([{ status: 'removed' }])).toBe('removed');
+    expect(substitutionRefundCause([{ status: 'picked' }, { status: 'removed' }])).toBe('cheaperRemoved');
+    expect(substitutionRefundCause([{ status: 'declined' }, { status: 'removed' }])).toBe('declinedRemoved');
+    expect(
+      substitutionRefundCause([{ status: 'accepted' }, { status: 'declined' }, { status: 'removed' }]),
+    ).toBe('allThree');
   });
 
   it('is paid under one key per order, so a staging retried pays once', () => {

@@ -7,7 +7,7 @@ import { DomainError } from './domain-error';
 
 /**
  * The customer's preference, for the whole order or one line (a line's wins):
- * - `none`: no substitutes, the unit is removed and refunded;
+ * - `none`: no substitutes, the unit is removed and refunded at staging;
  * - `similar`: any similar item the store's price rule allows, without asking;
  * - `ask`: ask me each time;
  * - `alternatives`: these products, by SKU, best first; anything else is refused.
@@ -228,49 +228,95 @@ export function substituteUnits(
 /** The idempotency key of an order's one substitution refund: paid once, however often staged. */
 export const substitutionRefundKey = (orderId: string): string => `substitution:${orderId}`;
 
+/** Why an order's one refund gave money back, as the order shows it. */
+export type SubstitutionRefundCause =
+  'cheaper' | 'declined' | 'both' | 'removed' | 'cheaperRemoved' | 'declinedRemoved' | 'allThree';
+
 /**
- * Why the settled substitutes were refunded, from the lines that gave money back
- * (`substitutionRefund(...).lines`): a cheaper substitute kept, items declined, or both.
+ * Why the order was refunded at staging, from the lines that gave money back
+ * (`substitutionRefund(...).lines`): a cheaper substitute kept, items declined, items removed
+ * (short with no substitute), or a mix of them.
  */
 export function substitutionRefundCause(
-  lines: readonly { status: SubstituteStatus }[],
-): 'cheaper' | 'declined' | 'both' | null {
-  const cheaper = lines.some((l) => isSubstituteKept(l.status));
+  lines: readonly { status: SubstituteStatus | 'removed' }[],
+): SubstitutionRefundCause | null {
+  const cheaper = lines.some((l) => l.status !== 'removed' && isSubstituteKept(l.status));
   const declined = lines.some((l) => l.status === 'declined');
+  const removed = lines.some((l) => l.status === 'removed');
+  if (removed) {
+    if (cheaper && declined) return 'allThree';
+    return cheaper ? 'cheaperRemoved' : declined ? 'declinedRemoved' : 'removed';
+  }
   if (cheaper && declined) return 'both';
   return cheaper ? 'cheaper' : declined ? 'declined' : null;
 }
 
+/**
+ * Units of a line removed from the order: short, not covered by a substitute (whatever its
+ * answer: a declined one is refunded as such), and not moved to another store. A line whose short
+ * units were re-routed removes none: the re-route took the units short then, and the line records
+ * no count of them, so a unit shorted after it is left to the platform rather than risk refunding
+ * units the other store delivers.
+ */
+export function removedUnits(line: {
+  qtyShort: number;
+  reroutedTo: object | string | null;
+  substitute: { qty: number } | null;
+}): number {
+  if (line.reroutedTo !== null) return 0;
+  return Math.max(0, line.qtyShort - (line.substitute?.qty ?? 0));
+}
+
 export interface SubstitutionRefundLine {
   lineId: string;
-  status: SubstituteStatus;
+  /** The substitute's answer, or `removed` for the line's units short with no substitute. */
+  status: SubstituteStatus | 'removed';
   qty: number;
   refundCents: number;
 }
 
 /**
- * The one refund an order's settled substitutes give (at staging): each line's difference or
- * declined units, never more in all than the goods were paid (the order's discounts included),
- * so with any later return the customer never gets back more than they paid.
+ * The one refund an order gives at staging: each line's cheaper substitute's difference, its
+ * declined units and its removed units (`removedUnits`) at the ordered price, never more in all
+ * than the goods were paid (the order's discounts included), so with any later return the
+ * customer never gets back more than they paid.
  */
 export function substitutionRefund(
   lines: readonly {
     id: string;
     unitPriceCents: number;
+    qtyShort: number;
+    reroutedTo: object | string | null;
     substitute: { unitPriceCents: number; qty: number; status: SubstituteStatus } | null;
   }[],
   paidGoodsCents: number,
 ): { totalCents: number; lines: SubstitutionRefundLine[] } {
-  const owed = lines.flatMap((line) => {
+  const owed = lines.flatMap((line): SubstitutionRefundLine[] => {
     const s = line.substitute;
-    if (!s || s.status === 'pending') return [];
-    const refundCents = substitutionRefundCents({
-      orderedUnitCents: line.unitPriceCents,
-      substituteUnitCents: s.unitPriceCents,
-      qty: s.qty,
-      status: s.status,
-    });
-    return refundCents > 0 ? [{ lineId: line.id, status: s.status, qty: s.qty, refundCents }] : [];
+    const forSubstitute: SubstitutionRefundLine | null =
+      s && s.status !== 'pending'
+        ? {
+            lineId: line.id,
+            status: s.status,
+            qty: s.qty,
+            refundCents: substitutionRefundCents({
+              orderedUnitCents: line.unitPriceCents,
+              substituteUnitCents: s.unitPriceCents,
+              qty: s.qty,
+              status: s.status,
+            }),
+          }
+        : null;
+    const removed = removedUnits(line);
+    const forRemoved: SubstitutionRefundLine = {
+      lineId: line.id,
+      status: 'removed',
+      qty: removed,
+      refundCents: line.unitPriceCents * removed,
+    };
+    return [forSubstitute, forRemoved].filter(
+      (l): l is SubstitutionRefundLine => l !== null && l.refundCents > 0,
+    );
   });
   const sum = owed.reduce((total, l) => total + l.refundCents, 0);
   return { totalCents: Math.max(0, Math.min(sum, paidGoodsCents)), lines: owed };

@@ -3,8 +3,9 @@ import { substitutionRefund, substitutionRefundCause } from '../../domain/substi
 import { useI18n } from '../i18n/use-t';
 
 /**
- * The money the settled substitutes gave back at staging (ADR 0046), as the server recorded it
- * with the payment adapter: the associate can tell the customer at the counter.
+ * The money the order gave back at staging (ADR 0046): settled substitutes and removed items, as
+ * the server recorded it with the payment adapter, so the associate can tell the customer at the
+ * counter.
  */
 export function SubstitutionRefundNote({ order }: { order: OrderDetail }) {
   const { t, language } = useI18n();
@@ -13,7 +14,7 @@ export function SubstitutionRefundNote({ order }: { order: OrderDetail }) {
   // Why, from the lines that gave money back (a dearer substitute kept gives none).
   const cause = substitutionRefundCause(
     substitutionRefund(
-      order.lines.map((l) => ({ ...l, substitute: l.substitute ?? null })),
+      order.lines.map((l) => ({ ...l, reroutedTo: l.reroutedTo ?? null, substitute: l.substitute ?? null })),
       refund.totalCents,
     ).lines,
   );
@@ -25,6 +26,10 @@ export function SubstitutionRefundNote({ order }: { order: OrderDetail }) {
     cheaper: 'order.substitutionRefund.cheaper',
     declined: 'order.substitutionRefund.declined',
     both: 'order.substitutionRefund.both',
+    removed: 'order.substitutionRefund.removed',
+    cheaperRemoved: 'order.substitutionRefund.cheaperRemoved',
+    declinedRemoved: 'order.substitutionRefund.declinedRemoved',
+    allThree: 'order.substitutionRefund.allThree',
   } as const;
   return (
     <p className="order-header__refund" data-testid="substitution-refund" data-cents={refund.totalCents}>

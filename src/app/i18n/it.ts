@@ -432,6 +432,12 @@ export const it: Messages = {
   'order.substitutionRefund.cheaper': 'Rimborsati {amount}: il sostituto costa meno',
   'order.substitutionRefund.declined': 'Rimborsati {amount}: articoli rifiutati',
   'order.substitutionRefund.both': 'Rimborsati {amount}: sostituti più economici e articoli rifiutati',
+  'order.substitutionRefund.removed': 'Rimborsati {amount}: articoli rimossi',
+  'order.substitutionRefund.cheaperRemoved':
+    'Rimborsati {amount}: sostituti più economici e articoli rimossi',
+  'order.substitutionRefund.declinedRemoved': 'Rimborsati {amount}: articoli rifiutati e rimossi',
+  'order.substitutionRefund.allThree':
+    'Rimborsati {amount}: sostituti più economici, articoli rifiutati e rimossi',
   'order.substitutes': 'Sostituti',
   'line.substitute': 'Sostituisci…',
   'line.substitutePicked': 'Sostituto: {name} × {qty}',
@@ -791,12 +797,16 @@ export const it: Messages = {
   'reroute.confirm': 'Conferma',
   'reroute.none': 'Nessun negozio vicino ha {qty} disponibili.',
   'reroute.offline': 'Per cercare in un altro negozio serve la rete. Puoi comunque annullare la riga.',
+  'reroute.refundedAtStaging':
+    'Rimborsato quando l’ordine è andato sullo scaffale. Puoi comunque avvisare il cliente.',
   'reroute.cancelLine': 'Annulla la riga e avvisa il cliente',
   'reroute.moving': 'Spostamento a {store}…',
   'reroute.moved': 'Spostato a {store} · ordine {number}',
   'reroute.cancelled': 'Annullato · cliente avvisato',
   'reroute.journey': 'Nello stesso percorso: {number} a {store} — {status}',
   'errors.reroute.nothingToResolve': 'Questa riga non ha più pezzi mancanti da spostare o annullare.',
+  'errors.reroute.refundedAtStaging':
+    'L’ordine è già sullo scaffale e questi pezzi sono stati rimborsati. Non possono passare a un altro negozio.',
   'errors.reroute.sameStore': 'Questo è il tuo negozio. Scegli un altro negozio.',
   'header.returns': 'Resi',
   'command.arrival.acknowledge': 'Arrivo del cliente preso in carico',

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ProductAvailability } from '../../contract/stock';
 import type { SyncOrder } from '../../contract/sync';
-import { canResolveShort, proposeReroute } from '../../domain/reroute';
+import { canResolveShort, canRerouteShort, proposeReroute } from '../../domain/reroute';
 import { enqueueCommand } from '../../local-db/enqueue';
 import { searchStock } from '../../sync/stock-lookup';
 import { lineName } from '../common/localized';
@@ -24,7 +24,8 @@ const lineState = (line: Line) => ({
 /**
  * Short pick, then re-route: each line with short units is offered once to another store (the
  * nearest that has them all) or cancelled with the customer told. Shown whatever the order's
- * status, since the last short usually ends the pick.
+ * status, since the last short usually ends the pick; once the order is staged its removed units
+ * were refunded, so they are no longer offered to another store.
  */
 export function RerouteTask({ order }: { order: SyncOrder }) {
   const { t } = useI18n();
@@ -73,6 +74,8 @@ function ShortLine({ order, line }: { order: SyncOrder; line: Line }) {
     );
   }
 
+  // Staging refunded the removed units (ADR 0046): they can only be cancelled now.
+  const movable = canRerouteShort(order, lineState(line));
   const find = async () => {
     setBusy(true);
     setError(null);
@@ -108,8 +111,9 @@ function ShortLine({ order, line }: { order: SyncOrder; line: Line }) {
         <strong>{name}</strong> ·{' '}
         {t('line.shortDone', { qty: line.qtyShort, reason: t(`reason.${line.shortReason ?? 'other'}`) })}
       </p>
-      {online ? null : <p>{t('reroute.offline')}</p>}
-      {online && proposal === undefined ? (
+      {movable ? null : <p role="status">{t('reroute.refundedAtStaging')}</p>}
+      {movable && !online ? <p>{t('reroute.offline')}</p> : null}
+      {movable && online && proposal === undefined ? (
         <Button variant="secondary" onClick={find} disabled={busy}>
           {busy ? t('reroute.searching') : t('reroute.find')}
         </Button>

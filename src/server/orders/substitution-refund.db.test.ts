@@ -16,8 +16,8 @@ import type { CurbsideView } from '../../contract/curbside';
 
 /**
  * Issue 15, point 3: money follows the substitutes. Once every answer is in (at staging) the
- * difference of a cheaper substitute and the price of a declined one go back through the payment
- * adapter, once, and never more than the customer paid.
+ * difference of a cheaper substitute, the price of a declined one and the price of a removed item
+ * go back through the payment adapter, once, and never more than the customer paid.
  */
 let t: TestApp;
 let associate: Session;
@@ -179,6 +179,86 @@ describe('refunds of substitutes', () => {
     const { rows, paid } = await refunded(discounted.id);
     expect(paid).toBe(100);
     expect(rows.map((r) => r.totalCents)).toEqual([100]);
+  });
+
+  it('pays back a removed item once at staging, and then keeps its units from moving', async () => {
+    const [a, b] = products as [StockedProduct, StockedProduct];
+    const order = await place({
+      substitution: { mode: 'none' },
+      lines: [
+        { sku: a.sku, qty: 2, unitPriceCents: 450 },
+        { sku: b.sku, qty: 1, unitPriceCents: 1200 },
+      ],
+    });
+    const short = order.lines.find((l) => l.sku === a.sku)!;
+    await act(order.id, 'short', { lineId: short.id, qty: 2, reason: 'not_found' });
+    await act(order.id, 'pick', { code: b.barcode, qty: 1 });
+
+    const mutation = {
+      id: randomUUID(),
+      seq: 1,
+      name: 'order.stage',
+      v: 2,
+      args: { orderId: order.id, locationCode: 'MI01-A02', shareShelf: true },
+    };
+    const clientId = randomUUID();
+    for (let i = 0; i < 2; i++) {
+      const pushed = await t.app.inject({
+        method: 'POST',
+        url: '/api/sync/push',
+        headers: bearer(associate),
+        payload: { clientId, mutations: [mutation] },
+      });
+      expect(pushed.json<PushResponse>().results[0]!.status).toBe(i === 0 ? 'applied' : 'duplicate');
+    }
+    // Staged again by another device's command: refused, and nothing more paid.
+    const again = await t.app.inject({
+      method: 'POST',
+      url: `/api/orders/${order.id}/stage`,
+      headers: bearer(associate),
+      payload: { locationCode: 'MI01-A02', shareShelf: true },
+    });
+    expect(again.statusCode).toBe(409);
+
+    const { rows, ledger, paid } = await refunded(order.id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      refundKey: `substitution:${order.id}`,
+      returnId: null,
+      totalCents: 900,
+      shippingCents: 0,
+      lines: [],
+      payment: { method: 'card', reference: 'PAY-SUB' },
+    });
+    expect(ledger.map((e) => e.amountCents)).toEqual([900]);
+    expect(paid).toBe(900 + 1200);
+    const detail = await t.app.inject({ url: `/api/orders/${order.id}`, headers: bearer(associate) });
+    expect(detail.json<OrderDetail>().substitutionRefund).toEqual({
+      totalCents: 900,
+      currency: 'EUR',
+      refundedAt: expect.any(String),
+    });
+
+    // Refunded, the units cannot also go to the customer from another store.
+    const moved = await t.app.inject({
+      method: 'POST',
+      url: '/api/sync/push',
+      headers: bearer(associate),
+      payload: {
+        clientId,
+        mutations: [
+          {
+            id: randomUUID(),
+            seq: 2,
+            name: 'order.reroute',
+            v: 1,
+            args: { rerouteId: randomUUID(), orderId: order.id, lineId: short.id, toStoreId: 'MI02' },
+          },
+        ],
+      },
+    });
+    expect(moved.json<PushResponse>().results[0]?.error?.code).toBe('reroute.refundedAtStaging');
+    expect((await refunded(order.id)).rows).toHaveLength(1);
   });
 
   it("show in the manager's KPIs: the substitution and acceptance rates", async () => {

@@ -21,8 +21,9 @@ import {
 /**
  * Issue 6, "done when": the refund and stock figures reconcile. An order with two coupons, a
  * shipping charge and a short-picked line comes back over three visits; the refunds add up to
- * exactly what the customer paid (lines net of their discount share, plus shipping), each
- * refund to its lines, and the stock change to the restocked units.
+ * exactly what the customer paid for what was delivered (lines net of their discount share, plus
+ * shipping), each refund to its lines, and the stock change to the restocked units. The short
+ * unit was refunded at staging, so all together give back exactly what was charged.
  */
 let t: TestApp;
 let counter: Session;
@@ -48,7 +49,7 @@ describe('partial returns over several visits', () => {
       [
         { product: a, qty: 3, unitPriceCents: 1999 },
         { product: b, qty: 2, unitPriceCents: 3499 },
-        // One of the two is not found: the customer never paid for it.
+        // One of the two is not found: removed, and refunded when the order was staged.
         { product: c, qty: 2, unitPriceCents: 999, short: 1 },
       ],
       {
@@ -91,7 +92,13 @@ describe('partial returns over several visits', () => {
     expect(results.map((r) => r.shippingRefundCents)).toEqual([0, 0, 599]);
     expect(results.reduce((sum, r) => sum + r.refundCents, 0)).toBe(paid);
 
-    const rows = await refundsOfOrder(db(), order.id);
+    const all = await refundsOfOrder(db(), order.id);
+    // The removed unit went back at staging (ADR 0046), in a refund of its own with no return.
+    const removed = all.filter((r) => r.returnId === null);
+    expect(removed).toEqual([
+      expect.objectContaining({ refundKey: `substitution:${order.id}`, totalCents: 999, lines: [] }),
+    ]);
+    const rows = all.filter((r) => r.returnId !== null);
     expect(rows).toHaveLength(3);
     for (const row of rows) {
       const lines = row.lines as RefundLine[];
@@ -125,6 +132,13 @@ describe('partial returns over several visits', () => {
         ),
       );
     expect(ledger.reduce((sum, e) => sum + e.amountCents, 0)).toBe(paid);
+    // With the removed unit's refund, every cent charged at intake came back, and not one more.
+    const [removedPaid] = await db()
+      .select()
+      .from(paymentLedger)
+      .where(eq(paymentLedger.idempotencyKey, removed[0]!.refundKey));
+    expect(removedPaid?.amountCents).toBe(999);
+    expect(paid + removedPaid!.amountCents).toBe(order.totalCents);
     expect(ledger.every((e) => (e.payment as { reference?: string }).reference === 'PAY-42')).toBe(true);
 
     // Stock: on hand rose by exactly the restocked units, and the movements say so.

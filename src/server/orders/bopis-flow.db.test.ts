@@ -145,6 +145,8 @@ describe('the BOPIS journey through the API', () => {
       'order.short',
       'order.finishPick',
       'order.stage',
+      // The short unit was removed (no substitutes wanted): refunded at staging (ADR 0046).
+      'order.substitutionRefund',
       // The wrong code and the other order's pass, audited without the code (issue 13 point 7).
       'order.handoverCodeRefused',
       'order.handoverCodeRefused',

@@ -17,6 +17,7 @@ import {
   syncClients,
 } from '../db/schema';
 import type { Rng } from '../db/seed';
+import { substitutionRefundKey } from '../../domain/substitution';
 
 /**
  * Shared pieces of the sync fault tests: commands written against order *indexes* (so the same
@@ -206,6 +207,8 @@ export function labeller(placed: readonly PlacedOrder[], extra: Record<string, s
   const labels = new Map<string, string>(Object.entries(extra));
   placed.forEach((o, i) => {
     labels.set(o.id, `order#${i}`);
+    // The order's one refund at staging is keyed by its id (ADR 0046).
+    labels.set(substitutionRefundKey(o.id), substitutionRefundKey(`order#${i}`));
     for (const l of o.lines) labels.set(l.id, `line#${i}.${l.lineNo}`);
   });
   const relabel = (value: unknown): unknown => {

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { localParts, zonedInstant } from '../../domain/kpi-period';
 import type { CommandActor } from '../../commands/order-tx';
 import { runCommands } from '../core/run-commands';
+import { demoServices } from './demo-services';
 import type { Db } from '../db/client';
 import * as t from '../db/schema';
 import type { OpeningHours, Rng, Weekday } from '../db/seed';
@@ -123,20 +124,27 @@ export async function seedDemoWeek(
       ? [{ name: 'pick.short', args: { orderId, lineId: shortLine.id, qty: 1, reason: 'not_found' } }]
       : [];
     await db.transaction((tx) =>
-      runCommands(tx, picker, [
-        { name: 'order.claim', args: { orderId } },
-        ...picks.filter((pick) => pick.args.qty > 0),
-        ...shortCommand,
-        {
-          name: 'order.stage',
-          args: {
-            orderId,
-            locationCode: `${store.id}-A${String((index % 12) + 1).padStart(2, '0')}`,
-            shareShelf: true,
+      runCommands(
+        tx,
+        picker,
+        [
+          { name: 'order.claim', args: { orderId } },
+          ...picks.filter((pick) => pick.args.qty > 0),
+          ...shortCommand,
+          {
+            name: 'order.stage',
+            args: {
+              orderId,
+              locationCode: `${store.id}-A${String((index % 12) + 1).padStart(2, '0')}`,
+              shareShelf: true,
+            },
           },
-        },
-        ...(plan.collectedAt ? [{ name: 'order.handover', args: { orderId, code: order.pickupCode } }] : []),
-      ]),
+          ...(plan.collectedAt
+            ? [{ name: 'order.handover', args: { orderId, code: order.pickupCode } }]
+            : []),
+        ],
+        demoServices,
+      ),
     );
     // Everything it caused (stock movements, audit, messages) moves back with it...
     const end = plan.collectedAt ?? plan.readyAt;

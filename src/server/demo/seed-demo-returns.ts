@@ -7,6 +7,7 @@ import * as t from '../db/schema';
 import { intakeOrder } from '../orders/intake-service';
 import type { CommandActor } from '../../commands/order-tx';
 import { runCommands } from '../core/run-commands';
+import { demoServices } from './demo-services';
 import { createCarrierRegistry } from '../shipping/carrier-registry';
 import { createOrderShipment } from '../shipping/shipment-service';
 import { backdate, manifestShipment, spreadTimeline } from './demo-history';
@@ -257,19 +258,24 @@ async function placeScenario(db: Db, key: DemoReturnScenario, now: Date, used: S
 
   const orderId = order.id;
   await db.transaction((tx) =>
-    runCommands(tx, actor, [
-      { name: 'order.claim', args: { orderId } },
-      ...chosen.map((product) => ({
-        name: 'pick.confirm',
-        args: { orderId, code: product.barcode, qty: product.spec.qty },
-      })),
-      ...(spec.fulfillmentType === 'pickup'
-        ? [
-            { name: 'order.stage', args: { orderId, locationCode: `${storeId}-B08` } },
-            { name: 'order.handover', args: { orderId, code: order.pickupCode } },
-          ]
-        : [{ name: 'order.pack', args: { orderId, packages: [{ type: 'box-m', weightGrams: 1350 }] } }]),
-    ]),
+    runCommands(
+      tx,
+      actor,
+      [
+        { name: 'order.claim', args: { orderId } },
+        ...chosen.map((product) => ({
+          name: 'pick.confirm',
+          args: { orderId, code: product.barcode, qty: product.spec.qty },
+        })),
+        ...(spec.fulfillmentType === 'pickup'
+          ? [
+              { name: 'order.stage', args: { orderId, locationCode: `${storeId}-B08` } },
+              { name: 'order.handover', args: { orderId, code: order.pickupCode } },
+            ]
+          : [{ name: 'order.pack', args: { orderId, packages: [{ type: 'box-m', weightGrams: 1350 }] } }]),
+      ],
+      demoServices,
+    ),
   );
   const receivedAt = new Date(now.getTime() - demo.receivedDaysAgo * 86_400_000);
   if (spec.fulfillmentType === 'ship_from_store') {

@@ -15,6 +15,7 @@ import {
 } from '../db/seed';
 import type { CommandActor } from '../../commands/order-tx';
 import { runCommands } from '../core/run-commands';
+import { demoServices } from './demo-services';
 import { demoInboundParcels, placeDemoOrder } from './demo-orders';
 import { seedDemoWeek } from './demo-week';
 import { seedDemoReturns } from './seed-demo-returns';
@@ -219,7 +220,7 @@ async function progressOrders(db: Db, orderIds: string[], picker: AssociateRow):
               orderId,
               `${picker.storeId}-A${String((index % 12) + 1).padStart(2, '0')}`,
             );
-      await runCommands(tx, actor, [claim, ...rest]);
+      await runCommands(tx, actor, [claim, ...rest], demoServices);
     });
   }
 }

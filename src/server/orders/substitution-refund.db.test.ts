@@ -95,23 +95,7 @@ describe('refunds of substitutes', () => {
     expect((await refunded(order.id)).rows).toEqual([]);
 
     // Staged from a device's push, then the same push again (a retry): one refund.
-    const mutation = {
-      id: randomUUID(),
-      seq: 1,
-      name: 'order.stage',
-      v: 2,
-      args: { orderId: order.id, locationCode: 'MI01-A02', shareShelf: true },
-    };
-    const clientId = randomUUID();
-    for (let i = 0; i < 2; i++) {
-      const pushed = await t.app.inject({
-        method: 'POST',
-        url: '/api/sync/push',
-        headers: bearer(associate),
-        payload: { clientId, mutations: [mutation] },
-      });
-      expect(pushed.json<PushResponse>().results[0]!.status).toBe(i === 0 ? 'applied' : 'duplicate');
-    }
+    await stagePushedTwice(order.id);
 
     const { rows, ledger, paid } = await refunded(order.id);
     expect(rows).toHaveLength(1);
@@ -194,23 +178,7 @@ describe('refunds of substitutes', () => {
     await act(order.id, 'short', { lineId: short.id, qty: 2, reason: 'not_found' });
     await act(order.id, 'pick', { code: b.barcode, qty: 1 });
 
-    const mutation = {
-      id: randomUUID(),
-      seq: 1,
-      name: 'order.stage',
-      v: 2,
-      args: { orderId: order.id, locationCode: 'MI01-A02', shareShelf: true },
-    };
-    const clientId = randomUUID();
-    for (let i = 0; i < 2; i++) {
-      const pushed = await t.app.inject({
-        method: 'POST',
-        url: '/api/sync/push',
-        headers: bearer(associate),
-        payload: { clientId, mutations: [mutation] },
-      });
-      expect(pushed.json<PushResponse>().results[0]!.status).toBe(i === 0 ? 'applied' : 'duplicate');
-    }
+    const clientId = await stagePushedTwice(order.id);
     // Staged again by another device's command: refused, and nothing more paid.
     const again = await t.app.inject({
       method: 'POST',
@@ -283,3 +251,28 @@ describe('refunds of substitutes', () => {
     expect(report.acceptance.percent).toBe(0);
   });
 });
+
+/**
+ * Stages from a device's push, then sends the same push again (a retry): applied, then a
+ * duplicate. Returns the device's stream, for its next push.
+ */
+async function stagePushedTwice(orderId: string): Promise<string> {
+  const mutation = {
+    id: randomUUID(),
+    seq: 1,
+    name: 'order.stage',
+    v: 2,
+    args: { orderId, locationCode: 'MI01-A02', shareShelf: true },
+  };
+  const clientId = randomUUID();
+  for (let i = 0; i < 2; i++) {
+    const pushed = await t.app.inject({
+      method: 'POST',
+      url: '/api/sync/push',
+      headers: bearer(associate),
+      payload: { clientId, mutations: [mutation] },
+    });
+    expect(pushed.json<PushResponse>().results[0]!.status).toBe(i === 0 ? 'applied' : 'duplicate');
+  }
+  return clientId;
+}

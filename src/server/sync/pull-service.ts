@@ -2,7 +2,7 @@ import { and, eq, gt, inArray, isNull, lte } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { PullResponse } from '../../contract/sync';
 import type { Principal } from '../core/tokens';
-import type { Db } from '../db/client';
+import type { Db, Executor } from '../db/client';
 import { loadArrivals } from '../core/arrival-views';
 import { pickupArrivals, products, stagingLocations, stock, syncClients, orders } from '../db/schema';
 import { iso } from '../db/time';
@@ -118,17 +118,7 @@ export async function pullChanges(
           : window(pickupArrivals.syncVersion),
       );
 
-      const [client] = query.clientId
-        ? await tx
-            .select({
-              lastSeq: syncClients.lastSeq,
-              storeId: syncClients.storeId,
-              deviceId: syncClients.deviceId,
-            })
-            .from(syncClients)
-            .where(eq(syncClients.clientId, query.clientId))
-        : [];
-      if (client) assertOwnClient(client, principal);
+      const client = await ownClient(tx, principal, query.clientId);
 
       return {
         cursor: `v2:${version}`,
@@ -146,4 +136,22 @@ export async function pullChanges(
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );
+}
+
+/**
+ * The device's sync stream, read in the pull's snapshot so its lastSeq goes with the rows; a
+ * stream of another device or store is refused (ADR 0030). Undefined before its first push.
+ */
+export async function ownClient(
+  tx: Executor,
+  principal: Principal,
+  clientId: string | undefined,
+): Promise<{ lastSeq: number } | undefined> {
+  if (!clientId) return undefined;
+  const [client] = await tx
+    .select({ lastSeq: syncClients.lastSeq, storeId: syncClients.storeId, deviceId: syncClients.deviceId })
+    .from(syncClients)
+    .where(eq(syncClients.clientId, clientId));
+  if (client) assertOwnClient(client, principal);
+  return client;
 }

@@ -4,11 +4,11 @@ import type { PullResponse } from '../../contract/sync';
 import type { Principal } from '../core/tokens';
 import type { Db, Executor } from '../db/client';
 import { loadArrivals } from '../core/arrival-views';
-import { pickupArrivals, products, stagingLocations, stock, syncClients, orders } from '../db/schema';
+import { pickupArrivals, products, stagingLocations, stock, orders } from '../db/schema';
 import { loadOrderDetails, queueOrderIds } from '../core/order-views';
 import { currentStoreVersion } from '../core/store-version';
 import { productColumns, locationColumns } from '../db/product-columns';
-import { assertOwnClient } from './push-service';
+import { ownClient } from './pull-service';
 import { pickupKeyIdOf, type PickupCodeKeys } from '../core/pickup-code-keys';
 
 /**
@@ -129,17 +129,7 @@ async function storeAt(
     storeId,
     and(isNull(pickupArrivals.handedOverAt), eq(orders.status, 'ready')),
   );
-  const [client] = clientId
-    ? await tx
-        .select({
-          lastSeq: syncClients.lastSeq,
-          storeId: syncClients.storeId,
-          deviceId: syncClients.deviceId,
-        })
-        .from(syncClients)
-        .where(eq(syncClients.clientId, clientId))
-    : [];
-  if (client) assertOwnClient(client, principal);
+  const client = await ownClient(tx, principal, clientId);
   return {
     orders: details.map((o) => ({ ...o, pickupCodeDigest: digests.get(o.id) ?? '' })),
     products: unstocked,

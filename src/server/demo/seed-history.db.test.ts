@@ -5,6 +5,7 @@ import { rowsOf } from '../db/rows';
 import { openTestDatabase, testDatabaseKind } from '../testing/test-database';
 import { seedChain } from './seed-chain';
 import { seedHistory, type HistoryStats } from './seed-history';
+import { packedPackage } from '../../contract/shipping';
 
 let database: DatabaseHandle;
 beforeAll(async () => {
@@ -116,6 +117,15 @@ describe.skipIf(testDatabaseKind() !== 'postgres')('seedHistory on PostgreSQL', 
       nothingHandedOver: 0,
       nothingPicked: 0,
     });
+  });
+
+  it("packs shipped orders in the packages the API answers with (a pull's schema refuses others)", async () => {
+    const packed = rowsOf<{ packages: unknown[] }>(
+      await database.db.execute(sql`select packages from orders where packed_at is not null`),
+    );
+    expect(packed.length).toBeGreaterThan(0);
+    const invalid = packed.flatMap((o) => o.packages).filter((p) => !packedPackage.safeParse(p).success);
+    expect(invalid).toEqual([]);
   });
 
   it('stamps sync versions below each store’s current one, one per order', async () => {

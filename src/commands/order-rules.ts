@@ -134,6 +134,7 @@ export function settlePendingSubstitutes(tx: OrderTx, order: OrderState, without
  * Once every substitute is settled (at staging), the money follows, once: the difference of a
  * cheaper substitute kept, and the ordered price of a declined one, paid back through the payment
  * adapter under one key per order. Its lines stay empty: a later return judges only delivered units.
+ * The platform hears of it (`order.refunded`), so it does not pay the same units back again.
  */
 export function refundSubstitutions(tx: OrderTx, order: OrderState): void {
   const { totalCents, lines } = substitutionRefund(order.lines, order.paidGoodsCents);
@@ -148,6 +149,12 @@ export function refundSubstitutions(tx: OrderTx, order: OrderState): void {
       details: { key, totalCents, lines },
     },
   );
+  // The platform must not refund these units itself too (docs/webhooks.md, "Refunds Aisle pays").
+  tx.effects.webhook(order.id, 'order.refunded', {
+    refundKey: key,
+    refundCents: totalCents,
+    lines: lines.map((l) => ({ lineId: l.lineId, status: l.status, qty: l.qty, refundCents: l.refundCents })),
+  });
 }
 
 /** The order is ready on a shelf: the customer and the platform are told. */

@@ -55,6 +55,7 @@ export type WebhookEventType =
   | 'order.expired'
   | 'order.lineCancelled'
   | 'return.refunded'
+  | 'order.refunded'
   | 'order.substitution_requested'
   | 'order.substitution_decided'
   | 'order.partially_handed_over'

@@ -6,7 +6,7 @@ import type { Session } from '../../contract/auth';
 import type { IntakeOrderBody, OrderDetail } from '../../contract/orders';
 import type { PullResponse, PushResponse } from '../../contract/sync';
 import { runCommands } from '../core/run-commands';
-import { customerNotifications, orders, paymentLedger, refunds } from '../db/schema';
+import { customerNotifications, orders, paymentLedger, refunds, webhookDeliveries } from '../db/schema';
 import type { StockedProduct } from '../testing/fixtures';
 import { intakeBody, stockedProducts } from '../testing/fixtures';
 import type { TestApp } from '../testing/test-app';
@@ -116,6 +116,20 @@ describe('refunds of substitutes', () => {
       shown,
     );
     expect(rows.reduce((sum, r) => sum + r.totalCents, 0)).toBeLessThanOrEqual(paid);
+    // The platform is told once what Aisle paid back, line by line, so it does not pay it again.
+    const told = await t.database.db
+      .select()
+      .from(webhookDeliveries)
+      .where(and(eq(webhookDeliveries.orderId, order.id), eq(webhookDeliveries.eventType, 'order.refunded')));
+    expect(told).toHaveLength(1);
+    expect((told[0]!.payload as { data: unknown }).data).toEqual({
+      refundKey: `substitution:${order.id}`,
+      refundCents: 2400,
+      lines: [
+        { lineId: line(a.sku).id, status: 'picked', qty: 2, refundCents: 400 },
+        { lineId: line(b.sku).id, status: 'declined', qty: 1, refundCents: 2000 },
+      ],
+    });
 
     // The ready e-mail lists both substitutes: the one kept, and the one removed and refunded.
     const [ready] = await t.database.db
@@ -200,6 +214,17 @@ describe('refunds of substitutes', () => {
     });
     expect(ledger.map((e) => e.amountCents)).toEqual([900]);
     expect(paid).toBe(900 + 1200);
+    const told = await t.database.db
+      .select()
+      .from(webhookDeliveries)
+      .where(and(eq(webhookDeliveries.orderId, order.id), eq(webhookDeliveries.eventType, 'order.refunded')));
+    expect(told.map((w) => (w.payload as { data: unknown }).data)).toEqual([
+      {
+        refundKey: `substitution:${order.id}`,
+        refundCents: 900,
+        lines: [{ lineId: short.id, status: 'removed', qty: 2, refundCents: 900 }],
+      },
+    ]);
     const detail = await t.app.inject({ url: `/api/orders/${order.id}`, headers: bearer(associate) });
     expect(detail.json<OrderDetail>().substitutionRefund).toEqual({
       totalCents: 900,

@@ -7,6 +7,7 @@ import type { OtherStoreStock } from '../contract/stock';
 import type { ReturnableOrder } from '../contract/returns';
 import type { OutboxRecord } from './outbox-record';
 import type { LocalReturnRow } from './local-return-row';
+import { closedStatuses } from '../domain/order-machine';
 
 export interface MetaRow {
   key: string;
@@ -131,6 +132,23 @@ function createDb(): AisleDb {
   db.version(5).stores({
     snapshotPages: 'n',
   });
+  // Closed orders are pruned by when they were first seen closed (replica-apply.ts): an index
+  // finds the few past the window, where every pull used to read every closed order. A closed
+  // order kept by an older app has no time yet: it gets this device's, and leaves in 12 hours.
+  db.version(6)
+    .stores({
+      orders: 'id, status, promisedAt, closedSeenAt',
+    })
+    .upgrade((tx) => {
+      const now = Date.now();
+      return tx
+        .table<ReplicaOrder, string>('orders')
+        .where('status')
+        .anyOf([...closedStatuses])
+        .modify((order) => {
+          order.closedSeenAt ??= now;
+        });
+    });
   return db;
 }
 

@@ -1,6 +1,6 @@
 import { fromCatalogueColumns } from '../contract/catalogue';
 import type { PullResponse, SyncOrder } from '../contract/sync';
-import { closedStatuses, isOpen } from '../domain/order-machine';
+import { isOpen } from '../domain/order-machine';
 import { needsPutBack } from '../domain/put-back';
 import { db, replicaTables, type ReplicaOrder, type ReplicaProduct, type ReplicaStock } from './db';
 import { deleteMeta, getMeta } from './meta';
@@ -122,11 +122,12 @@ function land(pull: Landing | PullResponse, receivedAt: number): Promise<boolean
     const arrivals = pull.customerArrivals ?? [];
     await db.customerArrivals.bulkPut(arrivals.filter((a) => a.handedOverAt === null));
     await db.customerArrivals.bulkDelete(arrivals.filter((a) => a.handedOverAt !== null).map((a) => a.id));
-    const closed = await db.orders
-      .where('status')
-      .anyOf([...closedStatuses])
+    // Only orders first seen closed before the window are read (an index), not every closed one.
+    const pastWindow = await db.orders
+      .where('closedSeenAt')
+      .belowOrEqual(serverNow - KEEP_CLOSED_MS)
       .toArray();
-    await db.orders.bulkDelete(closed.filter((o) => !keepsShowing(o, serverNow)).map((o) => o.id));
+    await db.orders.bulkDelete(pastWindow.filter((o) => !keepsShowing(o, serverNow)).map((o) => o.id));
     await db.meta.bulkPut([
       { key: 'storeId', value: pull.storeId },
       { key: 'cursor', value: pull.cursor },

@@ -27,7 +27,9 @@ const clientId = sql.placeholder('clientId');
  * Everything a delta pull answers, in one statement (ADR 0048): the store's version, and every
  * row stamped in (since, version] with what the views add to it (an order's lines and their
  * products and shelves, its booked labels, its journey, the lines the customer was told were
- * cancelled), the products those lines name, and the device's lastSeq. One statement reads one
+ * cancelled), the products those lines and the changed stock name (a product the store has
+ * just begun to stock is on no device yet: a first sync brings only what the store stocks), and
+ * the device's lastSeq. One statement reads one
  * snapshot, so the version, the rows and the seq go together as in the repeatable-read
  * transaction of a snapshot pull, without its begin and commit. Each part is built as JSON with
  * the columns' own names (row_to_json) or the wire's, and taken apart by the views' functions.
@@ -48,6 +50,10 @@ const deltaStatement = preparedStatement<{ storeId: string; since: number; clien
         join changed c on c.id = l.order_id
         join products p on p.id = l.product_id
         left join stock s on s.product_id = l.product_id and s.store_id = ${storeId}::text
+    ),
+    changed_stock as materialized (
+      select s.* from stock s, v
+      where s.store_id = ${storeId}::text and s.sync_version > ${since}::bigint and s.sync_version <= v.version
     ),
     booked as materialized (
       select sh.* from shipments sh join changed c on c.id = sh.order_id and c.pack_revision = sh.pack_revision
@@ -89,12 +95,12 @@ const deltaStatement = preparedStatement<{ storeId: string; since: number; clien
       (select json_agg(json_build_object('productId', s.product_id, 'onHand', s.on_hand,
           'reserved', s.reserved, 'safetyStock', s.safety_stock, 'aisle', s.aisle, 'bay', s.bay,
           'updatedAt', s.updated_at))
-        from stock s
-        where s.store_id = ${storeId}::text and s.sync_version > ${since}::bigint and s.sync_version <= v.version) as stock,
+        from changed_stock s) as stock,
       (select json_agg(json_build_object('id', p.id, 'sku', p.sku, 'gtin14', p.gtin14, 'barcode', p.barcode,
           'brand', p.brand, 'nameIt', p.name_it, 'nameEn', p.name_en, 'colorIt', p.color_it,
           'colorEn', p.color_en, 'size', p.size, 'priceCents', p.price_cents))
-        from products p where p.gtin14 in (select gtin14 from own_lines)) as products,
+        from products p where p.gtin14 in (select gtin14 from own_lines)
+          or p.id in (select product_id from changed_stock)) as products,
       (select json_agg(json_build_object('code', sl.code, 'label', sl.label, 'kind', sl.kind,
           'capacity', sl.capacity))
         from staging_locations sl

@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull, lte } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { PullResponse } from '../../contract/sync';
 import type { Principal } from '../core/tokens';
@@ -96,11 +96,22 @@ export async function pullChanges(
         .from(stock)
         .where(and(eq(stock.storeId, storeId), window(stock.syncVersion)));
 
+      // The products the changed lines name, and those of the changed stock: a product the store
+      // has just begun to stock is on no device that took its first sync in pages (ADR 0052).
       const changedGtins = [...new Set(changedOrders.flatMap((o) => o.lines.map((l) => l.gtin14)))];
+      const stockedIds = stockRows.map((r) => r.productId);
       const productRows = reset
         ? await tx.select(productColumns).from(products)
-        : changedGtins.length
-          ? await tx.select(productColumns).from(products).where(inArray(products.gtin14, changedGtins))
+        : changedGtins.length || stockedIds.length
+          ? await tx
+              .select(productColumns)
+              .from(products)
+              .where(
+                or(
+                  changedGtins.length ? inArray(products.gtin14, changedGtins) : undefined,
+                  stockedIds.length ? inArray(products.id, stockedIds) : undefined,
+                ),
+              )
           : [];
 
       const locations = await tx

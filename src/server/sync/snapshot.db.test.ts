@@ -180,6 +180,35 @@ describe('a first sync in pages', () => {
     expect(new Set(rowsOf(pages).map((r) => r.id))).toEqual(new Set(nowIds));
   });
 
+  it('brings a product the store begins to stock after the snapshot with the delta, not only its stock', async () => {
+    await t.database.db.execute(sql`insert into products (sku, gtin14, barcode, barcode_type, brand,
+        name_it, name_en, category, color_it, color_en, size, price_cents)
+      values ('ZZ-NEWLY-STOCKED', '08000000000026', '8000000000026', 'EAN13', 'Aisle', 'Nuovo', 'New',
+        'test', 'blu', 'blue', 'L', 1500)`);
+    const pages = await allPages(1000);
+    const [newcomer] = await t.database.db
+      .select()
+      .from(products)
+      .where(eq(products.sku, 'ZZ-NEWLY-STOCKED'));
+    expect(rowsOf(pages).map((r) => r.id)).not.toContain(newcomer!.id);
+
+    // A return of a product bought for another store restocks it here: the store now stocks it.
+    await t.database.db.execute(sql`insert into stock (store_id, product_id, on_hand, reserved, safety_stock,
+        aisle, bay, updated_at, sync_version)
+      values ('MI01', ${newcomer!.id}, 1, 0, 0, null, null, now(),
+        (select version from store_sync where store_id = 'MI01') + 1)`);
+    await t.database.db.execute(sql`update store_sync set version = version + 1 where store_id = 'MI01'`);
+
+    // Without the seq: the SQL above notified no new version, so the database is read.
+    const delta = (await pull({ cursor: pages.at(-1)!.cursor })).json<PullResponse>();
+    expect(delta.stock.map((s) => s.productId)).toContain(newcomer!.id);
+    expect(delta.products.find((p) => p.id === newcomer!.id)).toMatchObject({
+      sku: 'ZZ-NEWLY-STOCKED',
+      gtin14: '08000000000026',
+      nameEn: 'New',
+    });
+  });
+
   it("answers the device's seq at the snapshot's version on every page", async () => {
     const stream = commandStream(clientId);
     const order = await t.placeOrder([{ sku: stocked[nextProduct++]!.sku, qty: 1 }]);

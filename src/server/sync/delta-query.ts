@@ -33,6 +33,11 @@ const clientId = sql.placeholder('clientId');
  * snapshot, so the version, the rows and the seq go together as in the repeatable-read
  * transaction of a snapshot pull, without its begin and commit. Each part is built as JSON with
  * the columns' own names (row_to_json) or the wire's, and taken apart by the views' functions.
+ *
+ * Lookups by the changed rows are written `= any (array(select …))`, not `in (select …)`: sent by
+ * name, the statement soon runs on a generic plan, and `a in (select …) or b in (select …)` can
+ * only read a whole table there (all the chain's orders, with a year of history, ADR 0054), where
+ * an array is looked up in each index.
  */
 const deltaStatement = preparedStatement<{ storeId: string; since: number; clientId: string | null }>(
   'aisle_pull_delta',
@@ -47,9 +52,9 @@ const deltaStatement = preparedStatement<{ storeId: string; since: number; clien
       select l.order_id, row_to_json(l) as line, p.sku, p.barcode, p.gtin14, p.name_it, p.name_en,
         p.brand, p.color_it, p.color_en, p.size, s.aisle, s.bay
       from order_lines l
-        join changed c on c.id = l.order_id
         join products p on p.id = l.product_id
         left join stock s on s.product_id = l.product_id and s.store_id = ${storeId}::text
+      where l.order_id = any (array(select id from changed))
     ),
     changed_stock as materialized (
       select s.* from stock s, v
@@ -61,15 +66,14 @@ const deltaStatement = preparedStatement<{ storeId: string; since: number; clien
     )
     select v.version,
       (select json_agg(json_build_object(
-          'order', row_to_json(c), 'claimerId', cl.id, 'claimerName', cl.name,
-          'assigneeId', asg.id, 'assigneeName', asg.name,
+          'order', row_to_json(c),
+          'claimerId', c.claimed_by, 'claimerName', (select a.name from associates a where a.id = c.claimed_by),
+          'assigneeId', c.assigned_to, 'assigneeName', (select a.name from associates a where a.id = c.assigned_to),
           'lineCount', (select count(*)::int from order_lines l where l.order_id = c.id),
           'unitCount', (select coalesce(sum(l.qty_ordered), 0)::int from order_lines l where l.order_id = c.id),
           'pickedUnits', (select coalesce(sum(l.qty_picked), 0)::int from order_lines l where l.order_id = c.id)
         ) order by c.promised_at, c.number)
-        from changed c
-          left join associates cl on cl.id = c.claimed_by
-          left join associates asg on asg.id = c.assigned_to) as orders,
+        from changed c) as orders,
       (select json_agg(json_build_object(
           'line', l.line, 'aisle', l.aisle, 'bay', l.bay,
           'product', json_build_object('sku', l.sku, 'barcode', l.barcode, 'gtin14', l.gtin14,
@@ -83,15 +87,16 @@ const deltaStatement = preparedStatement<{ storeId: string; since: number; clien
       (select json_agg(json_build_object('id', r.id, 'number', r.number, 'storeId', r.store_id,
           'storeName', st.name, 'status', r.status, 'journeyId', r.journey_id))
         from orders r join stores st on st.id = r.store_id
-        where r.journey_id in (select coalesce(journey_id, id) from changed)
-          or r.id in (select coalesce(journey_id, id) from changed)) as related,
+        where r.journey_id = any (array(select coalesce(journey_id, id) from changed))
+          or r.id = any (array(select coalesce(journey_id, id) from changed))) as related,
       (select json_agg(json_build_object('orderId', rf.order_id, 'totalCents', rf.total_cents,
           'currency', rf.currency, 'createdAt', rf.created_at))
         -- substitutionRefundKey (domain/substitution.ts): the one refund of a staged order's substitutes
-        from refunds rf join changed c on rf.refund_key = 'substitution:' || c.id::text
-        where c.ready_at is not null) as refunds,
+        from refunds rf
+        where rf.refund_key = any (array(select 'substitution:' || id::text from changed
+          where ready_at is not null))) as refunds,
       (select json_agg(n.payload ->> 'lineId') from customer_notifications n
-        where n.order_id in (select id from changed) and n.kind = 'line_cancelled') as notified,
+        where n.order_id = any (array(select id from changed)) and n.kind = 'line_cancelled') as notified,
       (select json_agg(json_build_object('productId', s.product_id, 'onHand', s.on_hand,
           'reserved', s.reserved, 'safetyStock', s.safety_stock, 'aisle', s.aisle, 'bay', s.bay,
           'updatedAt', s.updated_at))
@@ -99,8 +104,8 @@ const deltaStatement = preparedStatement<{ storeId: string; since: number; clien
       (select json_agg(json_build_object('id', p.id, 'sku', p.sku, 'gtin14', p.gtin14, 'barcode', p.barcode,
           'brand', p.brand, 'nameIt', p.name_it, 'nameEn', p.name_en, 'colorIt', p.color_it,
           'colorEn', p.color_en, 'size', p.size, 'priceCents', p.price_cents))
-        from products p where p.gtin14 in (select gtin14 from own_lines)
-          or p.id in (select product_id from changed_stock)) as products,
+        from products p where p.gtin14 = any (array(select gtin14 from own_lines))
+          or p.id = any (array(select product_id from changed_stock))) as products,
       (select json_agg(json_build_object('code', sl.code, 'label', sl.label, 'kind', sl.kind,
           'capacity', sl.capacity))
         from staging_locations sl
@@ -109,11 +114,11 @@ const deltaStatement = preparedStatement<{ storeId: string; since: number; clien
       (select json_agg(json_build_object('id', pa.id, 'orderId', pa.order_id, 'orderNumber', o.number,
           'customerName', o.customer_name, 'kind', pa.kind, 'parkingSpot', pa.parking_spot,
           'vehicle', pa.vehicle, 'arrivedAt', pa.arrived_at, 'acknowledgedById', pa.acknowledged_by,
-          'acknowledgedByName', ack.name, 'acknowledgedAt', pa.acknowledged_at,
+          'acknowledgedByName', (select a.name from associates a where a.id = pa.acknowledged_by),
+          'acknowledgedAt', pa.acknowledged_at,
           'handedOverAt', pa.handed_over_at) order by pa.arrived_at)
         from pickup_arrivals pa
           join orders o on o.id = pa.order_id
-          left join associates ack on ack.id = pa.acknowledged_by
         where pa.store_id = ${storeId}::text and pa.sync_version > ${since}::bigint
           and pa.sync_version <= v.version) as arrivals,
       client.last_seq, client.store_id as client_store_id, client.device_id as client_device_id

@@ -53,6 +53,8 @@ describe('a product picture’s address', () => {
       '//images.example.com/p.jpg',
       '/product-images/shoe.svg', // the server's own paths are the demo's, not the platform's
       'https://',
+      'https:///images.example.com/p.jpg',
+      'https://\\images.example.com/p.jpg',
       'https://user:secret@images.example.com/p.jpg',
       'https://images.example.com/a b.jpg',
       'https://images.example.com/p.jpg\n',

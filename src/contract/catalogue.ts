@@ -6,10 +6,12 @@ export const PRODUCT_IMAGE_URL_MAX_LENGTH = 2048;
 /**
  * Whether a picture address from the platform is one a customer's page may load: https only (a
  * page served over https shows no http picture, and a data: or javascript: address is no
- * picture), a host, no user or password, no whitespace. Kept as the platform sent it.
+ * picture), a host, no user or password, no whitespace or backslash. Kept as the platform sent it.
  */
 export function isProductImageUrl(value: string): boolean {
-  if (!value.startsWith('https://') || /[\s\p{Cc}]/u.test(value)) return false;
+  // The URL parser forgives a third slash or a backslash before the host; the database's check
+  // and a careful reader do not.
+  if (!/^https:\/\/[^/]/.test(value) || /[\s\p{Cc}\\]/u.test(value)) return false;
   try {
     const url = new URL(value);
     return url.protocol === 'https:' && url.hostname !== '' && !url.username && !url.password;

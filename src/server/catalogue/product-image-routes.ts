@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { productImageBody, productImageResult } from '../../contract/catalogue';
 import { errorBody } from '../../contract/error-body';
 import type { Db } from '../db/client';
-import { assertApiKey } from '../orders/intake-service';
+import { assertApiKey } from '../core/platform-api-key';
 import { setProductImage } from './product-images';
 
 /**

@@ -140,10 +140,14 @@ describe('parseEnv: where product pictures may come from', () => {
     ).toEqual(['https://images.example.com', 'https://cdn.example.net:8443']);
   });
 
-  it.each([['http://images.example.com'], ['https://images.example.com/products'], ['images.example.com'], ['*']])(
-    'refuses %s, naming it',
-    (value) => {
-      expect(() => devEnv({ PRODUCT_IMAGE_ORIGINS: value })).toThrow(/PRODUCT_IMAGE_ORIGINS: must be 'self' or https origins/);
-    },
-  );
+  it.each([
+    ['http://images.example.com'],
+    ['https://images.example.com/products'],
+    ['images.example.com'],
+    ['*'],
+  ])('refuses %s, naming it', (value) => {
+    expect(() => devEnv({ PRODUCT_IMAGE_ORIGINS: value })).toThrow(
+      /PRODUCT_IMAGE_ORIGINS: must be 'self' or https origins/,
+    );
+  });
 });

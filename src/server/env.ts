@@ -88,7 +88,12 @@ export const productImageOriginsSetting = z
       } catch {
         url = undefined;
       }
-      if (!url || url.protocol !== 'https:' || !url.hostname || url.origin !== entry.replace(/\/$/, '').toLowerCase()) {
+      if (
+        !url ||
+        url.protocol !== 'https:' ||
+        !url.hostname ||
+        url.origin !== entry.replace(/\/$/, '').toLowerCase()
+      ) {
         ctx.addIssue({
           code: 'custom',
           message: `must be 'self' or https origins like https://images.example.com, separated by commas (not ${entry})`,

@@ -6,7 +6,11 @@ import { products } from '../db/schema';
 import { HttpError } from '../http-error';
 
 /** Names (or, with null, removes) a product's picture; a SKU the catalogue lacks is a 404. */
-export async function setProductImage(db: Db, sku: string, imageUrl: string | null): Promise<ProductImageResult> {
+export async function setProductImage(
+  db: Db,
+  sku: string,
+  imageUrl: string | null,
+): Promise<ProductImageResult> {
   const [row] = await db
     .update(products)
     .set({ imageUrl })

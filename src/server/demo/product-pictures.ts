@@ -75,7 +75,11 @@ export const pictureColours: Readonly<Record<string, string>> = {
 
 /** The outline and the details: dark on a light fill, light on a dark one, so both show. */
 function detailColour(fill: string): string {
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(fill.slice(i, i + 2), 16) / 255) as [number, number, number];
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(fill.slice(i, i + 2), 16) / 255) as [
+    number,
+    number,
+    number,
+  ];
   return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.35 ? '#e5e7eb' : '#1f2937';
 }
 

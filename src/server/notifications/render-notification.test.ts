@@ -191,7 +191,9 @@ describe('the substitution request', () => {
     expect(mailPictureUrl('/product-images/footwear-blk.svg', link)).toBe(
       'https://aisle.example/product-images/footwear-blk.svg',
     );
-    expect(mailPictureUrl('/product-images/footwear-blk.svg', 'http://localhost:5173/substitution/abc')).toBeUndefined();
+    expect(
+      mailPictureUrl('/product-images/footwear-blk.svg', 'http://localhost:5173/substitution/abc'),
+    ).toBeUndefined();
     expect(mailPictureUrl('//evil.example/p.jpg', link)).toBeUndefined();
     expect(mailPictureUrl(undefined, link)).toBeUndefined();
   });

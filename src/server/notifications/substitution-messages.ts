@@ -21,7 +21,8 @@ const requestPayload = z.object({
 export function mailPictureUrl(imageUrl: string | undefined, linkUrl: string): string | undefined {
   if (!imageUrl) return undefined;
   if (imageUrl.startsWith('https://')) return imageUrl;
-  if (!imageUrl.startsWith('/') || imageUrl.startsWith('//') || !linkUrl.startsWith('https://')) return undefined;
+  if (!imageUrl.startsWith('/') || imageUrl.startsWith('//') || !linkUrl.startsWith('https://'))
+    return undefined;
   return new URL(imageUrl, linkUrl).href;
 }
 

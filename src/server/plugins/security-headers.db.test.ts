@@ -52,10 +52,14 @@ describe('security headers', () => {
     }
   });
 
-  it("let pages load product pictures from this server, and from the image hosts PRODUCT_IMAGE_ORIGINS names", async () => {
+  it('let pages load product pictures from this server, and from the image hosts PRODUCT_IMAGE_ORIGINS names', async () => {
     const imgSrc = (headers: Record<string, unknown>) =>
       /(?:^|;)\s*img-src ([^;]*)/.exec(String(headers['content-security-policy']))?.[1]?.split(' ');
-    expect(imgSrc((await t.app.inject({ url: '/api/health' })).headers)).toEqual(["'self'", 'data:', 'blob:']);
+    expect(imgSrc((await t.app.inject({ url: '/api/health' })).headers)).toEqual([
+      "'self'",
+      'data:',
+      'blob:',
+    ]);
     expect(imgSrc((await behindProxy.app.inject({ url: '/api/health' })).headers)).toEqual([
       "'self'",
       'data:',

@@ -108,7 +108,11 @@ describe('the customer’s substitution link', () => {
 
   it('refuses a picture that is not an https address, a SKU the catalogue lacks, and a caller without the key', async () => {
     const [product] = products() as [StockedProduct];
-    for (const bad of ['http://images.example.com/p.jpg', 'javascript:alert(1)', `https://x.example/${'a'.repeat(2100)}`]) {
+    for (const bad of [
+      'http://images.example.com/p.jpg',
+      'javascript:alert(1)',
+      `https://x.example/${'a'.repeat(2100)}`,
+    ]) {
       const refused = await setPicture(product.sku, bad);
       expect(refused.statusCode).toBe(400);
       expect(refused.json()).toMatchObject({

@@ -96,6 +96,7 @@ const serverPlatform = [
 ];
 const serverFeatures = [
   'auth',
+  'catalogue',
   'curbside',
   'health',
   'kiosk',

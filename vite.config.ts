@@ -24,11 +24,13 @@ const buildId =
  * precached (docs/decisions/0034-compressed-assets-and-a-handheld-precache.md). The worker's
  * zxing JS engine is the fallback for browsers without WebAssembly, which handhelds have. The
  * on-screen QR (a curbside link on the order screen) needs the network for its link anyway.
+ * The demo's product pictures (public/product-images, ADR 0055) are for the customer's pages,
+ * which no handheld opens: 150 drawings no picker needs offline.
  */
 const precache = handheldPrecache({
   onDemandPages:
     /\/src\/app\/(?:labels\/(?:location-labels|pickup-pass)-page|counter\/(?:counter|kiosks)-page|board\/board-page|curbside\/curbside-page|substitution\/substitution-page|manager\/manager-pages|common\/qr-code)\.tsx$/,
-  onDemandFiles: /^assets\/js-engine-[\w-]+\.js$/,
+  onDemandFiles: /^(?:assets\/js-engine-[\w-]+\.js|product-images\/.*)$/,
 });
 
 export default defineConfig({

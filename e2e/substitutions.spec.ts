@@ -68,6 +68,14 @@ async function openOnPhone(browser: Browser, mailText: string, locale: string) {
   return { phone, customer };
 }
 
+/** An <img> that loaded and was decoded: a blocked or broken picture has no natural width. */
+async function expectDrawn(picture: Locator): Promise<void> {
+  await expect(picture).toHaveAttribute('data-picture', 'shown');
+  await expect
+    .poll(() => picture.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0)))
+    .toBeGreaterThan(0);
+}
+
 /** The customer declines from the link, and the page says so. */
 async function declineFromLink(customer: Page): Promise<void> {
   await customer.getByTestId('substitution-decline').click();
@@ -94,7 +102,8 @@ test('an offline substitute the customer approves from the link, and the differe
   request,
   checkA11y,
 }) => {
-  // Two devices, and five axe scans: the picker offline, the customer in two languages, the refund in two.
+  // Two devices, and seven axe scans: the picker offline, the customer in two languages at 360 and
+  // 320 px, the refund in two.
   test.setTimeout(120_000);
   const session = await apiSignIn(request);
   const [ordered, substitute] = (await freshProducts(request, session, 2)) as [Product, Product];
@@ -117,14 +126,37 @@ test('an offline substitute the customer approves from the link, and the differe
     customer.getByRole('heading', { level: 1, name: 'Un sostituto per il tuo ordine' }),
   ).toBeVisible();
   await expect(customer.getByTestId('substitution-difference')).toContainText('ti rimborsiamo');
+  // Both products with their pictures (the demo's drawings, served by the app itself), each
+  // named by the product, and really drawn: a blocked or broken picture has no natural width.
+  const catalogue = (await snapshot(request, session)).products;
+  const offered = catalogue.find((p) => p.id === substitute.id)!;
+  const picture = customer.getByTestId('substitution-offered-picture');
+  await expect(picture).toHaveAttribute('alt', offered.nameIt);
+  await expectDrawn(picture);
+  await expectDrawn(customer.getByTestId('substitution-ordered-picture'));
   await checkA11y(customer);
   await customer.getByRole('button', { name: 'English' }).click();
   await expect(
     customer.getByRole('heading', { level: 1, name: 'A substitute for your order' }),
   ).toBeVisible();
   await expect(customer.getByTestId('substitution-difference')).toContainText('we refund you');
+  await expect(picture).toHaveAttribute('alt', offered.nameEn);
   await checkA11y(customer);
   expect(await customer.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  // At 320 px the two products still sit side by side, in both languages, with nothing sideways.
+  await customer.setViewportSize({ width: 320, height: 640 });
+  await checkA11y(customer);
+  expect(await customer.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await customer.getByRole('button', { name: 'Italiano' }).click();
+  await expect(picture).toHaveAttribute('alt', offered.nameIt);
+  await checkA11y(customer);
+  expect(await customer.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  const [left, right] = await Promise.all(
+    ['substitution-ordered-picture', 'substitution-offered-picture'].map(
+      async (id) => (await customer.getByTestId(id).boundingBox())!,
+    ),
+  );
+  expect(Math.abs(left!.y - right!.y), 'side by side').toBeLessThan(2);
   await customer.getByTestId('substitution-accept').click();
   await expect(customer.getByTestId('substitution-status')).toHaveAttribute('data-status', 'accepted');
 
@@ -140,7 +172,7 @@ test('an offline substitute the customer approves from the link, and the differe
   await phone.close();
 
   // Staging settled it: the difference went back to the card, once, and the order says so.
-  const price = (await snapshot(request, session)).products.find((p) => p.id === substitute.id)!.priceCents;
+  const price = offered.priceCents;
   const refund = 99_900 - price;
   const shown = page.getByTestId('substitution-refund');
   await expect(shown).toHaveAttribute('data-cents', String(refund));

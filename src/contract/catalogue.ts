@@ -1,5 +1,41 @@
 import { z } from 'zod';
 
+/** The longest picture address taken: any real image host's fits; a data: URL or a page of text does not. */
+export const PRODUCT_IMAGE_URL_MAX_LENGTH = 2048;
+
+/**
+ * Whether a picture address from the platform is one a customer's page may load: https only (a
+ * page served over https shows no http picture, and a data: or javascript: address is no
+ * picture), a host, no user or password, no whitespace or backslash. Kept as the platform sent it.
+ */
+export function isProductImageUrl(value: string): boolean {
+  // The URL parser forgives a third slash or a backslash before the host; the database's check
+  // and a careful reader do not.
+  if (!/^https:\/\/[^/]/.test(value) || /[\s\p{Cc}\\]/u.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' && url.hostname !== '' && !url.username && !url.password;
+  } catch {
+    return false;
+  }
+}
+
+export const productImageUrl = z
+  .string()
+  .max(PRODUCT_IMAGE_URL_MAX_LENGTH)
+  .refine(isProductImageUrl, 'must be an https:// address with a host and no user or password')
+  .describe('The product’s picture, an https address; the customer’s page and e-mail show it');
+
+/** The platform sets (or, with null, removes) a product's picture. */
+export const productImageBody = z
+  .object({ imageUrl: productImageUrl.nullable() })
+  .meta({ id: 'ProductImage' });
+
+export const productImageResult = z
+  .object({ sku: z.string(), imageUrl: z.string().nullable() })
+  .meta({ id: 'ProductImageResult' });
+export type ProductImageResult = z.infer<typeof productImageResult>;
+
 /**
  * A first sync's products in columns (ADR 0052): the products a store sells, each with the
  * store's aisle and bay, one array per field, row i across all of them. Only the fields a

@@ -93,6 +93,10 @@ const shownProduct = z.object({
   colorIt: z.string(),
   size: z.string(),
   unitPriceCents: z.number(),
+  imageUrl: z
+    .string()
+    .nullable()
+    .describe("The product's picture: an https address, or a path on this server; null when it has none"),
 });
 
 /** What the customer's substitution page shows: public, by the signed link alone. */

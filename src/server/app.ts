@@ -15,6 +15,7 @@ import type { Env } from './env';
 import { healthRoutes } from './health/health-routes';
 import { registerBackgroundJobs, type JobSettings } from './jobs/background-jobs';
 import { intakeRoutes, platformRoutes } from './orders/intake-routes';
+import { productImageRoutes } from './catalogue/product-image-routes';
 import { kioskRoutes } from './kiosk/kiosk-routes';
 import { enrollmentCodeKey } from './kiosk/kiosk-enrollment-codes';
 import { ordersRoutes } from './orders/orders-routes';
@@ -57,6 +58,7 @@ export type AppSettings = Pick<
       | 'SHIPPING_CARRIER'
       | 'PAYMENT_ADAPTER'
       | 'TRUST_PROXY'
+      | 'PRODUCT_IMAGE_ORIGINS'
       | 'METRICS_TOKEN'
     >
   > &
@@ -101,7 +103,7 @@ export async function buildApp({
   // API answers go brotli or gzip (a first replica pull is ~1 MB of JSON); the client's files are
   // compressed at build and sent as they are (plugins/client-app.ts). Before any route.
   await app.register(fastifyCompress, { encodings: ['br', 'gzip'] });
-  await registerSecurityHeaders(app);
+  await registerSecurityHeaders(app, { productImageOrigins: settings.PRODUCT_IMAGE_ORIGINS ?? [] });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
@@ -146,6 +148,7 @@ export async function buildApp({
     returns: returnServices(),
   });
   platformRoutes(app, db, settings.INTAKE_API_KEY);
+  productImageRoutes(app, db, settings.INTAKE_API_KEY);
   curbsideRoutes(app, db, curbside, guards, settings.PUBLIC_URL);
   substitutionRoutes(app, db, substitution);
   if (backgroundJobs) registerBackgroundJobs(app, database, settings, passKeys, curbside, substitution);

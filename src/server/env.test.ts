@@ -126,3 +126,28 @@ describe('parseEnv: many processes on one database', () => {
     expect(() => devEnv({ METRICS_TOKEN: 'short' })).toThrow('METRICS_TOKEN: must be at least 16 characters');
   });
 });
+
+describe('parseEnv: where product pictures may come from', () => {
+  it("is this server alone by default, or as 'self'", () => {
+    expect(devEnv({}).PRODUCT_IMAGE_ORIGINS).toEqual([]);
+    expect(devEnv({ PRODUCT_IMAGE_ORIGINS: "'self'" }).PRODUCT_IMAGE_ORIGINS).toEqual([]);
+  });
+
+  it('takes https origins separated by commas', () => {
+    expect(
+      devEnv({ PRODUCT_IMAGE_ORIGINS: "'self', https://images.example.com, https://cdn.example.net:8443/" })
+        .PRODUCT_IMAGE_ORIGINS,
+    ).toEqual(['https://images.example.com', 'https://cdn.example.net:8443']);
+  });
+
+  it.each([
+    ['http://images.example.com'],
+    ['https://images.example.com/products'],
+    ['images.example.com'],
+    ['*'],
+  ])('refuses %s, naming it', (value) => {
+    expect(() => devEnv({ PRODUCT_IMAGE_ORIGINS: value })).toThrow(
+      /PRODUCT_IMAGE_ORIGINS: must be 'self' or https origins/,
+    );
+  });
+});

@@ -66,6 +66,45 @@ export const trustProxySetting = z
     return entries;
   });
 
+/**
+ * Where product pictures may come from besides this server, for the Content-Security-Policy's
+ * img-src (ADR 0055): `'self'` (the default: only pictures this server serves), or https origins
+ * separated by commas, like https://images.example.com. An origin has no path: CSP allows hosts.
+ */
+export const productImageOriginsSetting = z
+  .string()
+  .optional()
+  .transform((value, ctx): string[] => {
+    const entries = (value ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      // 'self' is always allowed; a .env file may have dropped its quotes.
+      .filter((entry) => !['', "'self'", 'self'].includes(entry));
+    const origins: string[] = [];
+    for (const entry of entries) {
+      let url: URL | undefined;
+      try {
+        url = new URL(entry);
+      } catch {
+        url = undefined;
+      }
+      if (
+        !url ||
+        url.protocol !== 'https:' ||
+        !url.hostname ||
+        url.origin !== entry.replace(/\/$/, '').toLowerCase()
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `must be 'self' or https origins like https://images.example.com, separated by commas (not ${entry})`,
+        });
+      } else {
+        origins.push(url.origin);
+      }
+    }
+    return origins;
+  });
+
 const flag = z
   .enum(['on', 'off', 'true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => ['on', 'true', '1', 'yes'].includes(value));
@@ -146,6 +185,8 @@ export const envSchema = z.object({
   // How often substitutes past the customer's answer deadline are declined: how late a silence
   // may be noticed. A minute suits answers given in minutes; the e2e server checks more often.
   SUBSTITUTION_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  // Image hosts the customer's pages may load product pictures from, besides this server (ADR 0055).
+  PRODUCT_IMAGE_ORIGINS: productImageOriginsSetting,
 });
 type ParsedEnv = z.infer<typeof envSchema>;
 export type Env = Omit<ParsedEnv, 'SEED' | 'INTAKE_API_KEY'> & {

@@ -13,6 +13,7 @@ import { databaseConfigOf, openDatabase } from './db/client';
 import { runMigrations } from './db/migrate';
 import { createRng } from './db/seed';
 import { startDemoOrderFeed } from './demo/demo-orders';
+import { nameDemoPictures } from './demo/demo-pictures';
 import { isSeeded, seedDemo, wipeData } from './demo/seed-demo';
 import { pruneMutationLog } from './sync/push-service';
 
@@ -79,6 +80,9 @@ async function prepareDatabase(database: DatabaseHandle, env: Env, log: Logger):
       const started = Date.now();
       const seeded = await seedDemo(database.db);
       log.info({ ...seeded, ms: Date.now() - started }, 'seeded the demo chain');
+    } else {
+      const named = await nameDemoPictures(database.db);
+      if (named) log.info({ products: named }, 'named the demo pictures of products seeded without them');
     }
   }
   await pruneMutationLog(database.db);

@@ -3,13 +3,15 @@ import { useParams } from 'react-router';
 import type { SubstitutionView } from '../../contract/substitutions';
 import { answerSubstitution, readSubstitution } from '../../sync/substitution-api';
 import { PublicPage, useLinkView, usePublicLanguage } from '../common/public-page';
+import { ProductPicture } from './product-picture';
 import { substitutionErrorKey, substitutionWords } from './substitution-words';
 import './substitution.css';
 
 /**
  * The customer's page from a substitution request (issue 15): no sign-in, in the customer's
- * language (with a toggle). Both products, the price difference and the money back; accept or
- * decline, once. The answer reaches the picker's device with the order's next change.
+ * language (with a toggle). Both products side by side with their pictures, the price difference
+ * and the money back; accept or decline, once. The answer reaches the picker's device with the
+ * order's next change.
  */
 export function SubstitutionPage() {
   const { token = '' } = useParams();
@@ -35,10 +37,9 @@ export function SubstitutionPage() {
     }
   };
 
+  const productName = (p: SubstitutionView['ordered']) => (language === 'it' ? p.nameIt : p.nameEn);
   const name = (p: SubstitutionView['ordered']) =>
-    [p.brand, language === 'it' ? p.nameIt : p.nameEn, language === 'it' ? p.colorIt : p.colorEn, p.size]
-      .filter(Boolean)
-      .join(' · ');
+    [p.brand, productName(p), language === 'it' ? p.colorIt : p.colorEn, p.size].filter(Boolean).join(' · ');
   const difference = view?.differenceCents ?? 0;
 
   return (
@@ -57,6 +58,12 @@ export function SubstitutionPage() {
             <div className="substitution__product">
               <dt>{w('ordered')}</dt>
               <dd>
+                <ProductPicture
+                  src={view.ordered.imageUrl}
+                  name={productName(view.ordered)}
+                  none={w('noPicture')}
+                  testId="substitution-ordered-picture"
+                />
                 <span className="substitution__name">{name(view.ordered)}</span>
                 <span>{w('each', { price: money(view.ordered.unitPriceCents) })}</span>
               </dd>
@@ -64,6 +71,12 @@ export function SubstitutionPage() {
             <div className="substitution__product substitution__product--offered">
               <dt>{w('offered')}</dt>
               <dd>
+                <ProductPicture
+                  src={view.substitute.imageUrl}
+                  name={productName(view.substitute)}
+                  none={w('noPicture')}
+                  testId="substitution-offered-picture"
+                />
                 <span className="substitution__name" data-testid="substitution-offered">
                   {name(view.substitute)}
                 </span>

@@ -104,6 +104,8 @@ export const products = pgTable(
     size: text('size').notNull(),
     priceCents: integer('price_cents').notNull(),
     returnable: boolean('returnable').notNull().default(true),
+    /** The product's picture: an https address, or a path on this server (migration 0019, ADR 0055). */
+    imageUrl: text('image_url'),
     createdAt: createdAt(),
     /** Words to search a product by, kept by the database; see docs/decisions/0012. */
     searchVector: tsvector('search_vector')
@@ -118,6 +120,10 @@ export const products = pgTable(
     // Stock lookup (docs/decisions/0012): a SKU typed in any case, exactly or by its start.
     index('products_sku_upper_idx').on(sql`upper(${t.sku}) text_pattern_ops`),
     index('products_search_idx').using('gin', t.searchVector),
+    check(
+      'products_image_url_check',
+      sql`${t.imageUrl} is null or (char_length(${t.imageUrl}) <= 2048 and ${t.imageUrl} ~ '^(https://[^/\\s]|/[^/\\s])[^\\s]*$')`,
+    ),
   ],
 );
 

@@ -6,6 +6,7 @@ import type { Db, Executor } from '../db/client';
 import * as t from '../db/schema';
 import {
   createRng,
+  productColourCode,
   seedAssociates,
   seedProducts,
   seedStock,
@@ -16,6 +17,7 @@ import {
 import type { CommandActor } from '../../commands/order-tx';
 import { runCommands } from '../core/run-commands';
 import { demoServices } from './demo-services';
+import { demoPictureUrl } from './product-pictures';
 import { demoInboundParcels, placeDemoOrder } from './demo-orders';
 import { seedDemoWeek } from './demo-week';
 import { seedDemoReturns } from './seed-demo-returns';
@@ -86,6 +88,7 @@ export async function seedDemo(
     size: p.size,
     priceCents: p.priceCents,
     returnable: p.returnable,
+    imageUrl: demoPictureUrl(p.category, productColourCode(p.sku)),
   }));
   const ids: string[] = [];
   await insertInBatches(productRows, 500, async (batch) => {

@@ -6,6 +6,8 @@ export type Block =
   | { type: 'paragraph'; text: string }
   | { type: 'code'; label: string; code: string; spoken: string }
   | { type: 'qr'; cid: string; alt: string; caption: string; passText: string; passLabel: string }
+  /** A product's picture from its https address (ADR 0055): the HTML shows it, the text needs none. */
+  | { type: 'picture'; src: string; alt: string }
   | { type: 'list'; label: string; items: string[] }
   | { type: 'link'; text: string; label: string; href: string }
   | { type: 'table'; caption: string; rows: { head: string; value: string }[] };
@@ -28,6 +30,8 @@ function textOf(block: Block): string {
     case 'qr':
       // Mail clients that show no images still carry the pass: the counter can type it in.
       return `${block.caption}\n${block.passLabel}: ${block.passText}`;
+    case 'picture':
+      return '';
     case 'link':
       return `${block.text}\n${block.label}: ${block.href}`;
     case 'list':
@@ -59,6 +63,18 @@ function htmlOf(block: Block): SafeHtml {
         />
         <figcaption style="${text};margin-top:8px">${block.caption}</figcaption>
       </figure>`;
+    case 'picture':
+      // Fixed in size, so a client that blocks remote images until asked keeps its layout and
+      // shows the product's name in the box instead.
+      return html`<p style="margin:0 0 16px">
+        <img
+          src="${block.src}"
+          alt="${block.alt}"
+          width="160"
+          height="160"
+          style="display:block;width:160px;height:160px;border:0;object-fit:contain"
+        />
+      </p>`;
     case 'link':
       return html`<p style="${text}">
         ${block.text}
@@ -94,10 +110,13 @@ function htmlOf(block: Block): SafeHtml {
 /**
  * Plain text and HTML from the same content. The HTML is one column with inline styles (mail
  * clients drop style sheets), the language declared, real headings, a data table only for data,
- * dark text on white (contrast above 15:1), 16 px text, and no external image or font.
+ * dark text on white (contrast above 15:1), 16 px text, and no external font. The one external
+ * image is a product's picture from the catalogue's own https address (ADR 0055).
  */
 export function layoutEmail(content: EmailContent): { subject: string; text: string; html: string } {
-  const plain = [content.greeting, ...content.blocks.map(textOf), content.signature].join('\n\n');
+  const plain = [content.greeting, ...content.blocks.map(textOf).filter(Boolean), content.signature].join(
+    '\n\n',
+  );
   const markup = html`<!doctype html>
     <html lang="${content.language}">
       <head>

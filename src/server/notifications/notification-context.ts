@@ -24,6 +24,8 @@ export interface NotificationContext {
   };
   /** Product names by SKU, for the messages that name an item. */
   productNames: ReadonlyMap<string, { it: string; en: string }>;
+  /** Product pictures by SKU (an https address, or a path on this server), where a product has one. */
+  productPictures?: ReadonlyMap<string, string>;
   /** The signed pickup pass (AISLE:PASS:2:…), for the messages that carry its QR code. */
   pickupPass?: string;
   /** The customer's curbside page ("I'm here" from the car), for the ready-for-pickup message. */

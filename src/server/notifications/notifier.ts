@@ -136,12 +136,16 @@ export class Notifier extends OutboxWorker {
       ),
     ];
     const names = new Map<string, { it: string; en: string }>();
+    const pictures = new Map<string, string>();
     if (skus.length > 0) {
       const rows = await db
-        .select({ sku: products.sku, it: products.nameIt, en: products.nameEn })
+        .select({ sku: products.sku, it: products.nameIt, en: products.nameEn, imageUrl: products.imageUrl })
         .from(products)
         .where(inArray(products.sku, skus));
-      for (const { sku, it, en } of rows) names.set(sku, { it, en });
+      for (const { sku, it, en, imageUrl } of rows) {
+        names.set(sku, { it, en });
+        if (imageUrl) pictures.set(sku, imageUrl);
+      }
     }
     const contexts = new Map<number, { context: NotificationContext; email?: string; phone?: string }>();
     for (const row of claimed) {
@@ -170,6 +174,7 @@ export class Notifier extends OutboxWorker {
           pickupHoldDays: store.pickupHoldDays,
         },
         productNames: names,
+        productPictures: pictures,
       };
       if (kindsWithPickupPass.has(row.kind)) {
         context.pickupPass = issuePickupPass(

@@ -3,6 +3,7 @@ import type { NotificationContext } from './notification-context';
 import { PICKUP_PASS_CID } from './pickup-messages';
 import { renderNotification } from './render-notification';
 import { escapeHtml, html } from './safe-html';
+import { mailPictureUrl } from './substitution-messages';
 import { testNotificationContext, testOrder } from './testing/notification-context';
 import { readQrCodes } from './testing/read-qr';
 
@@ -172,6 +173,29 @@ describe('the substitution request', () => {
     expect(email?.text).toContain('Possiamo darti Scarpa da trail al suo posto?');
     expect(email?.text).toContain('entro le 18:50');
     expect(sms).toContain('Accetti Scarpa da trail?');
+  });
+
+  it('shows the substitute’s picture in the HTML, named by the product, and the text does without', async () => {
+    const picture = 'https://images.example.com/p/SKU-2.jpg';
+    const { email } = await renderNotification({
+      ...request('en'),
+      productPictures: new Map([['SKU-2', picture]]),
+    });
+    expect(email?.html).toMatch(new RegExp(`<img\\s+src="${picture}"\\s+alt="Trail shoe"\\s+width="160"`));
+    expect(email?.text).not.toContain(picture);
+    expect((await renderNotification(request('en'))).email?.html).not.toContain('<img');
+  });
+
+  it('takes this server’s own picture under the link’s https origin, and none a mail client could not fetch', () => {
+    const link = 'https://aisle.example/substitution/abc';
+    expect(mailPictureUrl('/product-images/footwear-blk.svg', link)).toBe(
+      'https://aisle.example/product-images/footwear-blk.svg',
+    );
+    expect(
+      mailPictureUrl('/product-images/footwear-blk.svg', 'http://localhost:5173/substitution/abc'),
+    ).toBeUndefined();
+    expect(mailPictureUrl('//evil.example/p.jpg', link)).toBeUndefined();
+    expect(mailPictureUrl(undefined, link)).toBeUndefined();
   });
 
   it('is not sent without its link', async () => {

@@ -14,6 +14,19 @@ const requestPayload = z.object({
 });
 
 /**
+ * A picture's address a mail client can fetch: the catalogue's https address, or this server's
+ * own picture (the demo's) under the link's origin when that is https. Anything else, none: a
+ * mail client reaches no localhost, and one that shows pictures shows no plain-http one.
+ */
+export function mailPictureUrl(imageUrl: string | undefined, linkUrl: string): string | undefined {
+  if (!imageUrl) return undefined;
+  if (imageUrl.startsWith('https://')) return imageUrl;
+  if (!imageUrl.startsWith('/') || imageUrl.startsWith('//') || !linkUrl.startsWith('https://'))
+    return undefined;
+  return new URL(imageUrl, linkUrl).href;
+}
+
+/**
  * "We could not find X: may we give you Y instead?" (issue 15), by e-mail and text, with the signed
  * link to the page where the customer sees both, the price difference, and answers.
  */
@@ -38,6 +51,7 @@ export function substitutionRequest(ctx: NotificationContext): MessageParts {
         : it
           ? `costa ${money(difference)} in più a pezzo, che non ti addebitiamo`
           : `it costs ${money(difference)} more each, which we do not charge you`;
+  const picture = mailPictureUrl(ctx.productPictures?.get(p.sku), ctx.substitutionUrl);
   const until = p.deadline
     ? formatDateTime(new Date(p.deadline), ctx.store.timezone, ctx.language).time
     : undefined;
@@ -59,6 +73,7 @@ export function substitutionRequest(ctx: NotificationContext): MessageParts {
       greeting: it ? `Ciao ${ctx.order.customerName},` : `Hello ${ctx.order.customerName},`,
       blocks: [
         { type: 'paragraph', text: ask },
+        ...(picture ? [{ type: 'picture' as const, src: picture, alt: name(p.sku) }] : []),
         ...(deadlineWords ? [{ type: 'paragraph' as const, text: deadlineWords }] : []),
         {
           type: 'link',

@@ -4,7 +4,8 @@ import { errorBody } from '../../contract/error-body';
 import { intakeOrderBody, intakeResult } from '../../contract/orders';
 import type { Db } from '../db/client';
 import { z } from 'zod';
-import { assertApiKey, cancelFromPlatform, intakeOrder } from './intake-service';
+import { assertApiKey } from '../core/platform-api-key';
+import { cancelFromPlatform, intakeOrder } from './intake-service';
 
 export function intakeRoutes(app: FastifyInstance, db: Db, apiKey: string): void {
   app.withTypeProvider<ZodTypeProvider>().post(

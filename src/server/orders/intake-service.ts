@@ -1,4 +1,4 @@
-import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import { eq, inArray, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { IntakeResult, intakeOrderBody } from '../../contract/orders';
@@ -12,7 +12,6 @@ import { lineMinimumAge } from '../../domain/id-check';
 import type { Actor } from '../audit/audit';
 import type { Db, Executor } from '../db/client';
 import { orders, products, stores } from '../db/schema';
-import { HttpError } from '../http-error';
 import { runCommands } from '../core/run-commands';
 import { writeOrder, type OrderLineInput } from '../core/write-order';
 import { loadCategoryAges } from '../core/category-ages';
@@ -234,14 +233,6 @@ function isUniqueViolation(error: unknown): boolean {
     current = (current as { cause?: unknown }).cause;
   }
   return false;
-}
-
-/** Compares digests, so the time taken says nothing about how much of the key was right. */
-export function assertApiKey(expected: string, given: string | undefined): void {
-  const digest = (value: string) => createHash('sha256').update(value).digest();
-  if (!given || !timingSafeEqual(digest(given), digest(expected))) {
-    throw new HttpError(401, 'auth.badApiKey', 'Send the platform API key in X-Api-Key');
-  }
 }
 
 /** A cancel from the platform, applied with the same rules as an associate's. */

@@ -10,7 +10,10 @@ let behindProxy: TestApp;
 
 beforeAll(async () => {
   t = await createTestApp();
-  behindProxy = await createTestApp({ TRUST_PROXY: ['127.0.0.1/8'] }, { database: await openTestDatabase() });
+  behindProxy = await createTestApp(
+    { TRUST_PROXY: ['127.0.0.1/8'], PRODUCT_IMAGE_ORIGINS: ['https://images.example.com'] },
+    { database: await openTestDatabase() },
+  );
 });
 afterAll(async () => {
   await t?.close();
@@ -47,6 +50,22 @@ describe('security headers', () => {
       const response = await t.app.inject({ url });
       expectSecurityHeaders(response.headers);
     }
+  });
+
+  it('let pages load product pictures from this server, and from the image hosts PRODUCT_IMAGE_ORIGINS names', async () => {
+    const imgSrc = (headers: Record<string, unknown>) =>
+      /(?:^|;)\s*img-src ([^;]*)/.exec(String(headers['content-security-policy']))?.[1]?.split(' ');
+    expect(imgSrc((await t.app.inject({ url: '/api/health' })).headers)).toEqual([
+      "'self'",
+      'data:',
+      'blob:',
+    ]);
+    expect(imgSrc((await behindProxy.app.inject({ url: '/api/health' })).headers)).toEqual([
+      "'self'",
+      'data:',
+      'blob:',
+      'https://images.example.com',
+    ]);
   });
 
   it('frame the API docs for nobody either', async () => {

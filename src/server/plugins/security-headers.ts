@@ -14,7 +14,8 @@ export const CONTENT_SECURITY_POLICY = {
   // Sheets from this origin only; no <style> element and no style attribute in markup. React's
   // `style` props go through the CSSOM, which CSP does not govern.
   'style-src': ["'self'"],
-  // Barcodes and QR codes are inline SVG; PDFs and label previews are blob: URLs.
+  // Barcodes and QR codes are inline SVG; PDFs and label previews are blob: URLs. Product
+  // pictures come from this server, or from the hosts PRODUCT_IMAGE_ORIGINS adds (ADR 0055).
   'img-src': ["'self'", 'data:', 'blob:'],
   'font-src': ["'self'"],
   'connect-src': ["'self'"],
@@ -37,12 +38,18 @@ const HSTS = 'max-age=31536000; includeSubDomains';
  * from a proxy it trusts (TRUST_PROXY, X-Forwarded-Proto): on a laptop or a LAN over plain HTTP
  * it would lock browsers out of the app.
  */
-export async function registerSecurityHeaders(app: FastifyInstance): Promise<void> {
+export async function registerSecurityHeaders(
+  app: FastifyInstance,
+  { productImageOrigins = [] }: { productImageOrigins?: readonly string[] } = {},
+): Promise<void> {
   await app.register(fastifyHelmet, {
     global: true,
     contentSecurityPolicy: {
       useDefaults: false,
-      directives: { ...CONTENT_SECURITY_POLICY },
+      directives: {
+        ...CONTENT_SECURITY_POLICY,
+        'img-src': [...CONTENT_SECURITY_POLICY['img-src'], ...productImageOrigins],
+      },
     },
     // Cross-origin isolation is not needed (no SharedArrayBuffer) and would block the
     // camera-less fallback's blobs; the opener policy still keeps other sites' windows out.

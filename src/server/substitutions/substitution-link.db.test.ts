@@ -7,7 +7,7 @@ import { signIdToken } from '../core/signed-id-token';
 import { customerNotifications } from '../db/schema';
 import { associateTestApp } from '../testing/associate-test-app';
 import { testCustomer, type StockedProduct } from '../testing/fixtures';
-import { bearer, TEST_JWT_SECRET } from '../testing/test-app';
+import { bearer, TEST_API_KEY, TEST_JWT_SECRET } from '../testing/test-app';
 import { substitutionKey, substitutionUrl } from './substitution-token';
 
 // Issue 15, point 2: the customer answers a substitution request from a signed link, and the
@@ -45,6 +45,15 @@ const view = (token: string) => inject({ method: 'GET', url: `/api/substitutions
 const answer = (token: string, accept: boolean) =>
   inject({ method: 'POST', url: `/api/substitutions/${token}/decision`, payload: { accept } });
 
+/** The platform names a product's picture, as it would from its catalogue. */
+const setPicture = (sku: string, imageUrl: unknown) =>
+  inject({
+    method: 'PUT',
+    url: `/api/catalogue/products/${encodeURIComponent(sku)}/image`,
+    headers: { 'x-api-key': TEST_API_KEY },
+    payload: { imageUrl },
+  });
+
 describe('the customer’s substitution link', () => {
   it('shows both products, the price difference and the refunds, then takes the answer once', async () => {
     const { orderId, token, ordered, offered } = await waiting();
@@ -78,6 +87,48 @@ describe('the customer’s substitution link', () => {
     const again = await answer(token, false);
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('substitution.notPending');
+  });
+
+  it('shows the picture the platform named for the substitute, and none for a product without one', async () => {
+    const { token, ordered, offered } = await waiting();
+    const picture = `https://images.example.com/p/${offered.sku}.webp?w=320`;
+    const set = await setPicture(offered.sku, picture);
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json()).toEqual({ sku: offered.sku, imageUrl: picture });
+    expect((await setPicture(ordered.sku, null)).statusCode).toBe(200);
+
+    const shown = (await view(token)).json<SubstitutionView>();
+    expect(shown.substitute.imageUrl).toBe(picture);
+    expect(shown.ordered.imageUrl).toBeNull();
+
+    // Removing it takes it off the page too.
+    expect((await setPicture(offered.sku, null)).json().imageUrl).toBeNull();
+    expect((await view(token)).json<SubstitutionView>().substitute.imageUrl).toBeNull();
+  });
+
+  it('refuses a picture that is not an https address, a SKU the catalogue lacks, and a caller without the key', async () => {
+    const [product] = products() as [StockedProduct];
+    for (const bad of [
+      'http://images.example.com/p.jpg',
+      'javascript:alert(1)',
+      `https://x.example/${'a'.repeat(2100)}`,
+    ]) {
+      const refused = await setPicture(product.sku, bad);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json()).toMatchObject({
+        code: 'request.invalid',
+        details: { fields: [expect.objectContaining({ path: 'body.imageUrl' })] },
+      });
+    }
+    const unknown = await setPicture('NO-SUCH-SKU', 'https://images.example.com/p.jpg');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().code).toBe('stock.productNotFound');
+    const keyless = await inject({
+      method: 'PUT',
+      url: `/api/catalogue/products/${product.sku}/image`,
+      payload: { imageUrl: 'https://images.example.com/p.jpg' },
+    });
+    expect(keyless.statusCode).toBe(401);
   });
 
   it('queues the request for the customer, by e-mail and text, with what the link needs', async () => {

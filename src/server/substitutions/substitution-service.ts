@@ -41,6 +41,7 @@ export async function substitutionView(db: Db, lineId: string, now = new Date())
     colorIt: p.colorIt,
     size: p.size,
     unitPriceCents,
+    imageUrl: p.imageUrl,
   });
   const money = {
     orderedUnitCents: line.unitPriceCents,

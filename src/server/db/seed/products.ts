@@ -36,6 +36,11 @@ export function productLineCode(sku: string): string {
   return sku.split('-').slice(0, 2).join('-');
 }
 
+/** The colour code in a SKU ("SNK-ROMA-BLK-42" → "BLK"). */
+export function productColourCode(sku: string): string {
+  return sku.split('-')[2] ?? '';
+}
+
 function priceFor(line: ProductLine, sizeIndex: number): number {
   if (typeof line.price === 'number') return line.price;
   const price = line.price[sizeIndex];

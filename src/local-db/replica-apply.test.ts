@@ -6,8 +6,8 @@ import { db } from './db';
 import { getMeta } from './meta';
 import { applyPull, cursorFor, dropSnapshot, KEEP_CLOSED_MS, snapshotCursorFor } from './replica-apply';
 import { order } from './testing/order-fixture';
+import { pull, T0 } from './testing/pull-fixture';
 
-const T0 = Date.parse('2026-12-06T10:00:00Z');
 const HOUR = 3_600_000;
 
 function product(i: number): CatalogueRow {
@@ -22,23 +22,6 @@ function product(i: number): CatalogueRow {
     priceCents: 1000 + i,
     aisle: 'A01',
     bay: String(i % 12).padStart(2, '0'),
-  };
-}
-
-function pull(overrides: Partial<PullResponse> = {}): PullResponse {
-  return {
-    cursor: 'v2:10',
-    reset: false,
-    storeId: 'MI01',
-    orders: [],
-    stock: [],
-    products: [],
-    locations: [],
-    customerArrivals: [],
-    lastProcessedSeq: 0,
-    serverTime: new Date(T0).toISOString(),
-    pickupCodeKeys: [],
-    ...overrides,
   };
 }
 

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { order } from './testing/order-fixture';
+import { pull } from './testing/pull-fixture';
 
 const HOUR = 3_600_000;
 
@@ -47,19 +48,7 @@ describe('the replica upgraded to schema 6', () => {
     expect((await db.orders.get('open'))?.closedSeenAt).toBeUndefined();
 
     const pullAt = (ms: number) =>
-      applyPull({
-        cursor: 'v2:6',
-        reset: false,
-        storeId: 'MI01',
-        orders: [],
-        stock: [],
-        products: [],
-        locations: [],
-        customerArrivals: [],
-        lastProcessedSeq: 0,
-        serverTime: new Date(ms).toISOString(),
-        pickupCodeKeys: [],
-      });
+      applyPull(pull({ cursor: 'v2:6', serverTime: new Date(ms).toISOString() }));
     await pullAt(upgradedAt + HOUR);
     expect(await db.orders.get('collected-long-ago')).toBeDefined();
     await pullAt(kept!.closedSeenAt! + 12 * HOUR + 1);

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { productImageBody, productImageResult } from '../../contract/catalogue';
 import { errorBody } from '../../contract/error-body';
 import type { Db } from '../db/client';
-import { assertApiKey } from '../core/platform-api-key';
+import { platformKeyRequired } from '../core/platform-api-key';
 import { setProductImage } from './product-images';
 
 /**
@@ -15,7 +15,7 @@ export function productImageRoutes(app: FastifyInstance, db: Db, apiKey: string)
   app.withTypeProvider<ZodTypeProvider>().put(
     '/api/catalogue/products/:sku/image',
     {
-      onRequest: async (request) => assertApiKey(apiKey, request.headers['x-api-key'] as string | undefined),
+      onRequest: platformKeyRequired(apiKey),
       schema: {
         tags: ['intake'],
         summary: "Set or remove a product's picture (idempotent)",

@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
 import { HttpError } from '../http-error';
 
 /**
@@ -11,3 +12,12 @@ export function assertApiKey(expected: string, given: string | undefined): void 
     throw new HttpError(401, 'auth.badApiKey', 'Send the platform API key in X-Api-Key');
   }
 }
+
+/**
+ * The platform's routes' onRequest hook: the key is checked before the body is validated, so a
+ * caller without one learns nothing.
+ */
+export const platformKeyRequired =
+  (apiKey: string) =>
+  async (request: FastifyRequest): Promise<void> =>
+    assertApiKey(apiKey, request.headers['x-api-key'] as string | undefined);

@@ -4,15 +4,14 @@ import { errorBody } from '../../contract/error-body';
 import { intakeOrderBody, intakeResult } from '../../contract/orders';
 import type { Db } from '../db/client';
 import { z } from 'zod';
-import { assertApiKey } from '../core/platform-api-key';
+import { platformKeyRequired } from '../core/platform-api-key';
 import { cancelFromPlatform, intakeOrder } from './intake-service';
 
 export function intakeRoutes(app: FastifyInstance, db: Db, apiKey: string): void {
   app.withTypeProvider<ZodTypeProvider>().post(
     '/api/orders',
     {
-      // The key is checked before the body is validated, so a caller without one learns nothing.
-      onRequest: async (request) => assertApiKey(apiKey, request.headers['x-api-key'] as string | undefined),
+      onRequest: platformKeyRequired(apiKey),
       schema: {
         tags: ['intake'],
         summary: 'Push an order from the e-commerce platform (idempotent on externalId)',
@@ -47,7 +46,7 @@ export function platformRoutes(app: FastifyInstance, db: Db, apiKey: string): vo
   app.withTypeProvider<ZodTypeProvider>().post(
     '/api/orders/external/:externalId/cancel',
     {
-      onRequest: async (request) => assertApiKey(apiKey, request.headers['x-api-key'] as string | undefined),
+      onRequest: platformKeyRequired(apiKey),
       schema: {
         tags: ['intake'],
         summary: 'The platform cancels an order (customer cancelled online); reserved stock is released',

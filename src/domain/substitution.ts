@@ -252,19 +252,31 @@ export function substitutionRefundCause(
 }
 
 /**
- * Units of a line removed from the order: short, not covered by a substitute (whatever its
- * answer: a declined one is refunded as such), and not moved to another store. A line whose short
- * units were re-routed removes none: the re-route took the units short then, and the line records
- * no count of them, so a unit shorted after it is left to the platform rather than risk refunding
- * units the other store delivers.
+ * Where a line's short units went to another store, as a line records it: the re-route's order,
+ * and how many units moved (`qty`). A re-route of a replica or server older than the count, or
+ * the bare order id, has none.
+ */
+export type RerouteOf = { qty?: number } | string | null;
+
+/**
+ * Units of a line removed from the order: short, and neither covered by a substitute (whatever
+ * its answer: a declined one is refunded as such) nor moved to another store. A re-route moves the
+ * units short then, and counts them (`qty`), so a unit shorted after it on the same line is
+ * removed and refunded like any other; a re-route that does not say how many moved took them all,
+ * as it did before it counted: nothing is refunded that the other store may deliver.
  */
 export function removedUnits(line: {
   qtyShort: number;
-  reroutedTo: object | string | null;
+  reroutedTo: RerouteOf;
   substitute: { qty: number } | null;
 }): number {
-  if (line.reroutedTo !== null) return 0;
-  return Math.max(0, line.qtyShort - (line.substitute?.qty ?? 0));
+  const moved =
+    line.reroutedTo === null
+      ? 0
+      : typeof line.reroutedTo === 'object' && Number.isSafeInteger(line.reroutedTo.qty)
+        ? line.reroutedTo.qty!
+        : line.qtyShort;
+  return Math.max(0, line.qtyShort - (line.substitute?.qty ?? 0) - moved);
 }
 
 export interface SubstitutionRefundLine {
@@ -286,7 +298,7 @@ export function substitutionRefund(
     id: string;
     unitPriceCents: number;
     qtyShort: number;
-    reroutedTo: object | string | null;
+    reroutedTo: RerouteOf;
     substitute: { unitPriceCents: number; qty: number; status: SubstituteStatus } | null;
   }[],
   paidGoodsCents: number,

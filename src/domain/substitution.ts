@@ -175,6 +175,8 @@ export interface LineSubstitute {
   /** When a pending answer counts as declined; null when none was asked. */
   deadline: string | null;
   decidedAt: string | null;
+  /** Units of a kept substitute the customer refused at the counter (ADR 0047); absent: none. */
+  qtyRefused?: number;
 }
 
 /** The deadline of a request made at `requestedAt`, ISO strings both. */

@@ -254,11 +254,18 @@ export function substitutionRefundCause(
 }
 
 /**
- * Where a line's short units went to another store, as a line records it: the re-route's order,
- * and how many units moved (`qty`). A re-route of a replica or server older than the count, or
- * the bare order id, has none.
+ * Where a line's short units went to another store, as a line records it: the re-route's order
+ * (an object that may say how many units moved, `qty`), or its bare id. A re-route of a replica or
+ * server older than the count has none.
  */
-export type RerouteOf = { qty?: number } | string | null;
+export type RerouteOf = object | string | null;
+
+/** How many units a re-route moved, when it says; null otherwise. */
+function movedUnits(reroutedTo: RerouteOf): number | null {
+  if (typeof reroutedTo !== 'object' || reroutedTo === null || !('qty' in reroutedTo)) return null;
+  const { qty } = reroutedTo;
+  return typeof qty === 'number' && Number.isSafeInteger(qty) && qty >= 0 ? qty : null;
+}
 
 /**
  * Units of a line removed from the order: short, and neither covered by a substitute (whatever
@@ -272,12 +279,7 @@ export function removedUnits(line: {
   reroutedTo: RerouteOf;
   substitute: { qty: number } | null;
 }): number {
-  const moved =
-    line.reroutedTo === null
-      ? 0
-      : typeof line.reroutedTo === 'object' && Number.isSafeInteger(line.reroutedTo.qty)
-        ? line.reroutedTo.qty!
-        : line.qtyShort;
+  const moved = line.reroutedTo === null ? 0 : (movedUnits(line.reroutedTo) ?? line.qtyShort);
   return Math.max(0, line.qtyShort - (line.substitute?.qty ?? 0) - moved);
 }
 

@@ -152,7 +152,9 @@ describe('order.reroute', () => {
   });
   it('refunds at staging a unit shorted after the re-route of its line, and only it', async () => {
     const product = shared[next++]!;
-    const order = await t.placeOrder([{ sku: product.sku, qty: 3, unitPriceCents: 1250 }]);
+    const order = await t.placeOrder([{ sku: product.sku, qty: 3 }], {
+      lines: [{ sku: product.sku, qty: 3, unitPriceCents: 1250 }],
+    });
     const detail = (
       await t.app.inject({ url: `/api/orders/${order.id}`, headers: bearer(mi01) })
     ).json<OrderDetail>();

@@ -178,7 +178,10 @@ export const orderRefuseItems = defineCommand({
         shippingRefundCents: refund.shippingCents,
         units,
       });
-      const byItem = units.map((u) => ({ lineId: returnItemId(u.lineId, u.productId), disposition: u.disposition }));
+      const byItem = units.map((u) => ({
+        lineId: returnItemId(u.lineId, u.productId),
+        disposition: u.disposition,
+      }));
       payBack(
         tx,
         { returnId: a.refusalId, number, order: taken.order, units: byItem, refund, receipt },

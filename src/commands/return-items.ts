@@ -61,7 +61,10 @@ export function itemIdOf(
 }
 
 /** The order line and product an item of the order is, for the records and the stock. */
-export function lineAndProductOf(order: Pick<ReturnOrder, 'lines'>, itemId: string): { lineId: string; productId: string } {
+export function lineAndProductOf(
+  order: Pick<ReturnOrder, 'lines'>,
+  itemId: string,
+): { lineId: string; productId: string } {
   const item = order.lines.find((l) => l.lineId === itemId);
   const ref = returnItemRef(itemId);
   return { lineId: item?.substituteOf ?? ref.lineId, productId: item?.productId ?? ref.productId ?? '' };

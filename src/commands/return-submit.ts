@@ -24,13 +24,7 @@ const unitKey = (
   ordered: ReadonlyMap<string, string> | null,
   u: UnitOf & { reason: string; condition: string; disposition: string; code: string | null },
 ) =>
-  JSON.stringify([
-    ordered ? itemIdOf(ordered, u) : u.lineId,
-    u.reason,
-    u.condition,
-    u.disposition,
-    u.code,
-  ]);
+  JSON.stringify([ordered ? itemIdOf(ordered, u) : u.lineId, u.reason, u.condition, u.disposition, u.code]);
 
 /** A return id seen before: the same return again answers it; anything else is refused. */
 function replayed(

@@ -88,7 +88,11 @@ describe('refusal at the counter', () => {
 });
 
 describe('refusal of a kept substitute at the counter', () => {
-  const withSubstitute = (status: 'picked' | 'accepted' | 'declined', qty = 2, qtyRefused = 0): RefusalLine => ({
+  const withSubstitute = (
+    status: 'picked' | 'accepted' | 'declined',
+    qty = 2,
+    qtyRefused = 0,
+  ): RefusalLine => ({
     ...line('pasta', 0),
     qtyOrdered: 2,
     qtyShort: 2,
@@ -119,14 +123,21 @@ describe('refusal of a kept substitute at the counter', () => {
   });
 
   it('refuses another product, a declined substitute, one gone with a handover, and more than is left', () => {
-    const codeOf2 = (lines: RefusalLine[], units: Parameters<typeof planRefusal>[1]) => codeOf(() => refuse(lines, units));
-    const one = (productId: string) => [{ lineId: 'pasta', productId, reason: 'changedMind', disposition: 'restock' as const }];
+    const codeOf2 = (lines: RefusalLine[], units: Parameters<typeof planRefusal>[1]) =>
+      codeOf(() => refuse(lines, units));
+    const one = (productId: string) => [
+      { lineId: 'pasta', productId, reason: 'changedMind', disposition: 'restock' as const },
+    ];
     expect(codeOf2([withSubstitute('picked')], one('fusilli'))).toBe('refusal.notASubstitute');
     expect(codeOf2([withSubstitute('declined')], one('penne'))).toBe('refusal.notASubstitute');
     // Some unit of the order left with the customer: the substitute went with it.
-    expect(codeOf2([line('shirt', 2, 1), withSubstitute('picked')], one('penne'))).toBe('refusal.notASubstitute');
+    expect(codeOf2([line('shirt', 2, 1), withSubstitute('picked')], one('penne'))).toBe(
+      'refusal.notASubstitute',
+    );
     expect(codeOf2([withSubstitute('picked', 2, 2)], one('penne'))).toBe('refusal.notASubstitute');
-    expect(codeOf2([withSubstitute('picked', 2, 1)], [...one('penne'), ...one('penne')])).toBe('handover.exceedsStaged');
+    expect(codeOf2([withSubstitute('picked', 2, 1)], [...one('penne'), ...one('penne')])).toBe(
+      'handover.exceedsStaged',
+    );
   });
 
   it('gives the units back as a return does: nothing reserved them, on hand when restocked', () => {

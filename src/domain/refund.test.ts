@@ -245,13 +245,20 @@ describe('computeRefund', () => {
     expect(all.history.settledCents).toBe(300);
     // Had the substitution refund given back more (a manual goodwill on top), the return is refused.
     const error = domainErrorOf(() =>
-      computeRefund(withSubstitute, { ...NO_REFUNDS, settledCents: 600 }, ret('R2', 'changedMind', [
-        { lineId: 'shirt', qty: 1 },
-        { lineId: 'shirt/polo', qty: 1 },
-        { lineId: 'cap', qty: 1 },
-      ])),
+      computeRefund(
+        withSubstitute,
+        { ...NO_REFUNDS, settledCents: 600 },
+        ret('R2', 'changedMind', [
+          { lineId: 'shirt', qty: 1 },
+          { lineId: 'shirt/polo', qty: 1 },
+          { lineId: 'cap', qty: 1 },
+        ]),
+      ),
     );
-    expect(error).toMatchObject({ code: 'refund.exceedsPaid', details: { paid: 2600, alreadyRefunded: 600 } });
+    expect(error).toMatchObject({
+      code: 'refund.exceedsPaid',
+      details: { paid: 2600, alreadyRefunded: 600 },
+    });
   });
 
   it('refuses unknown, repeated, empty and non-positive lines', () => {

@@ -12,7 +12,11 @@ import { isSubstituteKept, type SubstituteStatus } from './substitution';
  */
 
 /** The item a unit of `lineId` is: the line itself for its ordered product, else the line's `productId`. */
-export function returnItemId(lineId: string, productId: string | null | undefined, orderedProductId?: string): string {
+export function returnItemId(
+  lineId: string,
+  productId: string | null | undefined,
+  orderedProductId?: string,
+): string {
   return productId == null || productId === orderedProductId ? lineId : `${lineId}/${productId}`;
 }
 

@@ -105,15 +105,21 @@ export function HandoverLines({ lines, chosen, onChoose, onRefuse, onRefuseSubst
 }
 
 /** A kept substitute waiting with the order: its name, for what, how many, and its refusal. */
-function SubstituteRow({ line, held, onRefuse }: { line: OrderLineView; held: number; onRefuse: () => void }) {
+function SubstituteRow({
+  line,
+  held,
+  onRefuse,
+}: {
+  line: OrderLineView;
+  held: number;
+  onRefuse: () => void;
+}) {
   const { t, language } = useI18n();
   const substitute = line.substitute!;
   const name = language === 'it' ? substitute.nameIt : substitute.nameEn;
   return (
     <span className="handover-line__substitute" data-testid={`handover-substitute-${substitute.sku}`}>
-      <span>
-        {t('handover.substituteHeld', { qty: held, name, ordered: lineName(line, language) })}
-      </span>
+      <span>{t('handover.substituteHeld', { qty: held, name, ordered: lineName(line, language) })}</span>
       <Button
         onClick={onRefuse}
         aria-label={t('handover.refuseOf', { name })}

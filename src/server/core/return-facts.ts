@@ -164,7 +164,12 @@ export async function loadReturnFacts(
             .where(
               and(inArray(orderReturns.orderId, found), inArray(orderReturns.status, ['refunded', 'review'])),
             )
-            .groupBy(orderReturns.orderId, returnUnits.orderLineId, returnUnits.productId, orderReturns.status)
+            .groupBy(
+              orderReturns.orderId,
+              returnUnits.orderLineId,
+              returnUnits.productId,
+              orderReturns.status,
+            )
         : [],
       found.length
         ? tx
@@ -216,7 +221,9 @@ export async function loadReturnFacts(
   for (const row of rows) {
     const own = lineRows.filter((l) => l.orderId === row.id);
     const substituteProducts = new Map(
-      own.flatMap((l) => (l.substitute && l.substituteProduct ? [[l.substitute.productId, l.substituteProduct]] : [])),
+      own.flatMap((l) =>
+        l.substitute && l.substituteProduct ? [[l.substitute.productId, l.substituteProduct]] : [],
+      ),
     );
     const lines = withSubstituteItems(
       own.map(({ orderId: _o, substituteProduct: _p, ...line }) => line),
@@ -270,7 +277,13 @@ export async function loadReturnFacts(
 
 function historyOf(
   counted: readonly { lineId: string; status: string; units: number }[],
-  paid: readonly { key: string; returnId: string | null; totalCents: number; shippingCents: number; lines: unknown }[],
+  paid: readonly {
+    key: string;
+    returnId: string | null;
+    totalCents: number;
+    shippingCents: number;
+    lines: unknown;
+  }[],
 ): ReturnHistory {
   const returned = new Map<string, number>();
   const inReview = new Map<string, number>();

@@ -233,7 +233,12 @@ export function partiallyCollected(ctx: NotificationContext): MessageParts {
 
 /** A refused kept substitute carries its own names: it is no product of the order's lines. */
 const refusedUnits = z.array(
-  z.object({ sku: z.string(), qty: z.number().int(), nameEn: z.string().optional(), nameIt: z.string().optional() }),
+  z.object({
+    sku: z.string(),
+    qty: z.number().int(),
+    nameEn: z.string().optional(),
+    nameIt: z.string().optional(),
+  }),
 );
 const refusedPayload = z.object({
   refused: refusedUnits,
@@ -248,9 +253,7 @@ export function itemsRefused(ctx: NotificationContext): MessageParts {
   const { number } = ctx.order;
   const { refused, staged, refundCents, currency } = payloadOf(refusedPayload, ctx);
   const list = (units: z.infer<typeof refusedUnits>) =>
-    units
-      .map((u) => `${u.qty} × ${(it ? u.nameIt : u.nameEn) ?? productName(ctx, u.sku)}`)
-      .join(', ');
+    units.map((u) => `${u.qty} × ${(it ? u.nameIt : u.nameEn) ?? productName(ctx, u.sku)}`).join(', ');
   const amount =
     refundCents !== null && refundCents !== undefined
       ? formatMoney(refundCents, currency ?? ctx.order.currency, ctx.language)

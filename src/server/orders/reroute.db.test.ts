@@ -173,7 +173,6 @@ describe('order.reroute', () => {
     const paid = await db().select().from(refunds).where(eq(refunds.orderId, order.id));
     expect(paid.map((r) => [r.refundKey, r.totalCents])).toEqual([[`substitution:${order.id}`, 1250]]);
   });
-
 });
 
 describe('order.cancelLine', () => {

@@ -287,7 +287,11 @@ describe('refunds of substitutes', () => {
         { sku: c.sku, qty: 1, unitPriceCents: 1000 },
       ],
     });
-    await act(order.id, 'substitute', { lineId: order.lines.find((l) => l.sku === a.sku)!.id, code: s.barcode, qty: 1 });
+    await act(order.id, 'substitute', {
+      lineId: order.lines.find((l) => l.sku === a.sku)!.id,
+      code: s.barcode,
+      qty: 1,
+    });
     await act(order.id, 'pick', { code: c.barcode, qty: 1 });
     const answer = await t.app.inject({
       method: 'POST',

@@ -10,7 +10,16 @@ import {
   type ReturnSummary,
 } from '../../contract/returns';
 import type { Executor } from '../db/client';
-import { associates, orderLines, orderReturns, orders, products, refunds, returnUnits, stores } from '../db/schema';
+import {
+  associates,
+  orderLines,
+  orderReturns,
+  orders,
+  products,
+  refunds,
+  returnUnits,
+  stores,
+} from '../db/schema';
 import { iso } from '../db/time';
 import { HttpError } from '../http-error';
 import { loadReturnSummaries, paymentSummaryOf } from './return-lookup';

@@ -131,13 +131,21 @@ async function loadReturnedUnits(db: Executor, orderIds: string[]) {
     else counts.inReview += Number(row.units);
     byUnit.set(key, counts);
   }
-  return (lineId: string, productId: string) => byUnit.get(`${lineId} ${productId}`) ?? { returned: 0, inReview: 0 };
+  return (lineId: string, productId: string) =>
+    byUnit.get(`${lineId} ${productId}`) ?? { returned: 0, inReview: 0 };
 }
 
 /** The products of the orders' kept substitutes, by id: each is an item of its own at the counter. */
-async function loadSubstituteProducts(db: Executor, lines: readonly { line: typeof orderLines.$inferSelect }[]) {
+async function loadSubstituteProducts(
+  db: Executor,
+  lines: readonly { line: typeof orderLines.$inferSelect }[],
+) {
   const ids = [
-    ...new Set(substituteItems(lines.map(({ line }) => ({ ...line, substitute: line.substitute ?? null }))).map((i) => i.productId)),
+    ...new Set(
+      substituteItems(lines.map(({ line }) => ({ ...line, substitute: line.substitute ?? null }))).map(
+        (i) => i.productId,
+      ),
+    ),
   ];
   const rows = ids.length ? await db.select().from(products).where(inArray(products.id, ids)) : [];
   return new Map(rows.map((p) => [p.id, p]));

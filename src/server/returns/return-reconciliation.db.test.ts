@@ -231,6 +231,9 @@ describe('partial returns over several visits', () => {
     // Nothing is left: one more substitute unit waits for a manager, and a manager's approval
     // could not pay it either (the charge is spent).
     const extra = await phone.submit(returnArgs(order.id, [unit(la.id, { productId: s.id })]));
-    expect(extra.result).toMatchObject({ status: 'review', violations: [{ code: 'return.alreadyReturned' }] });
+    expect(extra.result).toMatchObject({
+      status: 'review',
+      violations: [{ code: 'return.alreadyReturned' }],
+    });
   });
 });

@@ -121,7 +121,10 @@ describe('a kept substitute at the returns counter', () => {
     // The substitute is back: another unit of it waits for a manager. An older app's unit of the
     // same line (no product) is the ordered shirt, picked and still returnable.
     const again = await phone.submit(returnArgs(order.id, [unit(la.id, { productId: s.id })]));
-    expect(again.result).toMatchObject({ status: 'review', violations: [{ code: 'return.alreadyReturned' }] });
+    expect(again.result).toMatchObject({
+      status: 'review',
+      violations: [{ code: 'return.alreadyReturned' }],
+    });
     const old = await phone.submit(returnArgs(order.id, [unit(la.id)]), 'return.submit', 1);
     expect(old.result).toMatchObject({ status: 'refunded' });
     expect((await returnable(order.id)).lines.find((l) => l.substituteOf === la.id)).toMatchObject({
@@ -140,7 +143,9 @@ describe('a kept substitute at the returns counter', () => {
       { product: a, qty: 1, unitPriceCents: s.priceCents, short: 1, substitute: s },
     ]);
     const phone = device(t, counter);
-    const wrong = await phone.submit(returnArgs(order.id, [unit(order.lines[0]!.id, { productId: other.id })]));
+    const wrong = await phone.submit(
+      returnArgs(order.id, [unit(order.lines[0]!.id, { productId: other.id })]),
+    );
     expect(wrong).toMatchObject({ status: 'rejected', error: { code: 'return.unknownLine' } });
   });
 });
@@ -223,7 +228,10 @@ describe('a kept substitute refused at the counter', () => {
     expect((await scene.detail(order.id)).status).toBe('collected');
     // Returned later, the refused substitute is not offered again.
     const view = await returnable(order.id);
-    expect(view.lines.find((l) => l.substituteOf === la.id)).toMatchObject({ qtyDelivered: 1, qtyReturned: 1 });
+    expect(view.lines.find((l) => l.substituteOf === la.id)).toMatchObject({
+      qtyDelivered: 1,
+      qtyReturned: 1,
+    });
   });
 
   it('keeps the order on its shelf while a substitute waits, even when every ordered unit is refused', async () => {

@@ -47,7 +47,12 @@ export async function returnableProducts(
   minAvailable = 6,
 ): Promise<ReturnProduct[]> {
   const rows = await db
-    .select({ id: products.id, sku: products.sku, barcode: products.barcode, priceCents: products.priceCents })
+    .select({
+      id: products.id,
+      sku: products.sku,
+      barcode: products.barcode,
+      priceCents: products.priceCents,
+    })
     .from(stock)
     .innerJoin(products, eq(products.id, stock.productId))
     .where(

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../contract/auth';
-import type { ReturnableOrder, ReturnSubmitResult } from '../../contract/returns';
+import type { ReturnableOrder, ReturnDetail, ReturnSubmitResult } from '../../contract/returns';
 import type { RefundLine } from '../../domain/refund';
 import { returnUnits, stockMovements, webhookDeliveries } from '../db/schema';
 import { CODE, counterScenario } from '../orders/testing/counter-scenario';
@@ -114,6 +114,16 @@ describe('a kept substitute at the returns counter', () => {
     };
     expect(refunded.data.lines).toEqual([
       { lineId: la.id, productId: s.id, qty: 1, refundCents: result.refundCents },
+    ]);
+
+    // The receipt names it, its refund line under its own name.
+    const detail = await t.app.inject({ url: `/api/returns/${args.returnId}`, headers: bearer(counter) });
+    expect(detail.statusCode, detail.body).toBe(200);
+    expect(detail.json<ReturnDetail>().units).toEqual([
+      expect.objectContaining({ lineId: `${la.id}/${s.id}`, sku: s.sku }),
+    ]);
+    expect(detail.json<ReturnDetail>().refund?.lines).toEqual([
+      expect.objectContaining({ lineId: `${la.id}/${s.id}`, refundCents: result.refundCents }),
     ]);
 
     // Sent again (a lost answer): the same return, nothing more paid.

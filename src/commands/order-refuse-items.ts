@@ -1,9 +1,16 @@
 import { returnErrorCodes } from '../contract/error-codes';
 import type { CommandArgs } from '../contract/sync';
-import { planRefusal, refusedStockDelta } from '../domain/counter-refusal';
+import {
+  planRefusal,
+  refusedStockDelta,
+  refusedSubstituteStockDelta,
+  substituteAfterRefusal,
+} from '../domain/counter-refusal';
 import { DomainError } from '../domain/domain-error';
 import { assertStatus, nextStatus } from '../domain/order-machine';
+import { heldSubstitutes } from '../domain/order-stock';
 import { stagedUnits, totalStaged } from '../domain/partial-handover';
+import { returnItemId } from '../domain/return-items';
 import { computeRefund, DEFAULT_SHIPPING_RULE } from '../domain/refund';
 import { defaultReturnReasons } from '../domain/return-reasons';
 import { defineCommand, orderEntity } from './define-command';
@@ -24,9 +31,12 @@ export interface RefuseItemsResult {
   refundCents: number | null;
 }
 
-/** Nothing left on the shelf: collected when something left with the customer, else cancelled. */
+/**
+ * Nothing left on the shelf: collected when something left with the customer, else cancelled. A
+ * kept substitute still waiting is something left: it goes with the order's handover.
+ */
 function closeIfDone(tx: OrderTx, order: OrderState, lines: OrderState['lines']): void {
-  if (totalStaged(lines) > 0) {
+  if (totalStaged(lines) + heldSubstitutes(lines).length > 0) {
     tx.update(order.id, {});
     return;
   }
@@ -54,10 +64,29 @@ function closeIfDone(tx: OrderTx, order: OrderState, lines: OrderState['lines'])
  * by the refusal id, and never more than was paid over all refusals and returns of the order.
  * The refusal is recorded as a return that never left the store. When nothing is left staged the
  * order closes. A device refuses what it can tell and leaves the money to the server.
+ *
+ * A kept substitute waiting with the order can be refused too (v2: a unit names its product): its
+ * units go back to stock under the substitute's product by their disposition, and are refunded
+ * at what the customer paid for them (src/domain/return-items.ts).
  */
 export const orderRefuseItems = defineCommand({
   name: 'order.refuseItems',
-  v: 1,
+  v: 2,
+  // v1 units named no product: each was its line's ordered product, which v2 says by leaving it out.
+  upcasts: {
+    1: (args) => {
+      const v1 = args as { units?: unknown };
+      return Array.isArray(v1.units)
+        ? {
+            ...(args as object),
+            units: v1.units.map((u) => {
+              const { productId: _dropped, ...unit } = u as Record<string, unknown>;
+              return unit;
+            }),
+          }
+        : args;
+    },
+  },
   validator: () => import('../contract/sync').then((m) => m.commandArgs['order.refuseItems']),
   entityKeys: (a: Args) => [orderEntity(a.orderId)],
   reads: (a) => ({ orders: [a.orderId], returns: [{ returnId: a.refusalId, orderId: a.orderId }] }),
@@ -82,7 +111,9 @@ export const orderRefuseItems = defineCommand({
       const next = { ...line, qtyRefused: line.qtyRefused + qty };
       tx.saveLine(order.id, next);
       lines = replaceLine(lines, next);
-      const dispositions = a.units.filter((u) => u.lineId === lineId).map((u) => u.disposition);
+      const dispositions = a.units
+        .filter((u) => u.lineId === lineId && u.productId === undefined)
+        .map((u) => u.disposition);
       tx.effects.moveStock({
         orderId: order.id,
         lineId,
@@ -90,6 +121,29 @@ export const orderRefuseItems = defineCommand({
         delta: refusedStockDelta(dispositions),
       });
     }
+    for (const { lineId, qty } of plan.substitutes) {
+      const line = lines.find((l) => l.id === lineId)!;
+      const substitute = line.substitute!;
+      const next = { ...line, substitute: substituteAfterRefusal(substitute, qty) };
+      tx.saveLine(order.id, next);
+      lines = replaceLine(lines, next);
+      const dispositions = a.units
+        .filter((u) => u.lineId === lineId && u.productId !== undefined)
+        .map((u) => u.disposition);
+      tx.effects.moveStock({
+        orderId: order.id,
+        lineId,
+        productId: substitute.productId,
+        reason: REFUSE_REASON,
+        delta: refusedSubstituteStockDelta(dispositions),
+      });
+    }
+    const substituteOf = (lineId: string) => order.lines.find((l) => l.id === lineId)!.substitute!.productId;
+    // The refund judges items: a line's ordered units, or its kept substitute.
+    const refundLines = [
+      ...plan.lines,
+      ...plan.substitutes.map((u) => ({ ...u, lineId: returnItemId(u.lineId, substituteOf(u.lineId)) })),
+    ];
 
     const taken = tx.returnOrder(order.id);
     let paid: { number: string; refundCents: number } | null = null;
@@ -97,13 +151,14 @@ export const orderRefuseItems = defineCommand({
       const refund = computeRefund(refundOrderOf(taken.order, rules.shippingRule), taken.history.refunds, {
         returnId: a.refusalId,
         reason: plan.refundReason,
-        lines: plan.lines,
+        lines: refundLines,
       });
       const number = tx.returnNumber(a.refusalId);
       const at = tx.now();
       const receipt = { email: taken.order.customerEmail || null, language: order.customerLanguage };
       const units = a.units.map((u) => ({
         lineId: u.lineId,
+        ...(u.productId !== undefined ? { productId: u.productId } : {}),
         reason: u.reason,
         // Looked at on the counter: a damaged unit is recorded so, the others as they left the shelf.
         condition: u.disposition === 'damaged' ? ('damaged' as const) : ('new' as const),
@@ -123,9 +178,13 @@ export const orderRefuseItems = defineCommand({
         shippingRefundCents: refund.shippingCents,
         units,
       });
+      const byItem = units.map((u) => ({
+        lineId: returnItemId(u.lineId, u.productId),
+        disposition: u.disposition,
+      }));
       payBack(
         tx,
-        { returnId: a.refusalId, number, order: taken.order, units, refund, receipt },
+        { returnId: a.refusalId, number, order: taken.order, units: byItem, refund, receipt },
         {
           action: 'return.refund',
           details: {
@@ -144,20 +203,30 @@ export const orderRefuseItems = defineCommand({
       );
       paid = { number, refundCents: refund.totalCents };
     }
-    const refused = a.units.map(({ lineId, reason, disposition }) => ({ lineId, reason, disposition }));
+    const refused = a.units.map(({ lineId, productId, reason, disposition }) => ({
+      lineId,
+      ...(productId !== undefined ? { productId } : {}),
+      reason,
+      disposition,
+    }));
     tx.effects.webhook(order.id, 'order.items_refused', {
       refusalId: a.refusalId,
       units: refused,
       lines: plan.lines,
+      ...(plan.substitutes.length > 0 ? { substitutes: plan.substitutes } : {}),
       ...(paid ? { returnNumber: paid.number, refundCents: paid.refundCents } : {}),
     });
     auditOrder(tx, order, 'order.refuseItems', { refusalId: a.refusalId, units: refused });
     const withSku = (units: readonly { lineId: string; qty: number }[]) =>
       units.map((u) => ({ ...u, sku: lines.find((l) => l.id === u.lineId)!.sku }));
+    const substitutesRefused = plan.substitutes.map((u) => {
+      const s = lines.find((l) => l.id === u.lineId)!.substitute!;
+      return { ...u, sku: s.sku, nameEn: s.nameEn, nameIt: s.nameIt, substitute: true };
+    });
     tx.effects.notifyCustomer(order.id, 'items_refused', {
       number: order.number,
       language: order.customerLanguage,
-      refused: withSku(plan.lines),
+      refused: [...withSku(plan.lines), ...substitutesRefused],
       staged: withSku(
         lines.flatMap((l) => (stagedUnits(l) > 0 ? [{ lineId: l.id, qty: stagedUnits(l) }] : [])),
       ),

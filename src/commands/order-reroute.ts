@@ -84,7 +84,7 @@ export const orderReroute = defineCommand({
       },
     });
     // The line is not offered again. It is not "told of a cancellation": the units moved.
-    tx.saveLine(order.id, { ...line, reroutedTo: placed });
+    tx.saveLine(order.id, { ...line, reroutedTo: { ...placed, qty: line.qtyShort } });
     tx.update(order.id, {});
     tx.effects.notifyCustomer(order.id, 'line_rerouted', {
       lineId: line.id,

@@ -56,6 +56,11 @@ export interface RerouteTarget {
   orderId: string;
   orderNumber: string;
   storeId: string;
+  /**
+   * How many short units moved, so a unit shorted later on the line is still refunded
+   * (`removedUnits`); absent where unknown (the device's replica), which counts every short unit.
+   */
+  qty?: number;
 }
 
 export interface LineState {

@@ -67,7 +67,15 @@ function flatten(evaluation: ReturnEvaluation, pick: 'violations' | 'overridden'
   return out;
 }
 
+/**
+ * The order as the refund judges it: its items (lines and kept substitutes) as delivered, and
+ * what the customer was charged: every ordered unit of its lines, less discounts, plus shipping.
+ */
 export function refundOrderOf(order: ReturnOrder, shippingRule: ShippingRefundRule): RefundOrder {
+  const ordered = order.lines
+    .filter((l) => !l.substituteOf)
+    .reduce((sum, l) => sum + l.unitPriceCents * l.qtyOrdered, 0);
+  const discounts = order.discountsCents.reduce((sum, d) => sum + d, 0);
   return {
     lines: order.lines.map((l) => ({
       lineId: l.lineId,
@@ -78,6 +86,7 @@ export function refundOrderOf(order: ReturnOrder, shippingRule: ShippingRefundRu
     discountsCents: order.discountsCents,
     shippingCents: order.shippingCents,
     shippingRule,
+    chargedCents: Math.max(0, ordered - discounts) + order.shippingCents,
   };
 }
 

@@ -9,7 +9,11 @@ import type { ReturnPolicy } from '../domain/return-policy';
  * the counter (ADR 0039).
  */
 
-/** An order line as the return policy and the refund need it. */
+/**
+ * An item of the order as the return policy and the refund need it: an order line's ordered
+ * units, or a line's kept substitute (`substituteOf`), whose `lineId` is its item id
+ * (src/domain/return-items.ts) and whose price is what the customer paid for it.
+ */
 export interface ReturnOrderLine {
   lineId: string;
   lineNo: number;
@@ -21,6 +25,8 @@ export interface ReturnOrderLine {
   unitPriceCents: number;
   qtyOrdered: number;
   qtyShort: number;
+  /** For a kept substitute: the order line it was picked for. */
+  substituteOf?: string;
 }
 
 /** What earlier returns of an order took: units per line, and the money refunded. */
@@ -59,6 +65,8 @@ export interface StoredReturn {
   orderId: string;
   units: readonly {
     lineId: string;
+    /** The unit's product as recorded; absent where unknown (then the line's ordered product). */
+    productId?: string;
     reason: string;
     condition: string;
     disposition: string;

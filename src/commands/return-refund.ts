@@ -2,6 +2,7 @@ import type { Disposition } from '../domain/disposition';
 import { dispositionsStockDelta } from '../domain/disposition';
 import type { Refund } from '../domain/refund';
 import type { OrderTx } from './order-tx';
+import { lineAndProductOf } from './return-items';
 import type { ReturnOrder } from './return-order';
 
 export const RESTOCK_REASON = 'return.restock';
@@ -10,6 +11,7 @@ export interface AcceptedReturn {
   returnId: string;
   number: string;
   order: ReturnOrder;
+  /** By item (src/domain/return-items.ts): a line's id, or its kept substitute's item id. */
   units: readonly { lineId: string; disposition: Disposition }[];
   refund: Refund;
   receipt: { email: string | null; language: string };
@@ -27,12 +29,12 @@ export function refundReturn(
   audit: { action: string; details: Record<string, unknown> },
 ): void {
   const { order } = accepted;
-  const lineOf = new Map(order.lines.map((l) => [l.lineId, l]));
-  // One stock move per product, whatever lines it came back on.
+  // One stock move per product, whatever items it came back as: a kept substitute goes back
+  // under its own product.
   const byProduct = new Map<string, { lineId: string; dispositions: Disposition[] }>();
   for (const unit of accepted.units) {
-    const productId = lineOf.get(unit.lineId)!.productId;
-    const entry = byProduct.get(productId) ?? { lineId: unit.lineId, dispositions: [] };
+    const { lineId, productId } = lineAndProductOf(order, unit.lineId);
+    const entry = byProduct.get(productId) ?? { lineId, dispositions: [] };
     entry.dispositions.push(unit.disposition);
     byProduct.set(productId, entry);
   }
@@ -40,7 +42,7 @@ export function refundReturn(
   for (const [productId, { lineId, dispositions }] of byProduct) {
     const delta = dispositionsStockDelta(dispositions);
     if (delta.onHand !== 0) restocked[productId] = delta.onHand;
-    tx.effects.moveStock({ orderId: order.id, lineId, reason: RESTOCK_REASON, delta });
+    tx.effects.moveStock({ orderId: order.id, lineId, productId, reason: RESTOCK_REASON, delta });
   }
   payBack(tx, accepted, { action: audit.action, details: { ...audit.details, restocked } });
 }
@@ -76,6 +78,11 @@ export function payBack(
     refundCents: refund.totalCents,
     shippingRefundCents: refund.shippingCents,
     currency: order.currency,
-    lines: refund.lines.map((l) => ({ lineId: l.lineId, qty: l.qty, refundCents: l.refundCents })),
+    // The platform knows order lines: a kept substitute's units are its line's, named by product.
+    lines: refund.lines.map((l) => {
+      const { lineId, productId } = lineAndProductOf(order, l.lineId);
+      const substitute = order.lines.find((o) => o.lineId === l.lineId)?.substituteOf !== undefined;
+      return { lineId, ...(substitute ? { productId } : {}), qty: l.qty, refundCents: l.refundCents };
+    }),
   });
 }

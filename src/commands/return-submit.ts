@@ -8,24 +8,36 @@ import { defineCommand, returnEntity } from './define-command';
 import { evaluateReturn } from './return-evaluation';
 import type { ReturnOrder, StoredReturn } from './return-order';
 import { overrideManager } from './return-override';
+import { itemIdOf, orderedProducts } from './return-items';
 import { refundReturn } from './return-refund';
 
 type Args = CommandArgs<'return.submit'>;
 
-const unitKey = (u: {
-  lineId: string;
-  reason: string;
-  condition: string;
-  disposition: string;
-  code: string | null;
-}) => JSON.stringify([u.lineId, u.reason, u.condition, u.disposition, u.code]);
+type UnitOf = { lineId: string; productId?: string | null | undefined };
+
+/**
+ * What identifies a unit for a resend: its item (the line's ordered product, or its substitute),
+ * reason, condition, disposition and code. Without the order (a device that never cached it) the
+ * product is left out: the server compares with the order.
+ */
+const unitKey = (
+  ordered: ReadonlyMap<string, string> | null,
+  u: UnitOf & { reason: string; condition: string; disposition: string; code: string | null },
+) =>
+  JSON.stringify([ordered ? itemIdOf(ordered, u) : u.lineId, u.reason, u.condition, u.disposition, u.code]);
 
 /** A return id seen before: the same return again answers it; anything else is refused. */
-function replayed(stored: StoredReturn, a: ReturnSubmitArgs): ReturnSubmitResult {
+function replayed(
+  stored: StoredReturn,
+  a: ReturnSubmitArgs,
+  ordered: ReadonlyMap<string, string> | null,
+): ReturnSubmitResult {
   const same =
     stored.orderId === a.orderId &&
     stored.units.length === a.units.length &&
-    stored.units.every((u, i) => unitKey(u) === unitKey({ ...a.units[i]!, code: a.units[i]!.code ?? null }));
+    stored.units.every(
+      (u, i) => unitKey(ordered, u) === unitKey(ordered, { ...a.units[i]!, code: a.units[i]!.code ?? null }),
+    );
   if (!same) {
     throw new DomainError(returnErrorCodes.idMismatch, 'This return id was used for another return', {
       returnId: a.returnId,
@@ -35,9 +47,11 @@ function replayed(stored: StoredReturn, a: ReturnSubmitArgs): ReturnSubmitResult
   return stored.result;
 }
 
+/** Every unit is an item of the order: one of its lines, or a line's kept substitute. */
 function assertUnitsOnOrder(order: ReturnOrder, a: ReturnSubmitArgs): void {
+  const ordered = orderedProducts(order);
   const onOrder = new Set(order.lines.map((l) => l.lineId));
-  const unknown = [...new Set(a.units.map((u) => u.lineId).filter((id) => !onOrder.has(id)))];
+  const unknown = [...new Set(a.units.map((u) => itemIdOf(ordered, u)).filter((id) => !onOrder.has(id)))];
   if (unknown.length > 0) {
     throw new DomainError(returnViolationCodes.unknownLine, 'Some units are not on this order', {
       orderId: a.orderId,
@@ -57,7 +71,22 @@ function assertUnitsOnOrder(order: ReturnOrder, a: ReturnSubmitArgs): void {
  */
 export const returnSubmit = defineCommand({
   name: 'return.submit',
-  v: 1,
+  v: 2,
+  // v1 units named no product: each was its line's ordered product, which v2 says by leaving it out.
+  upcasts: {
+    1: (args) => {
+      const v1 = args as { units?: unknown };
+      return Array.isArray(v1.units)
+        ? {
+            ...(args as object),
+            units: v1.units.map((u) => {
+              const { productId: _dropped, ...unit } = u as Record<string, unknown>;
+              return unit;
+            }),
+          }
+        : args;
+    },
+  },
   validator: () => import('../contract/sync').then((m) => m.commandArgs['return.submit']),
   entityKeys: (a: Args) => [returnEntity(a.returnId)],
   reads: (a) => ({
@@ -70,7 +99,7 @@ export const returnSubmit = defineCommand({
       throw new DomainError(orderErrorCodes.notFound, 'No such order', { orderId: a.orderId });
     }
     const stored = tx.storedReturn(a.returnId);
-    if (stored) return replayed(stored, a);
+    if (stored) return replayed(stored, a, taken ? orderedProducts(taken.order) : null);
     if (!taken) return null;
     const { order, history } = taken;
     assertUnitsOnOrder(order, a);
@@ -79,11 +108,13 @@ export const returnSubmit = defineCommand({
     if (!rules || manager === undefined) return null;
 
     const now = policyInstant(a.takenAt, new Date(tx.now()), order.receivedAt);
-    const units = a.units.map(({ lineId, reason, condition, disposition }) => ({
-      lineId,
-      reason,
-      condition,
-      disposition,
+    // The policy and the refund judge items: a line's ordered units, or its kept substitute.
+    const ordered = orderedProducts(order);
+    const units = a.units.map((u) => ({
+      lineId: itemIdOf(ordered, u),
+      reason: u.reason,
+      condition: u.condition,
+      disposition: u.disposition,
     }));
     const decision = evaluateReturn(
       order,

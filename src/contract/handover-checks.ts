@@ -79,6 +79,12 @@ export const refuseItemsArgs = z.object({
     .array(
       z.object({
         lineId: z.uuid(),
+        productId: z
+          .uuid()
+          .optional()
+          .describe(
+            "The line's kept substitute, when the customer refuses it (v2); absent: the ordered product",
+          ),
         reason: z.string().trim().min(1).max(40).describe('A return reason code'),
         disposition: z.enum(dispositions),
       }),

@@ -14,6 +14,12 @@ const isoTime = z.iso.datetime({ offset: true });
 
 export const returnUnitArgs = z.object({
   lineId: z.uuid().describe('The order line the unit belongs to'),
+  productId: z
+    .uuid()
+    .optional()
+    .describe(
+      "The unit's product when it is not the one ordered: the line's kept substitute (v2). Absent: the ordered product",
+    ),
   reason: z.string().trim().min(1).max(40).describe('A reason code from GET /api/returns/settings'),
   condition: z.enum(returnConditions),
   disposition: z.enum(dispositions),
@@ -23,7 +29,7 @@ export type ReturnUnitArgs = z.infer<typeof returnUnitArgs>;
 
 export const MAX_RETURN_UNITS = 200;
 
-/** `return.submit` v1. */
+/** `return.submit` v2: a unit may name its product, a kept substitute (v1 units are the ordered product). */
 export const returnSubmitArgs = z.object({
   returnId: z
     .uuid()
@@ -100,6 +106,12 @@ export const returnableLine = z.object({
   qtyShort: z.number(),
   /** Ordered − short: what the customer received. */
   qtyDelivered: z.number(),
+  substituteOf: z
+    .string()
+    .optional()
+    .describe(
+      "A kept substitute, an item of its own: the order line it was picked for. Its lineId is the item's ('<line>/<product>'), its price what the customer paid for it",
+    ),
   /** Units of accepted (refunded) returns. */
   qtyReturned: z.number(),
   /** Units of returns waiting for a manager: not returnable again meanwhile. */
@@ -150,6 +162,10 @@ export const returnableOrder = z
       lines: z.record(z.string(), z.object({ qty: z.number(), cents: z.number() })),
       shippingCents: z.number(),
       refundKeys: z.array(z.string()),
+      settledCents: z
+        .number()
+        .optional()
+        .describe('Refunded without a return: the substitution refund at staging or packing'),
     }),
     returns: z.array(returnSummary),
     fetchedAt: z.string().describe('Server time of this view: how fresh a cached copy is'),

@@ -74,6 +74,10 @@ export const lineSubstitute = z.object({
   requestedAt: z.string(),
   deadline: z.string().nullable(),
   decidedAt: z.string().nullable(),
+  qtyRefused: z
+    .number()
+    .optional()
+    .describe('Units of the kept substitute the customer refused at the counter; absent: none'),
 });
 
 export const substitutionParams = z.object({ token: z.string().min(1).max(64) });

@@ -46,7 +46,14 @@ export const stockEffects = {
 
 /** A line as its substitute's units are counted. */
 type SubstitutedLine = { id: string; qtyHandedOver?: number; substitute?: HeldSubstituteOf | null };
-type HeldSubstituteOf = { productId: string; gtin14: string; qty: number; status: SubstituteStatus };
+type HeldSubstituteOf = {
+  productId: string;
+  gtin14: string;
+  qty: number;
+  status: SubstituteStatus;
+  /** Units the customer refused at the counter: back in stock already (ADR 0047). */
+  qtyRefused?: number;
+};
 
 /** A kept substitute's units the store still holds for an order, under their own product. */
 export interface HeldSubstitute {
@@ -62,20 +69,14 @@ export interface HeldSubstitute {
  * left the store's stock when kept, and goes to the customer with the order's first handover:
  * a partial handover names the ordered units of a line, and the substitute is not split. So the
  * store still holds it until some unit of the order was handed over; a declined or pending one
- * was never the customer's (a pending one is declined before the order can be staged).
+ * was never the customer's (a pending one is declined before the order can be staged). Units the
+ * customer refused at the counter are held no longer: the refusal gave them back by disposition.
  */
 export function heldSubstitutes(lines: readonly SubstitutedLine[]): HeldSubstitute[] {
   if (lines.some((l) => (l.qtyHandedOver ?? 0) > 0)) return [];
-  return lines.flatMap((l) =>
-    l.substitute && isSubstituteKept(l.substitute.status) && l.substitute.qty > 0
-      ? [
-          {
-            lineId: l.id,
-            productId: l.substitute.productId,
-            gtin14: l.substitute.gtin14,
-            qty: l.substitute.qty,
-          },
-        ]
-      : [],
-  );
+  return lines.flatMap((l) => {
+    const s = l.substitute;
+    const qty = s && isSubstituteKept(s.status) ? s.qty - (s.qtyRefused ?? 0) : 0;
+    return s && qty > 0 ? [{ lineId: l.id, productId: s.productId, gtin14: s.gtin14, qty }] : [];
+  });
 }

@@ -214,6 +214,53 @@ describe('computeRefund', () => {
     expect(error).toMatchObject({ code: 'refund.exceedsPaid', details: { lineId: 'bottle', paid: 4633 } });
   });
 
+  it('with a kept substitute and the substitution refund, never gives back more than was charged', () => {
+    // Ordered 2 × 10.00 and 1 × 8.00 (a 2 € coupon, no shipping): charged 26.00. One of the
+    // 10.00 items was substituted by a 7.00 one, kept: 3.00 went back at staging, and the
+    // substitute is a returnable item at 7.00.
+    const withSubstitute: RefundOrder = {
+      lines: [
+        { lineId: 'shirt', unitPriceCents: 1000, qtyOrdered: 2, qtyDelivered: 1 },
+        { lineId: 'shirt/polo', unitPriceCents: 700, qtyOrdered: 1, qtyDelivered: 1 },
+        { lineId: 'cap', unitPriceCents: 800, qtyOrdered: 1, qtyDelivered: 1 },
+      ],
+      discountsCents: [200],
+      shippingCents: 0,
+      shippingRule: DEFAULT_SHIPPING_RULE,
+      chargedCents: 2600,
+    };
+    const staged: RefundHistory = { ...NO_REFUNDS, settledCents: 300 };
+    const all = pay(
+      withSubstitute,
+      staged,
+      ret('R1', 'changedMind', [
+        { lineId: 'shirt', qty: 1 },
+        { lineId: 'shirt/polo', qty: 1 },
+        { lineId: 'cap', qty: 1 },
+      ]),
+    );
+    // Everything back: the returns and the staging refund come to the charge exactly.
+    expect(all.refund.lines.map((l) => l.refundCents)).toEqual([920, 644, 736]);
+    expect(all.refund.totalCents + 300).toBe(2600);
+    expect(all.history.settledCents).toBe(300);
+    // Had the substitution refund given back more (a manual goodwill on top), the return is refused.
+    const error = domainErrorOf(() =>
+      computeRefund(
+        withSubstitute,
+        { ...NO_REFUNDS, settledCents: 600 },
+        ret('R2', 'changedMind', [
+          { lineId: 'shirt', qty: 1 },
+          { lineId: 'shirt/polo', qty: 1 },
+          { lineId: 'cap', qty: 1 },
+        ]),
+      ),
+    );
+    expect(error).toMatchObject({
+      code: 'refund.exceedsPaid',
+      details: { paid: 2600, alreadyRefunded: 600 },
+    });
+  });
+
   it('refuses unknown, repeated, empty and non-positive lines', () => {
     const codeOf = (lines: RefundRequest['lines']) =>
       domainErrorOf(() => computeRefund(order, NO_REFUNDS, ret('R', 'other', lines))).code;

@@ -67,6 +67,12 @@ export interface RefundOrder {
   discountsCents: readonly number[];
   shippingCents: number;
   shippingRule: ShippingRefundRule;
+  /**
+   * What the customer was charged for the order: every ordered unit at its price, less the
+   * discounts, plus shipping. When known, the refunds of returns together with the order's other
+   * refunds (`RefundHistory.settledCents`) never pass it.
+   */
+  chargedCents?: number;
 }
 
 /** What earlier returns of this order already refunded. */
@@ -75,6 +81,11 @@ export interface RefundHistory {
   shippingCents: number;
   /** The refund keys already used: a return is refunded once, however often it is submitted. */
   refundKeys: readonly string[];
+  /**
+   * Money the order got back that settled no return: the substitution refund at staging or
+   * packing (short, declined and cheaper-substituted units). Absent: none known.
+   */
+  settledCents?: number;
 }
 
 export const NO_REFUNDS: RefundHistory = { lines: {}, shippingCents: 0, refundKeys: [] };
@@ -206,6 +217,15 @@ export function computeRefund(order: RefundOrder, history: RefundHistory, reques
       alreadyRefunded: already,
     });
   }
+  // Returns give back what the delivered units were paid; the substitution refund gave back the
+  // rest. Together they never pass the charge, whatever rounding or capping came before.
+  const settled = history.settledCents ?? 0;
+  if (order.chargedCents !== undefined && already + settled + totalCents > order.chargedCents) {
+    fail(refundErrorCodes.exceedsPaid, 'The order would be refunded more than was charged', {
+      paid: order.chargedCents,
+      alreadyRefunded: already + settled,
+    });
+  }
   return { key, lines, shippingCents, totalCents };
 }
 
@@ -246,6 +266,7 @@ export function applyRefund(history: RefundHistory, refund: Refund): RefundHisto
     lines,
     shippingCents: history.shippingCents + refund.shippingCents,
     refundKeys: [...history.refundKeys, refund.key],
+    ...(history.settledCents !== undefined ? { settledCents: history.settledCents } : {}),
   };
 }
 

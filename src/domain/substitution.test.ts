@@ -221,6 +221,19 @@ describe('the units removed from an order', () => {
     expect(removedUnits({ qtyShort: 2, reroutedTo: rerouted, substitute: null })).toBe(0);
   });
 
+  it('count, per unit, the units shorted after a re-route of the same line', () => {
+    // Two units moved to the other store; a third was found missing afterwards.
+    expect(removedUnits({ qtyShort: 3, reroutedTo: { ...rerouted, qty: 2 }, substitute: null })).toBe(1);
+    expect(removedUnits({ qtyShort: 2, reroutedTo: { ...rerouted, qty: 2 }, substitute: null })).toBe(0);
+    // A re-route that does not count its units (an older replica, an id) took every short unit.
+    expect(removedUnits({ qtyShort: 3, reroutedTo: 'o-2', substitute: null })).toBe(0);
+    const refund = substitutionRefund(
+      [{ id: 'a', unitPriceCents: 450, qtyShort: 3, reroutedTo: { ...rerouted, qty: 2 }, substitute: null }],
+      100_000,
+    );
+    expect(refund.lines).toEqual([{ lineId: 'a', status: 'removed', qty: 1, refundCents: 450 }]);
+  });
+
   it('are refunded at the ordered price, alone', () => {
     const refund = substitutionRefund(
       [

@@ -175,6 +175,8 @@ export interface LineSubstitute {
   /** When a pending answer counts as declined; null when none was asked. */
   deadline: string | null;
   decidedAt: string | null;
+  /** Units of a kept substitute the customer refused at the counter (ADR 0047); absent: none. */
+  qtyRefused?: number;
 }
 
 /** The deadline of a request made at `requestedAt`, ISO strings both. */
@@ -252,19 +254,33 @@ export function substitutionRefundCause(
 }
 
 /**
- * Units of a line removed from the order: short, not covered by a substitute (whatever its
- * answer: a declined one is refunded as such), and not moved to another store. A line whose short
- * units were re-routed removes none: the re-route took the units short then, and the line records
- * no count of them, so a unit shorted after it is left to the platform rather than risk refunding
- * units the other store delivers.
+ * Where a line's short units went to another store, as a line records it: the re-route's order
+ * (an object that may say how many units moved, `qty`), or its bare id. A re-route of a replica or
+ * server older than the count has none.
+ */
+export type RerouteOf = object | string | null;
+
+/** How many units a re-route moved, when it says; null otherwise. */
+function movedUnits(reroutedTo: RerouteOf): number | null {
+  if (typeof reroutedTo !== 'object' || reroutedTo === null || !('qty' in reroutedTo)) return null;
+  const { qty } = reroutedTo;
+  return typeof qty === 'number' && Number.isSafeInteger(qty) && qty >= 0 ? qty : null;
+}
+
+/**
+ * Units of a line removed from the order: short, and neither covered by a substitute (whatever
+ * its answer: a declined one is refunded as such) nor moved to another store. A re-route moves the
+ * units short then, and counts them (`qty`), so a unit shorted after it on the same line is
+ * removed and refunded like any other; a re-route that does not say how many moved took them all,
+ * as it did before it counted: nothing is refunded that the other store may deliver.
  */
 export function removedUnits(line: {
   qtyShort: number;
-  reroutedTo: object | string | null;
+  reroutedTo: RerouteOf;
   substitute: { qty: number } | null;
 }): number {
-  if (line.reroutedTo !== null) return 0;
-  return Math.max(0, line.qtyShort - (line.substitute?.qty ?? 0));
+  const moved = line.reroutedTo === null ? 0 : (movedUnits(line.reroutedTo) ?? line.qtyShort);
+  return Math.max(0, line.qtyShort - (line.substitute?.qty ?? 0) - moved);
 }
 
 export interface SubstitutionRefundLine {
@@ -286,7 +302,7 @@ export function substitutionRefund(
     id: string;
     unitPriceCents: number;
     qtyShort: number;
-    reroutedTo: object | string | null;
+    reroutedTo: RerouteOf;
     substitute: { unitPriceCents: number; qty: number; status: SubstituteStatus } | null;
   }[],
   paidGoodsCents: number,

@@ -30,6 +30,8 @@ export function returnOrderFacts(order: ReturnableOrder): ReturnOrderFacts {
         unitPriceCents: l.unitPriceCents,
         qtyOrdered: l.qtyOrdered,
         qtyShort: l.qtyShort,
+        // A kept substitute is an item of its own, as the server lists it.
+        ...(l.substituteOf ? { substituteOf: l.substituteOf } : {}),
       })),
     },
     history: {

@@ -1,10 +1,9 @@
 import { useState } from 'react';
-import type { OrderLineView } from '../../contract/orders';
 import { DoneTitle } from './done-title';
 import { isPartlyCollected } from '../../domain/partial-handover';
-import { counterLine, HandoverLines, stagedOf } from './handover-lines';
+import { counterLine, HandoverLines, heldSubstituteUnits, stagedOf } from './handover-lines';
 import { IdCheckStep } from './id-check-step';
-import { RefuseDialog } from './refuse-dialog';
+import { RefuseDialog, type RefuseTarget } from './refuse-dialog';
 import { enqueueCommand } from '../../local-db/enqueue';
 import type { OrderView } from '../../local-db/replica-read';
 import type { ScannedCode } from '../../scan/scanned-code';
@@ -33,7 +32,7 @@ function HandoverView({ view }: { view: OrderView }) {
   const { order } = view;
   const { banner, flash } = useScanBanner();
   const [chosen, setChosen] = useState<ReadonlyMap<string, number>>(new Map());
-  const [refusing, setRefusing] = useState<OrderLineView | null>(null);
+  const [refusing, setRefusing] = useState<RefuseTarget | null>(null);
   const check = order.idCheck;
   const idPending = Boolean(check && check.reasons.length > 0 && !check.checkedAt);
   const canHandOver = order.status === 'ready';
@@ -42,6 +41,9 @@ function HandoverView({ view }: { view: OrderView }) {
   const now = staged.map((line) => ({ lineId: line.id, qty: chosen.get(line.id) ?? stagedOf(line) }));
   const whole = now.every((n, i) => n.qty === stagedOf(staged[i]!));
   const units = now.reduce((sum, n) => sum + n.qty, 0);
+  const held = heldSubstituteUnits(order.lines);
+  // A kept substitute goes with the whole order's handover, even when it is all that is left.
+  const heldUnits = [...held.values()].reduce((sum, qty) => sum + qty, 0);
   const partly = isPartlyCollected(order.lines.map(counterLine));
 
   const reject = (error: unknown) => flash('error', t('feedback.rejected'), t(errorMessageKey(error)));
@@ -49,7 +51,7 @@ function HandoverView({ view }: { view: OrderView }) {
   const onScan = (scan: ScannedCode) => {
     const code = scan.text.trim();
     if (!code || !canHandOver || idPending) return;
-    if (units === 0) {
+    if (units === 0 && !(whole && heldUnits > 0)) {
       flash('error', t('feedback.rejected'), t('handover.nothingChosen'));
       return;
     }
@@ -101,12 +103,19 @@ function HandoverView({ view }: { view: OrderView }) {
             lines={order.lines}
             chosen={chosen}
             onChoose={(lineId, qty) => setChosen(new Map(chosen).set(lineId, qty))}
-            onRefuse={setRefusing}
+            onRefuse={(line) => setRefusing({ line, substitute: false })}
+            onRefuseSubstitute={(line) => setRefusing({ line, substitute: true })}
           />
           <RefuseDialog
             orderId={order.id}
-            line={refusing}
-            staged={refusing ? stagedOf(refusing) : 0}
+            target={refusing}
+            staged={
+              refusing
+                ? refusing.substitute
+                  ? (held.get(refusing.line.id) ?? 0)
+                  : stagedOf(refusing.line)
+                : 0
+            }
             onClose={() => setRefusing(null)}
             onRefused={(qty) =>
               flash('success', t('handover.refusedDone', { qty }), t('handover.refundNote'))

@@ -10,24 +10,49 @@ import { RadioGroup } from '../ui/radio-group';
 
 const reasonCodes = defaultReturnReasons.map(({ code }) => code);
 
+/** What the customer refuses: a line's ordered units, or its kept substitute's. */
+export interface RefuseTarget {
+  line: OrderLineView;
+  substitute: boolean;
+}
+
 interface RefuseDialogProps {
   orderId: string;
-  line: OrderLineView | null;
-  /** Units of the line still on the shelf. */
+  target: RefuseTarget | null;
+  /** Units of the line, or of its substitute, still on the shelf. */
   staged: number;
   onClose: () => void;
   onRefused: (qty: number) => void;
 }
 
-/** The customer refuses units of a line at the counter: how many, why, and where they go. */
-export function RefuseDialog({ orderId, line, staged, onClose, onRefused }: RefuseDialogProps) {
+/**
+ * A line as a refusal names it: the line, or for its kept substitute the substitute's own name
+ * and code, so the associate sees which item goes back.
+ */
+function subjectOf(target: RefuseTarget): OrderLineView {
+  const s = target.line.substitute;
+  return target.substitute && s
+    ? { ...target.line, sku: s.sku, gtin14: s.gtin14, nameEn: s.nameEn, nameIt: s.nameIt }
+    : target.line;
+}
+
+/**
+ * The customer refuses units of a line at the counter, or of the substitute kept for it: how many,
+ * why, and where they go.
+ */
+export function RefuseDialog({ orderId, target, staged, onClose, onRefused }: RefuseDialogProps) {
   const { t } = useI18n();
   return (
-    <LineDialog title={t('handover.refuseTitle')} line={line} onClose={onClose}>
+    <LineDialog
+      title={target?.substitute ? t('handover.refuseSubstituteTitle') : t('handover.refuseTitle')}
+      line={target ? subjectOf(target) : null}
+      onClose={onClose}
+    >
       {(subject) => (
         <RefuseForm
           orderId={orderId}
           line={subject}
+          productId={target?.substitute ? target.line.substitute?.productId : undefined}
           staged={staged}
           onDone={(qty) => {
             onRefused(qty);
@@ -43,12 +68,15 @@ export function RefuseDialog({ orderId, line, staged, onClose, onRefused }: Refu
 function RefuseForm({
   orderId,
   line,
+  productId,
   staged,
   onDone,
   onCancel,
 }: {
   orderId: string;
   line: OrderLineView;
+  /** The kept substitute's product, when the substitute is refused. */
+  productId: string | undefined;
   staged: number;
   onDone: (qty: number) => void;
   onCancel: () => void;
@@ -62,7 +90,12 @@ function RefuseForm({
 
   const submit = () => {
     setError(null);
-    const units = Array.from({ length: qty }, () => ({ lineId: line.id, reason, disposition }));
+    const units = Array.from({ length: qty }, () => ({
+      lineId: line.id,
+      ...(productId ? { productId } : {}),
+      reason,
+      disposition,
+    }));
     enqueueCommand({
       name: 'order.refuseItems',
       args: { orderId, refusalId: crypto.randomUUID(), units },

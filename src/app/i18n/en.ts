@@ -209,6 +209,8 @@ export const en = {
   'handover.refuse': 'Refuse',
   'handover.refuseOf': 'Refuse {name}',
   'handover.refuseTitle': 'The customer refuses items',
+  'handover.refuseSubstituteTitle': 'The customer refuses the substitute',
+  'handover.substituteHeld': 'Substitute: {qty} × {name}, instead of {ordered}',
   'handover.refuseQty': 'Units refused',
   'handover.refuseReason': 'Why',
   'handover.refuseDisposition': 'Where the units go',
@@ -330,6 +332,8 @@ export const en = {
   'errors.handover.nothingStaged': 'Nothing of this order is left on the shelf.',
   'errors.refusal.unknownReason': 'Choose one of the listed reasons.',
   'errors.refusal.empty': 'Choose at least one unit the customer refuses.',
+  'errors.refusal.notASubstitute':
+    'That substitute is no longer waiting with this order: refresh the order, or take it back as a return.',
   'errors.idCheck.required':
     'This order needs an ID check first. Check the customer’s document, then hand over.',
   'errors.idCheck.badLast4': 'Type the last 4 letters or digits of the document number.',

@@ -216,6 +216,8 @@ export const it: Messages = {
   'handover.refuse': 'Rifiuta',
   'handover.refuseOf': 'Rifiuta {name}',
   'handover.refuseTitle': 'Il cliente rifiuta degli articoli',
+  'handover.refuseSubstituteTitle': 'Il cliente rifiuta il sostituto',
+  'handover.substituteHeld': 'Sostituto: {qty} × {name}, al posto di {ordered}',
   'handover.refuseQty': 'Unità rifiutate',
   'handover.refuseReason': 'Motivo',
   'handover.refuseDisposition': 'Dove vanno le unità',
@@ -342,6 +344,8 @@ export const it: Messages = {
   'errors.handover.nothingStaged': 'Di questo ordine non resta nulla sullo scaffale.',
   'errors.refusal.unknownReason': 'Scegli uno dei motivi elencati.',
   'errors.refusal.empty': 'Scegli almeno un’unità che il cliente rifiuta.',
+  'errors.refusal.notASubstitute':
+    'Quel sostituto non aspetta più con l’ordine: aggiorna l’ordine, oppure riprendilo come reso.',
   'errors.idCheck.required':
     'Questo ordine richiede prima il controllo del documento. Controlla il documento del cliente, poi consegna.',
   'errors.idCheck.badLast4': 'Digita gli ultimi 4 caratteri del numero del documento.',

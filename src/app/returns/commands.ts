@@ -1,4 +1,5 @@
 import type { ReturnableOrder, ReturnSubmitArgs } from '../../contract/returns';
+import { returnItemRef } from '../../domain/return-items';
 import type { Actor } from '../../local-db/enqueue';
 import type { ReturnDecision, ReturnShown } from '../../local-db/local-return-row';
 import { queueReturn } from '../../local-db/local-returns';
@@ -18,7 +19,10 @@ export interface SubmitInput {
   actor: Actor;
 }
 
-/** The command's arguments: every unit with its own reason, condition and disposition. */
+/**
+ * The command's arguments: every unit with its own reason, condition and disposition, and its
+ * line; a kept substitute's unit names its product too (the counter lists it as an item of its own).
+ */
 export function submitArgsOf(input: SubmitInput, takenAt: string): ReturnSubmitArgs {
   const { override } = input;
   return {
@@ -26,7 +30,7 @@ export function submitArgsOf(input: SubmitInput, takenAt: string): ReturnSubmitA
     orderId: input.order.id,
     takenAt,
     units: input.units.map((u) => ({
-      lineId: u.lineId,
+      ...returnItemRef(u.lineId),
       reason: u.reason,
       condition: u.condition,
       disposition: u.disposition,

@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { useParams } from 'react-router';
 import { DEFAULT_SHIPPING_RULE } from '../../domain/refund';
+import { returnItemId } from '../../domain/return-items';
 import { defaultReturnPolicy } from '../../domain/return-policy';
 import { readLocalReturnsOfOrder, type LocalReturnView } from '../../local-db/local-returns';
 import { isApiError } from '../../sync/api-client';
@@ -17,11 +18,17 @@ import { returnOrderQuery, useReturnSettings } from './queries';
 import { ReturnForm } from './return-form';
 import type { CounterSettings, DeviceReturn } from './returnable';
 
-/** A return of this device still holds its units, unless the server refused it or it was dropped. */
+/**
+ * A return of this device still holds its units, unless the server refused it or it was dropped.
+ * Its units are counted by item: a line's ordered units, or its kept substitute's.
+ */
 export function deviceReturnOf(view: LocalReturnView): DeviceReturn {
   return {
     returnId: view.row.returnId,
-    units: view.row.args.units,
+    units: view.row.args.units.map(({ productId, ...unit }) => ({
+      ...unit,
+      lineId: returnItemId(unit.lineId, productId),
+    })),
     counts: view.state !== 'refused' && view.state !== 'discarded',
   };
 }

@@ -303,6 +303,7 @@ export function ReturnForm({
               <ReturnLine
                 key={line.lineId}
                 line={line}
+                substituteFor={order.lines.find((l) => l.lineId === line.substituteOf)}
                 availability={check.availability.get(line.lineId)}
                 units={list.units.filter((u) => u.lineId === line.lineId)}
                 reasons={reasons}

@@ -10,9 +10,11 @@ import type { DraftUnit, UnitAction } from './unit-list';
 /**
  * One line of the order: what was delivered and what can still come back, a stepper for the
  * units coming back (scanning adds them too), and each unit's reason, condition and disposition.
+ * A kept substitute is an item of its own, named as what it stood in for, at the price paid.
  */
 export function ReturnLine({
   line,
+  substituteFor,
   availability,
   units,
   reasons,
@@ -21,6 +23,8 @@ export function ReturnLine({
   enabled,
 }: {
   line: ReturnableLine;
+  /** The line a kept substitute was picked for. */
+  substituteFor?: ReturnableLine | undefined;
   availability: LineAvailability | undefined;
   units: readonly DraftUnit[];
   reasons: readonly string[];
@@ -53,6 +57,12 @@ export function ReturnLine({
             .filter(Boolean)
             .join(' · ')}
         </p>
+        {substituteFor ? (
+          <p data-testid="return-line-substitute">
+            <span className="badge badge--type">{rt('line.substitute')}</span>{' '}
+            {rt('line.substituteFor', { product: lineName(substituteFor, language) })}
+          </p>
+        ) : null}
         <p>
           {money(line.unitPriceCents, currency)}
           {line.finalSale ? (

@@ -95,7 +95,12 @@ export function policyContextOf(
   };
 }
 
+/** The order as the refund judges it, as the server does (src/commands/return-evaluation.ts). */
 export function refundOrderOf(order: ReturnableOrder, shippingRule: ShippingRefundRule): RefundOrder {
+  const ordered = order.lines
+    .filter((line) => !line.substituteOf)
+    .reduce((sum, line) => sum + line.unitPriceCents * line.qtyOrdered, 0);
+  const discounts = order.discounts.reduce((sum, d) => sum + d.cents, 0);
   return {
     lines: order.lines.map((line) => ({
       lineId: line.lineId,
@@ -106,6 +111,7 @@ export function refundOrderOf(order: ReturnableOrder, shippingRule: ShippingRefu
     discountsCents: order.discounts.map((d) => d.cents),
     shippingCents: order.shippingCents,
     shippingRule,
+    chargedCents: Math.max(0, ordered - discounts) + order.shippingCents,
   };
 }
 

@@ -18,8 +18,9 @@ export function linesOfOrder(): SQL<LineRow[]> {
       'id', l.id, 'lineNo', l.line_no, 'productId', l.product_id, 'sku', p.sku, 'gtin14', p.gtin14,
       'qtyOrdered', l.qty_ordered, 'qtyPicked', l.qty_picked, 'qtyShort', l.qty_short,
       'shortReason', l.short_reason, 'unitPriceCents', l.unit_price_cents,
-      -- Where the short units went: the order placed at the other store.
-      'reroutedTo', (select json_build_object('orderId', r.id, 'orderNumber', r.number, 'storeId', r.store_id)
+      -- Where the short units went: the order placed at the other store, of them alone.
+      'reroutedTo', (select json_build_object('orderId', r.id, 'orderNumber', r.number, 'storeId', r.store_id,
+          'qty', (select coalesce(sum(rl.qty_ordered), 0) from order_lines rl where rl.order_id = r.id))
         from orders r where r.id = l.rerouted_to),
       'substitutionPreference', l.substitution_preference, 'substitute', l.substitute,
       -- Told about the line's short units (cancelled or moved): it is not offered again.

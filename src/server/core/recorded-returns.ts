@@ -12,7 +12,7 @@ export interface RecordedReturn {
   taken: NewReturn;
   actor: Actor & { id: string };
   orderStoreId: string;
-  /** The product of each order line the units came back on. */
+  /** The ordered product of each order line the units came back on. */
   productOf: ReadonlyMap<string, string>;
 }
 
@@ -58,7 +58,8 @@ export async function writeReturns(
         returnId: taken.returnId,
         unitNo: i + 1,
         orderLineId: u.lineId,
-        productId: productOf.get(u.lineId)!,
+        // A kept substitute's unit names its product; any other unit is its line's ordered one.
+        productId: u.productId ?? productOf.get(u.lineId)!,
         reason: u.reason,
         condition: u.condition,
         disposition: u.disposition,

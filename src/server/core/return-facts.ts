@@ -27,6 +27,7 @@ import type { OrderRow } from './order-rows';
 import type { OrderWork } from './order-work';
 import type { PaymentAdapter } from './payment-adapter';
 import { inTurn } from '../db/in-turn';
+import { itemIdOf, orderedProducts, withSubstituteItems } from '../../commands/return-items';
 
 /**
  * What returns need from the server's configuration, handed over by the composition (the
@@ -137,6 +138,12 @@ export async function loadReturnFacts(
               unitPriceCents: orderLines.unitPriceCents,
               qtyOrdered: orderLines.qtyOrdered,
               qtyShort: orderLines.qtyShort,
+              substitute: orderLines.substitute,
+              // A kept substitute is an item of its own (src/domain/return-items.ts), judged by
+              // its own product's rules.
+              substituteProduct: sql<{ sku: string; category: string; returnable: boolean } | null>`(
+                select json_build_object('sku', sp.sku, 'category', sp.category, 'returnable', sp.returnable)
+                from ${products} sp where sp.id::text = ${orderLines.substitute}->>'productId')`,
             })
             .from(orderLines)
             .innerJoin(products, eq(products.id, orderLines.productId))
@@ -148,6 +155,7 @@ export async function loadReturnFacts(
             .select({
               orderId: orderReturns.orderId,
               lineId: returnUnits.orderLineId,
+              productId: returnUnits.productId,
               status: orderReturns.status,
               units: sql<number>`count(*)::int`,
             })
@@ -156,13 +164,20 @@ export async function loadReturnFacts(
             .where(
               and(inArray(orderReturns.orderId, found), inArray(orderReturns.status, ['refunded', 'review'])),
             )
-            .groupBy(orderReturns.orderId, returnUnits.orderLineId, orderReturns.status)
+            .groupBy(
+              orderReturns.orderId,
+              returnUnits.orderLineId,
+              returnUnits.productId,
+              orderReturns.status,
+            )
         : [],
       found.length
         ? tx
             .select({
               orderId: refunds.orderId,
               key: refunds.refundKey,
+              returnId: refunds.returnId,
+              totalCents: refunds.totalCents,
               shippingCents: refunds.shippingCents,
               lines: refunds.lines,
             })
@@ -204,12 +219,22 @@ export async function loadReturnFacts(
 
   const loaded = new Map<string, LoadedReturnOrder | null>(asked.map((a) => [a.orderId, null]));
   for (const row of rows) {
-    const lines = lineRows.filter((l) => l.orderId === row.id).map(({ orderId: _o, ...line }) => line);
+    const own = lineRows.filter((l) => l.orderId === row.id);
+    const substituteProducts = new Map(
+      own.flatMap((l) =>
+        l.substitute && l.substituteProduct ? [[l.substitute.productId, l.substituteProduct]] : [],
+      ),
+    );
+    const lines = withSubstituteItems(
+      own.map(({ orderId: _o, substituteProduct: _p, ...line }) => line),
+      (productId) => substituteProducts.get(productId),
+    );
+    const ordered = orderedProducts({ lines });
     loaded.set(row.id, {
       row: row as OrderRow,
       lines,
       history: historyOf(
-        counted.filter((c) => c.orderId === row.id),
+        counted.filter((c) => c.orderId === row.id).map((c) => ({ ...c, lineId: itemIdOf(ordered, c) })),
         paid.filter((p) => p.orderId === row.id),
       ),
     });
@@ -222,6 +247,7 @@ export async function loadReturnFacts(
         .filter((u) => u.returnId === row.id)
         .map((u) => ({
           lineId: u.orderLineId,
+          productId: u.productId,
           reason: u.reason,
           condition: u.condition,
           disposition: u.disposition,
@@ -251,12 +277,19 @@ export async function loadReturnFacts(
 
 function historyOf(
   counted: readonly { lineId: string; status: string; units: number }[],
-  paid: readonly { key: string; shippingCents: number; lines: unknown }[],
+  paid: readonly {
+    key: string;
+    returnId: string | null;
+    totalCents: number;
+    shippingCents: number;
+    lines: unknown;
+  }[],
 ): ReturnHistory {
   const returned = new Map<string, number>();
   const inReview = new Map<string, number>();
   for (const row of counted) {
-    (row.status === 'refunded' ? returned : inReview).set(row.lineId, Number(row.units));
+    const counts = row.status === 'refunded' ? returned : inReview;
+    counts.set(row.lineId, (counts.get(row.lineId) ?? 0) + Number(row.units));
   }
   const lines: Record<string, { qty: number; cents: number }> = {};
   for (const refund of paid) {
@@ -270,5 +303,8 @@ function historyOf(
     shippingCents: paid.reduce((sum, r) => sum + r.shippingCents, 0),
     refundKeys: paid.map((r) => r.key),
   };
+  const settled = paid.filter((r) => r.returnId === null);
+  // The substitution refund settles no return: it counts against what the order was charged.
+  if (settled.length > 0) refundHistory.settledCents = settled.reduce((sum, r) => sum + r.totalCents, 0);
   return { returned, inReview, refunds: refundHistory };
 }

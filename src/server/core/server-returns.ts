@@ -1,5 +1,6 @@
 import type { CommandEffects, OrderTx } from '../../commands/order-tx';
 import type { NewReturn, ReturnHistory, StoredReturn } from '../../commands/return-order';
+import { itemIdOf, orderedProducts } from '../../commands/return-items';
 import { applyRefund } from '../../domain/refund';
 import { returnNumberCandidates } from '../../domain/return-number';
 import type { Actor } from '../audit/audit';
@@ -23,17 +24,34 @@ const resultOf = (taken: NewReturn): StoredReturn['result'] => ({
 });
 
 /** The history as loaded, with the returns and refunds of this unit of work on top. */
-function withRecorded(work: OrderWork, orderId: string, loaded: ReturnHistory): ReturnHistory {
+function withRecorded(
+  work: OrderWork,
+  orderId: string,
+  loaded: ReturnHistory,
+  ordered: ReadonlyMap<string, string>,
+): ReturnHistory {
   const returned = new Map(loaded.returned);
   const inReview = new Map(loaded.inReview);
   for (const { taken } of work.recordedReturns().filter((r) => r.taken.orderId === orderId)) {
     const counts = taken.status === 'refunded' ? returned : inReview;
-    for (const unit of taken.units) counts.set(unit.lineId, (counts.get(unit.lineId) ?? 0) + 1);
+    for (const unit of taken.units) {
+      const item = itemIdOf(ordered, unit);
+      counts.set(item, (counts.get(item) ?? 0) + 1);
+    }
   }
   const refunds = work
     .recordedRefunds()
     .filter((r) => r.toPay.orderId === orderId)
-    .reduce((history, r) => applyRefund(history, r.toPay.refund), loaded.refunds);
+    .reduce(
+      (history, r) =>
+        r.toPay.returnId === null
+          ? {
+              ...applyRefund(history, r.toPay.refund),
+              settledCents: (history.settledCents ?? 0) + r.toPay.refund.totalCents,
+            }
+          : applyRefund(history, r.toPay.refund),
+      loaded.refunds,
+    );
   return { returned, inReview, refunds };
 }
 
@@ -56,7 +74,7 @@ export function returnReads(work: OrderWork, facts: ReturnFacts): ReturnReads {
       const lines = loaded.lines.map((l) => ({ ...l, qtyShort: shortNow.get(l.lineId) ?? l.qtyShort }));
       return {
         order: returnOrderOf(held?.order ?? loaded.row, lines),
-        history: withRecorded(work, orderId, loaded.history),
+        history: withRecorded(work, orderId, loaded.history, orderedProducts(loaded)),
       };
     },
     storedReturn(returnId) {
@@ -98,7 +116,7 @@ export function returnEffects(
         taken,
         actor: who,
         orderStoreId: loaded.row.storeId,
-        productOf: new Map(loaded.lines.map((l) => [l.lineId, l.productId])),
+        productOf: orderedProducts(loaded),
       });
     },
     refund(toPay, audit) {

@@ -231,8 +231,17 @@ export function partiallyCollected(ctx: NotificationContext): MessageParts {
   };
 }
 
+/** A refused kept substitute carries its own names: it is no product of the order's lines. */
+const refusedUnits = z.array(
+  z.object({
+    sku: z.string(),
+    qty: z.number().int(),
+    nameEn: z.string().optional(),
+    nameIt: z.string().optional(),
+  }),
+);
 const refusedPayload = z.object({
-  refused: unitsOfLines,
+  refused: refusedUnits,
   staged: unitsOfLines,
   refundCents: z.number().int().nullish(),
   currency: z.string().length(3).optional(),
@@ -243,8 +252,8 @@ export function itemsRefused(ctx: NotificationContext): MessageParts {
   const it = ctx.language === 'it';
   const { number } = ctx.order;
   const { refused, staged, refundCents, currency } = payloadOf(refusedPayload, ctx);
-  const list = (units: z.infer<typeof unitsOfLines>) =>
-    units.map((u) => `${u.qty} × ${productName(ctx, u.sku)}`).join(', ');
+  const list = (units: z.infer<typeof refusedUnits>) =>
+    units.map((u) => `${u.qty} × ${(it ? u.nameIt : u.nameEn) ?? productName(ctx, u.sku)}`).join(', ');
   const amount =
     refundCents !== null && refundCents !== undefined
       ? formatMoney(refundCents, currency ?? ctx.order.currency, ctx.language)

@@ -5,7 +5,7 @@ import type { Session } from '../../contract/auth';
 import type { OrderDetail } from '../../contract/orders';
 import type { PushResponse } from '../../contract/sync';
 import { rerouteExternalId } from '../../domain/reroute';
-import { auditLog, customerNotifications, orderLines, orders, stock } from '../db/schema';
+import { auditLog, customerNotifications, orderLines, orders, refunds, stock } from '../db/schema';
 import type { StockedProduct } from '../testing/fixtures';
 import { stockedProducts, stockOf } from '../testing/fixtures';
 import type { TestApp } from '../testing/test-app';
@@ -149,6 +149,29 @@ describe('order.reroute', () => {
     expect(line!.reroutedTo).toBeNull();
     expect(await notificationsOf(orderId)).toEqual([]);
     expect(await stockOf(db(), 'MI02', product.id)).toEqual(before);
+  });
+  it('refunds at staging a unit shorted after the re-route of its line, and only it', async () => {
+    const product = shared[next++]!;
+    const order = await t.placeOrder([{ sku: product.sku, qty: 3 }], {
+      lines: [{ sku: product.sku, qty: 3, unitPriceCents: 1250 }],
+    });
+    const detail = (
+      await t.app.inject({ url: `/api/orders/${order.id}`, headers: bearer(mi01) })
+    ).json<OrderDetail>();
+    const lineId = detail.lines[0]!.id;
+    const s = stream();
+    const answer = await push(s.clientId, [
+      s.next('order.claim', { orderId: order.id }),
+      s.next('pick.confirm', { orderId: order.id, code: product.barcode, qty: 1 }),
+      s.next('pick.short', { orderId: order.id, lineId, qty: 1, reason: 'not_found' }),
+      s.next('order.reroute', { rerouteId: randomUUID(), orderId: order.id, lineId, toStoreId: 'MI02' }),
+      // The last unit turns out damaged after the first one moved.
+      s.next('pick.short', { orderId: order.id, lineId, qty: 1, reason: 'damaged' }),
+      { ...s.next('order.stage', { orderId: order.id, locationCode: 'MI01-A02', shareShelf: true }), v: 2 },
+    ]);
+    expect(answer.results.map((r) => r.error?.code ?? r.status)).toEqual(Array(6).fill('applied'));
+    const paid = await db().select().from(refunds).where(eq(refunds.orderId, order.id));
+    expect(paid.map((r) => [r.refundKey, r.totalCents])).toEqual([[`substitution:${order.id}`, 1250]]);
   });
 });
 

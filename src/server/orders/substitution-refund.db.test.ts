@@ -254,6 +254,81 @@ describe('refunds of substitutes', () => {
     expect((await refunded(order.id)).rows).toHaveLength(1);
   });
 
+  it('pays a ship-from-store order its substitutes and removed units once, at its first packing', async () => {
+    const [a, b, c, s] = products as [StockedProduct, StockedProduct, StockedProduct, StockedProduct];
+    const order = await place({
+      fulfillmentType: 'ship_from_store',
+      shippingAddress: {
+        name: 'Niccolò Bianchi',
+        line1: 'Piazza della Città 3',
+        postcode: '50122',
+        city: 'Firenze',
+        province: 'FI',
+        country: 'IT',
+      },
+      substitution: { mode: 'similar' },
+      lines: [
+        { sku: a.sku, qty: 1, unitPriceCents: s.priceCents + 150 },
+        { sku: b.sku, qty: 2, unitPriceCents: 700, substitution: { mode: 'none' } },
+        { sku: c.sku, qty: 1, unitPriceCents: 1000 },
+      ],
+    });
+    const line = (sku: string) => order.lines.find((l) => l.sku === sku)!;
+    await act(order.id, 'substitute', { lineId: line(a.sku).id, code: s.barcode, qty: 1 });
+    await act(order.id, 'short', { lineId: line(b.sku).id, qty: 2, reason: 'not_found' });
+    await act(order.id, 'pick', { code: c.barcode, qty: 1 });
+    const box = { packages: [{ type: 'box-m', weightGrams: 900 }] };
+    await act(order.id, 'pack', box);
+    // Packed again before the label: the money is not paid twice.
+    await act(order.id, 'pack', box);
+
+    const { rows, ledger, paid } = await refunded(order.id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      refundKey: `substitution:${order.id}`,
+      returnId: null,
+      totalCents: 150 + 2 * 700,
+      lines: [],
+    });
+    expect(ledger.map((e) => e.amountCents)).toEqual([1550]);
+    expect(rows[0]!.totalCents).toBeLessThanOrEqual(paid);
+  });
+
+  it('refuses to pack while a substitute waits for the answer, with the staging code', async () => {
+    const [a, , c, s] = products as [StockedProduct, StockedProduct, StockedProduct, StockedProduct];
+    const order = await place({
+      fulfillmentType: 'ship_from_store',
+      shippingAddress: {
+        name: 'Niccolò Bianchi',
+        line1: 'Piazza della Città 3',
+        postcode: '50122',
+        city: 'Firenze',
+        province: 'FI',
+        country: 'IT',
+      },
+      substitution: { mode: 'ask' },
+      lines: [
+        { sku: a.sku, qty: 1, unitPriceCents: 1000 },
+        { sku: c.sku, qty: 1, unitPriceCents: 1000 },
+      ],
+    });
+    await act(order.id, 'substitute', {
+      lineId: order.lines.find((l) => l.sku === a.sku)!.id,
+      code: s.barcode,
+      qty: 1,
+    });
+    await act(order.id, 'pick', { code: c.barcode, qty: 1 });
+    const answer = await t.app.inject({
+      method: 'POST',
+      url: `/api/orders/${order.id}/pack`,
+      headers: bearer(associate),
+      payload: { packages: [{ type: 'box-m', weightGrams: 900 }] },
+    });
+    expect(answer.statusCode).toBe(409);
+    expect(answer.json<{ code: string }>().code).toBe('substitution.answerPending');
+    expect((await refunded(order.id)).rows).toEqual([]);
+  });
+
   it("show in the manager's KPIs: the substitution and acceptance rates", async () => {
     const manager = await t.signIn({ employeeId: '1000', pin: '9999', deviceId: 'subst-money-manager' });
     const answer = await t.app.inject({

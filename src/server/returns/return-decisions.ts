@@ -14,6 +14,7 @@ import { runOrderActions } from '../core/run-order-actions';
 import { serverTx } from '../core/server-tx';
 import type { Db, Executor } from '../db/client';
 import { orderReturns, returnUnits } from '../db/schema';
+import { itemIdOf, orderedProducts } from '../../commands/return-items';
 import { iso } from '../db/time';
 import { HttpError } from '../http-error';
 import { actorOf } from '../plugins/auth';
@@ -88,6 +89,7 @@ export async function approveReturn(
     const taken = returnTx.returnOrder(head.orderId);
     if (!taken) throw new Error(`return ${returnId} names a missing order`);
     const row = await lockReturn(tx, principal.storeId, returnId);
+    const ordered = orderedProducts(taken.order);
     const units = (
       await tx
         .select()
@@ -95,7 +97,8 @@ export async function approveReturn(
         .where(eq(returnUnits.returnId, returnId))
         .orderBy(asc(returnUnits.unitNo))
     ).map((u) => ({
-      lineId: u.orderLineId,
+      // The item it came back as: its line's ordered product, or the line's kept substitute.
+      lineId: itemIdOf(ordered, { lineId: u.orderLineId, productId: u.productId }),
       reason: u.reason,
       condition: u.condition as ReturnCondition,
       disposition: u.disposition as Disposition,

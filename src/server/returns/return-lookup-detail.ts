@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { returnErrorCodes } from '../../contract/error-codes';
@@ -10,7 +10,16 @@ import {
   type ReturnSummary,
 } from '../../contract/returns';
 import type { Executor } from '../db/client';
-import { associates, orderReturns, orders, products, refunds, returnUnits, stores } from '../db/schema';
+import {
+  associates,
+  orderLines,
+  orderReturns,
+  orders,
+  products,
+  refunds,
+  returnUnits,
+  stores,
+} from '../db/schema';
 import { iso } from '../db/time';
 import { HttpError } from '../http-error';
 import { loadReturnSummaries, paymentSummaryOf } from './return-lookup';
@@ -103,7 +112,11 @@ export async function loadReturnDetail(
   const units = await db
     .select({
       unitNo: returnUnits.unitNo,
-      lineId: returnUnits.orderLineId,
+      // The item it came back as (src/domain/return-items.ts), as the refund's lines name it: the
+      // line, or for a kept substitute the line and the substitute's product.
+      lineId: sql<string>`case when ${returnUnits.productId} = ${orderLines.productId}
+        then ${returnUnits.orderLineId}::text
+        else ${returnUnits.orderLineId}::text || '/' || ${returnUnits.productId}::text end`,
       sku: products.sku,
       nameIt: products.nameIt,
       nameEn: products.nameEn,
@@ -114,6 +127,7 @@ export async function loadReturnDetail(
     })
     .from(returnUnits)
     .innerJoin(products, eq(products.id, returnUnits.productId))
+    .innerJoin(orderLines, eq(orderLines.id, returnUnits.orderLineId))
     .where(eq(returnUnits.returnId, ret.id))
     .orderBy(asc(returnUnits.unitNo));
   const [refund] = await db.select().from(refunds).where(eq(refunds.returnId, ret.id));

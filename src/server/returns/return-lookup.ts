@@ -3,6 +3,7 @@ import { orderErrorCodes } from '../../contract/error-codes';
 import type { OrderPayment } from '../../contract/orders';
 import type { ReturnableOrder, ReturnSummary } from '../../contract/returns';
 import { DomainError } from '../../domain/domain-error';
+import { substituteItems } from '../../domain/return-items';
 import type { Executor } from '../db/client';
 import { orderLines, orderReturns, orders, products, refunds, returnUnits, stores } from '../db/schema';
 import { iso } from '../db/time';
@@ -77,6 +78,8 @@ async function loadRefundHistories(db: Executor, orderIds: string[]) {
     .select({
       orderId: refunds.orderId,
       refundKey: refunds.refundKey,
+      returnId: refunds.returnId,
+      totalCents: refunds.totalCents,
       shippingCents: refunds.shippingCents,
       lines: refunds.lines,
     })
@@ -85,8 +88,14 @@ async function loadRefundHistories(db: Executor, orderIds: string[]) {
     .orderBy(asc(refunds.createdAt));
   const histories = new Map<string, ReturnableOrder['refundHistory']>();
   for (const row of rows) {
-    const history = histories.get(row.orderId) ?? { lines: {}, shippingCents: 0, refundKeys: [] };
+    const history: ReturnableOrder['refundHistory'] = histories.get(row.orderId) ?? {
+      lines: {},
+      shippingCents: 0,
+      refundKeys: [],
+    };
     history.shippingCents += row.shippingCents;
+    // The substitution refund settles no return: the counter counts it against the charge.
+    if (row.returnId === null) history.settledCents = (history.settledCents ?? 0) + row.totalCents;
     history.refundKeys.push(row.refundKey);
     for (const line of Array.isArray(row.lines) ? (row.lines as RefundLineRow[]) : []) {
       if (typeof line.lineId !== 'string') continue;
@@ -101,26 +110,87 @@ async function loadRefundHistories(db: Executor, orderIds: string[]) {
   return histories;
 }
 
-/** Units per order line in refunded and in-review returns. */
+/** Units per order line and product in refunded and in-review returns, keyed by line then product. */
 async function loadReturnedUnits(db: Executor, orderIds: string[]) {
   const rows = await db
     .select({
       lineId: returnUnits.orderLineId,
+      productId: returnUnits.productId,
       status: orderReturns.status,
       units: sql<number>`count(*)::int`,
     })
     .from(returnUnits)
     .innerJoin(orderReturns, eq(orderReturns.id, returnUnits.returnId))
     .where(and(inArray(orderReturns.orderId, orderIds), inArray(orderReturns.status, ['refunded', 'review'])))
-    .groupBy(returnUnits.orderLineId, orderReturns.status);
-  const byLine = new Map<string, { returned: number; inReview: number }>();
+    .groupBy(returnUnits.orderLineId, returnUnits.productId, orderReturns.status);
+  const byUnit = new Map<string, { returned: number; inReview: number }>();
   for (const row of rows) {
-    const counts = byLine.get(row.lineId) ?? { returned: 0, inReview: 0 };
+    const key = `${row.lineId} ${row.productId}`;
+    const counts = byUnit.get(key) ?? { returned: 0, inReview: 0 };
     if (row.status === 'refunded') counts.returned += Number(row.units);
     else counts.inReview += Number(row.units);
-    byLine.set(row.lineId, counts);
+    byUnit.set(key, counts);
   }
-  return byLine;
+  return (lineId: string, productId: string) =>
+    byUnit.get(`${lineId} ${productId}`) ?? { returned: 0, inReview: 0 };
+}
+
+/** The products of the orders' kept substitutes, by id: each is an item of its own at the counter. */
+async function loadSubstituteProducts(
+  db: Executor,
+  lines: readonly { line: typeof orderLines.$inferSelect }[],
+) {
+  const ids = [
+    ...new Set(
+      substituteItems(lines.map(({ line }) => ({ ...line, substitute: line.substitute ?? null }))).map(
+        (i) => i.productId,
+      ),
+    ),
+  ];
+  const rows = ids.length ? await db.select().from(products).where(inArray(products.id, ids)) : [];
+  return new Map(rows.map((p) => [p.id, p]));
+}
+
+type ReturnableLine = ReturnableOrder['lines'][number];
+type ProductRow = typeof products.$inferSelect;
+
+/** A line's ordered units, or its kept substitute, as the counter shows it. */
+function returnableLineOf(
+  product: ProductRow,
+  line: Pick<typeof orderLines.$inferSelect, 'lineNo' | 'finalSale'>,
+  item: {
+    lineId: string;
+    unitPriceCents: number;
+    qtyOrdered: number;
+    qtyShort: number;
+    substituteOf?: string;
+  },
+  counts: { returned: number; inReview: number },
+): ReturnableLine {
+  return {
+    lineId: item.lineId,
+    lineNo: line.lineNo,
+    productId: product.id,
+    sku: product.sku,
+    gtin14: product.gtin14,
+    barcode: product.barcode,
+    brand: product.brand,
+    nameIt: product.nameIt,
+    nameEn: product.nameEn,
+    colorIt: product.colorIt,
+    colorEn: product.colorEn,
+    size: product.size,
+    category: product.category,
+    returnable: product.returnable,
+    finalSale: line.finalSale,
+    unitPriceCents: item.unitPriceCents,
+    qtyOrdered: item.qtyOrdered,
+    qtyShort: item.qtyShort,
+    qtyDelivered: item.qtyOrdered - item.qtyShort,
+    qtyReturned: counts.returned,
+    qtyInReview: counts.inReview,
+    ...(item.substituteOf ? { substituteOf: item.substituteOf } : {}),
+  };
 }
 
 /** The orders, as the return counter sees them, in the order of `orderIds` (unknown ids are left out). */
@@ -143,6 +213,7 @@ export async function loadReturnableOrders(
     .where(inArray(orderLines.orderId, ids))
     .orderBy(asc(orderLines.lineNo));
   const units = await loadReturnedUnits(db, ids);
+  const substituteProducts = await loadSubstituteProducts(db, lineRows);
   const histories = await loadRefundHistories(db, ids);
   const returns = await loadReturnSummaries(db, inArray(orderReturns.orderId, ids), 'oldest');
   const fetchedAt = now.toISOString();
@@ -171,31 +242,36 @@ export async function loadReturnableOrders(
         payment: paymentSummaryOf(o.payment),
         lines: lineRows
           .filter(({ line }) => line.orderId === o.id)
-          .map(({ line, product }) => {
-            const counts = units.get(line.id) ?? { returned: 0, inReview: 0 };
-            return {
-              lineId: line.id,
-              lineNo: line.lineNo,
-              productId: product.id,
-              sku: product.sku,
-              gtin14: product.gtin14,
-              barcode: product.barcode,
-              brand: product.brand,
-              nameIt: product.nameIt,
-              nameEn: product.nameEn,
-              colorIt: product.colorIt,
-              colorEn: product.colorEn,
-              size: product.size,
-              category: product.category,
-              returnable: product.returnable,
-              finalSale: line.finalSale,
-              unitPriceCents: line.unitPriceCents,
-              qtyOrdered: line.qtyOrdered,
-              qtyShort: line.qtyShort,
-              qtyDelivered: line.qtyOrdered - line.qtyShort,
-              qtyReturned: counts.returned,
-              qtyInReview: counts.inReview,
-            };
+          .flatMap(({ line, product }) => {
+            const own = returnableLineOf(
+              product,
+              line,
+              {
+                lineId: line.id,
+                unitPriceCents: line.unitPriceCents,
+                qtyOrdered: line.qtyOrdered,
+                qtyShort: line.qtyShort,
+              },
+              units(line.id, product.id),
+            );
+            const [item] = substituteItems([{ ...line, substitute: line.substitute ?? null }]);
+            const substitute = item && substituteProducts.get(item.productId);
+            if (!item || !substitute) return [own];
+            return [
+              own,
+              returnableLineOf(
+                substitute,
+                line,
+                {
+                  lineId: item.itemId,
+                  unitPriceCents: item.unitPaidCents,
+                  qtyOrdered: item.qty,
+                  qtyShort: 0,
+                  substituteOf: line.id,
+                },
+                units(line.id, item.productId),
+              ),
+            ];
           }),
         refundHistory: histories.get(o.id) ?? { lines: {}, shippingCents: 0, refundKeys: [] },
         returns: returns.filter((r) => r.orderId === o.id),

@@ -173,4 +173,67 @@ describe('partial returns over several visits', () => {
       violations: [{ code: 'return.alreadyReturned' }],
     });
   });
+
+  it('with a kept substitute, the staging refund and every return come to what was charged, exactly', async () => {
+    const [a, b, s] = (await returnableProducts(db(), 'MI01', 3, used)) as [
+      ReturnProduct,
+      ReturnProduct,
+      ReturnProduct,
+    ];
+    // Two of three ordered at 3.00 over the substitute's price were not found; the cheaper
+    // substitute was kept for both: 6.00 came back at staging.
+    const orderedPrice = s.priceCents + 300;
+    const order = await placeReturnOrder(
+      t,
+      'MI01',
+      [
+        { product: a, qty: 3, unitPriceCents: orderedPrice, short: 2, substitute: s },
+        { product: b, qty: 1, unitPriceCents: 2499 },
+      ],
+      { discounts: [{ code: 'WELCOME10', cents: 777 }], shippingCents: 499 },
+    );
+    const [la, lb] = order.lines as [(typeof order.lines)[0], (typeof order.lines)[0]];
+    const before = (await onHand(db(), 'MI01', s.id))!;
+    const phone = device(t, counter);
+    const visits: ReturnUnitArgs[][] = [
+      [unit(la.id, { productId: s.id })],
+      [unit(la.id), unit(lb.id, { disposition: 'damaged', condition: 'opened' })],
+      [unit(la.id, { productId: s.id, disposition: 'return_to_vendor' })],
+    ];
+    const results: ReturnSubmitResult[] = [];
+    for (const units of visits) {
+      const outcome = await phone.submit(returnArgs(order.id, units));
+      expect(outcome.status, JSON.stringify(outcome.error)).toBe('applied');
+      results.push(outcome.result as ReturnSubmitResult);
+    }
+    expect(results.map((r) => r.status)).toEqual(['refunded', 'refunded', 'refunded']);
+    // The last visit completes the order, substitutes included: shipping comes back with it.
+    expect(results.map((r) => r.shippingRefundCents)).toEqual([0, 0, 499]);
+
+    const all = await refundsOfOrder(db(), order.id);
+    const staged = all.filter((r) => r.returnId === null);
+    expect(staged.map((r) => r.totalCents)).toEqual([2 * 300]);
+    const total = all.reduce((sum, r) => sum + r.totalCents, 0);
+    expect(total).toBe(order.totalCents);
+    const ledger = await db()
+      .select()
+      .from(paymentLedger)
+      .where(
+        inArray(
+          paymentLedger.idempotencyKey,
+          all.map((r) => r.refundKey),
+        ),
+      );
+    expect(ledger.reduce((sum, e) => sum + e.amountCents, 0)).toBe(order.totalCents);
+    // The substitute's restocked unit went back under its own product; the other went to the vendor.
+    expect((await onHand(db(), 'MI01', s.id))! - before).toBe(1);
+
+    // Nothing is left: one more substitute unit waits for a manager, and a manager's approval
+    // could not pay it either (the charge is spent).
+    const extra = await phone.submit(returnArgs(order.id, [unit(la.id, { productId: s.id })]));
+    expect(extra.result).toMatchObject({
+      status: 'review',
+      violations: [{ code: 'return.alreadyReturned' }],
+    });
+  });
 });

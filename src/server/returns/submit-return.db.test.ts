@@ -320,7 +320,12 @@ describe('return.submit: an order of another store', () => {
   it('refunds an order collected in Rome and returned in Milan, raising stock in Milan only', async () => {
     // A product Milan does not carry: the return makes its stock row.
     const [product] = await db()
-      .select({ id: products.id, sku: products.sku, barcode: products.barcode })
+      .select({
+        id: products.id,
+        sku: products.sku,
+        barcode: products.barcode,
+        priceCents: products.priceCents,
+      })
       .from(stock)
       .innerJoin(products, eq(products.id, stock.productId))
       .where(

@@ -105,6 +105,8 @@ export const returnsEn = {
   'scan.notDelivered': '{product} was not delivered to the customer (short at picking).',
 
   'line.size': 'size {size}',
+  'line.substitute': 'Substitute',
+  'line.substituteFor': 'Kept instead of {product}; refunded at the price paid',
   'line.finalSale': 'Final sale',
   'line.nonReturnable': 'Not returnable',
   'line.counts': 'Delivered {delivered} · already back or waiting {returned} · can come back {left}',

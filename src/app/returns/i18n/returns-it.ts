@@ -107,6 +107,8 @@ export const returnsIt: ReturnsMessages = {
   'scan.notDelivered': '{product}: non consegnato al cliente (mancante al prelievo).',
 
   'line.size': 'taglia {size}',
+  'line.substitute': 'Sostituto',
+  'line.substituteFor': 'Tenuto al posto di {product}; rimborsato al prezzo pagato',
   'line.finalSale': 'Vendita finale',
   'line.nonReturnable': 'Non rendibile',
   'line.counts': 'Consegnati {delivered} · già resi o in attesa {returned} · rendibili {left}',

@@ -31,6 +31,8 @@ export interface ReturnProduct {
   id: string;
   sku: string;
   barcode: string;
+  /** The catalogue price: what a substitute of it costs (ADR 0046). */
+  priceCents: number;
 }
 
 /**
@@ -45,7 +47,12 @@ export async function returnableProducts(
   minAvailable = 6,
 ): Promise<ReturnProduct[]> {
   const rows = await db
-    .select({ id: products.id, sku: products.sku, barcode: products.barcode })
+    .select({
+      id: products.id,
+      sku: products.sku,
+      barcode: products.barcode,
+      priceCents: products.priceCents,
+    })
     .from(stock)
     .innerJoin(products, eq(products.id, stock.productId))
     .where(
@@ -93,6 +100,8 @@ export interface OrderLineSpec {
   unitPriceCents?: number;
   /** Units the picker does not find (the customer never gets them). */
   short?: number;
+  /** The short units get this substitute instead, kept at once ("similar" under the price rule). */
+  substitute?: ReturnProduct;
   finalSale?: boolean;
 }
 
@@ -128,7 +137,11 @@ export async function placeReturnOrder(
   } = {},
 ): Promise<PlacedReturnOrder> {
   const { collect = true, ...money } = extra;
-  const overrides: Partial<IntakeOrderBody> = { storeId, ...money };
+  const overrides: Partial<IntakeOrderBody> = {
+    storeId,
+    ...money,
+    ...(specs.some((s) => s.substitute) ? { substitution: { mode: 'similar' as const } } : {}),
+  };
   const placed = await t.placeOrder(
     specs.map((s) => ({ sku: s.product.sku, qty: s.qty })),
     {
@@ -164,7 +177,13 @@ export async function placeReturnOrder(
   for (const [i, spec] of specs.entries()) {
     const line = lines[i]!;
     const found = spec.qty - (spec.short ?? 0);
-    if (spec.short) {
+    if (spec.short && spec.substitute) {
+      await call(t, picker, `/api/orders/${order.id}/substitute`, {
+        lineId: line.id,
+        code: spec.substitute.barcode,
+        qty: spec.short,
+      });
+    } else if (spec.short) {
       await call(t, picker, `/api/orders/${order.id}/short`, {
         lineId: line.id,
         qty: spec.short,
@@ -204,9 +223,9 @@ export function device(t: TestApp, session: Session) {
   return {
     clientId,
     session,
-    /** Queues and pushes one command; answers its result. */
-    async submit(args: unknown, name = 'return.submit'): Promise<MutationResult> {
-      const mutation = { id: randomUUID(), seq: ++seq, name, v: 1, args };
+    /** Queues and pushes one command, of the current version unless told; answers its result. */
+    async submit(args: unknown, name = 'return.submit', v = 2): Promise<MutationResult> {
+      const mutation = { id: randomUUID(), seq: ++seq, name, v, args };
       const body = await send([mutation]);
       last = mutation;
       return body.results[0]!;

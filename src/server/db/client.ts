@@ -69,6 +69,11 @@ export interface DatabaseConfig {
   /** PGlite's folder on disk, or 'memory://' for a throwaway database. */
   dataDir: string;
   /**
+   * PGlite only: a dump (PGlite's dumpDataDir) to start from instead of an empty database.
+   * Tests start each file's database from one migrated once (testing/migrated-template.ts).
+   */
+  loadDataDir?: Blob | undefined;
+  /**
    * Hears every statement sent (tests and benches count round trips with it; see
    * statement-counter.ts). Unset in production, where it costs nothing.
    */
@@ -152,7 +157,10 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
     };
   }
   if (!config.dataDir.startsWith('memory://')) mkdirSync(config.dataDir, { recursive: true });
-  const client = await PGlite.create(config.dataDir);
+  const client = await PGlite.create({
+    dataDir: config.dataDir,
+    ...(config.loadDataDir ? { loadDataDir: config.loadDataDir } : {}),
+  });
   const { onStatement } = config;
   if (onStatement) {
     // drizzle hands PGlite whole transactions; their begin and commit are statements too.

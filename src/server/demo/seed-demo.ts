@@ -108,7 +108,17 @@ export async function seedDemo(
   const staff = seedStores.flatMap((store, storeIndex) =>
     seedAssociates(storeIndex, rng).map((a) => ({ ...a, storeId: store.id })),
   );
-  const hashed = await Promise.all(staff.map(async (a) => ({ ...a, pinHash: await hashPin(a.pin) })));
+  // One hash per distinct PIN, as seed-chain.ts does: the staff share the demo's two PINs, and a
+  // scrypt run each (60 of them) cost every test database seconds of CPU.
+  const pinHashes = new Map<string, Promise<string>>();
+  const hashOnce = (pin: string) => {
+    const known = pinHashes.get(pin);
+    if (known) return known;
+    const hash = hashPin(pin);
+    pinHashes.set(pin, hash);
+    return hash;
+  };
+  const hashed = await Promise.all(staff.map(async (a) => ({ ...a, pinHash: await hashOnce(a.pin) })));
   const associateRows = await db
     .insert(t.associates)
     .values(hashed.map(({ pin: _pin, ...a }) => a))

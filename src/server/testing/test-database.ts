@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import pg from 'pg';
+import { inject } from 'vitest';
 import type { DatabaseConfig, DatabaseHandle } from '../db/client';
 import { openDatabase } from '../db/client';
 import { runMigrations } from '../db/migrate';
@@ -12,13 +14,20 @@ export function testDatabaseKind(): 'pglite' | 'postgres' {
 /**
  * A fresh, migrated database for one test file: an in-memory PGlite, or a new database on the
  * PostgreSQL server named by DATABASE_URL, dropped again on close. Files never share state.
+ * Each is a copy of the database the run migrated once (migrated-template.ts, the projects'
+ * globalSetup); without one, as when a file runs outside those projects, it migrates its own.
  */
 const urls = new WeakMap<DatabaseHandle, string>();
 
 export async function openTestDatabase(
   options: Pick<DatabaseConfig, 'onStatement'> = {},
 ): Promise<DatabaseHandle> {
+  const template = inject('migratedTemplate');
   if (testDatabaseKind() === 'pglite') {
+    if (template) {
+      const dump = new Blob([await readFile(template)]);
+      return openDatabase({ dataDir: 'memory://', loadDataDir: dump, ...options });
+    }
     const handle = await openDatabase({ dataDir: 'memory://', ...options });
     await runMigrations(handle);
     return handle;
@@ -28,12 +37,12 @@ export async function openTestDatabase(
   const name = `aisle_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(template ? `create database ${name} template ${template}` : `create database ${name}`);
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const handle = await openDatabase({ databaseUrl: url.toString(), dataDir: '', ...options });
-  await runMigrations(handle);
+  if (!template) await runMigrations(handle);
   const testHandle: DatabaseHandle = {
     ...handle,
     async close() {

@@ -23,7 +23,7 @@ declare module 'vitest' {
 
 /**
  * Vitest globalSetup of the database projects: the migrations run once per run, not once per
- * file. Each file still gets a database of its own, copied from this one (ADR 0055).
+ * file. Each file still gets a database of its own, copied from this one (ADR 0056).
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   return project.config.env.TEST_DB === 'postgres' ? postgresTemplate(project) : pgliteTemplate(project);

@@ -7,7 +7,7 @@ const dbProject = (kind: 'pglite' | 'postgres') => ({
     name: `db-${kind}`,
     include: ['src/**/*.db.test.ts'],
     env: { TEST_DB: kind },
-    // Migrates one database per run; each file starts from a copy of it (ADR 0055).
+    // Migrates one database per run; each file starts from a copy of it (ADR 0056).
     globalSetup: ['src/server/testing/migrated-template.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -63,6 +63,8 @@ const settings = {
   /** Simulator processes the devices are spread over (by store), so no one client loop saturates. */
   simProcesses: Number(flag('sim-processes', '2')),
   apiCpuProf: flag('api-cpu-prof', ''),
+  /** The built server to run (another build to compare with: `--server=other/dist/server/main.js`). */
+  server: flag('server', serverEntry),
   /** `--only=first-sync`: seed, measure first-sync-kb, stop (no round trips, no fleet). */
   only: flag('only', ''),
 };
@@ -135,7 +137,11 @@ async function startServer(bench: BenchDatabase): Promise<{ baseURL: string; chi
   if (!bench.env.DATABASE_URL) delete env.DATABASE_URL;
   // --api-cpu-prof=DIR: the API writes a V8 CPU profile there when it exits (at the end of the run).
   const profile = settings.apiCpuProf ? ['--cpu-prof', `--cpu-prof-dir=${settings.apiCpuProf}`] : [];
-  const child = spawn(process.execPath, [...profile, serverEntry], { cwd: repoRoot, env, stdio: 'inherit' });
+  const child = spawn(process.execPath, [...profile, settings.server], {
+    cwd: repoRoot,
+    env,
+    stdio: 'inherit',
+  });
   const baseURL = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   for (;;) {
@@ -304,7 +310,8 @@ async function measureFirstSync(baseURL: string, store: BenchStore, kind: 'postg
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(serverEntry)) throw new Error(`${serverEntry} not found: run \`npm run build\` first`);
+  if (!existsSync(settings.server))
+    throw new Error(`${settings.server} not found: run \`npm run build\` first`);
   const counter = new StatementCounter();
   const kind = process.env.DATABASE_URL ? 'postgres' : 'pglite';
   const bench = await openBenchDatabase(kind, { onDisk: true, onStatement: counter.onStatement });

@@ -24,7 +24,7 @@ export function preparedStatement<Params extends Record<string, unknown>>(name: 
  * varied with its values (a mistake) must not grow them without end.
  */
 const namedTexts = new Map<string, string>();
-export const NAMED_TEXTS_MAX = 256;
+const NAMED_TEXTS_MAX = 256;
 
 /**
  * Runs a statement built per call whose text depends only on its shape, its values being

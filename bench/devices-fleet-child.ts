@@ -13,7 +13,7 @@ export type FleetRequest =
       settings: FleetSettings;
       share: { index: number; count: number };
     }
-  | { type: 'grow'; count: number }
+  | { type: 'grow'; count: number; versions: Record<string, number> }
   | { type: 'mark' }
   | { type: 'collect' }
   | { type: 'probe'; ms: number }
@@ -44,7 +44,7 @@ async function answer(request: FleetRequest): Promise<unknown> {
       fleet = new Fleet(request.baseURL, request.stores, request.settings, request.share);
       return null;
     case 'grow':
-      await fleet!.grow(request.count);
+      await fleet!.grow(request.count, request.versions);
       return fleet!.devices.length;
     case 'mark':
       markedAt = performance.now();

@@ -69,7 +69,11 @@ export class Fleet {
    * Adds devices round-robin over the chain's stores until the whole ramp has `count` (the
    * devices of other processes' stores are theirs to add), a few at a time.
    */
-  async grow(count: number): Promise<void> {
+  async grow(count: number, versions: Record<string, number> = {}): Promise<void> {
+    // Devices join synced at the store's version now (a real one joins after its first sync),
+    // not at the version read before the ramp began: that would make every later step's new
+    // devices pull minutes of changes at once.
+    for (const store of this.stores) store.version = versions[store.storeId] ?? store.version;
     const adding: Promise<void>[] = [];
     for (; this.placed < count; this.placed++) {
       const at = this.placed % this.stores.length;

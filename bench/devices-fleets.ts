@@ -83,9 +83,12 @@ export class Fleets {
     return this.processes.map((p) => p.child.pid!);
   }
 
-  /** Grows the whole ramp to `count` devices, every process adding its stores' share. */
-  async grow(count: number): Promise<void> {
-    await Promise.all(this.processes.map((p) => p.ask({ type: 'grow', count })));
+  /**
+   * Grows the whole ramp to `count` devices, every process adding its stores' share, each new
+   * device synced at its store's version in `versions` (when given).
+   */
+  async grow(count: number, versions: Record<string, number> = {}): Promise<void> {
+    await Promise.all(this.processes.map((p) => p.ask({ type: 'grow', count, versions })));
   }
 
   /** Starts a measuring window in every process. */

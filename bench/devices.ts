@@ -377,7 +377,9 @@ async function main(): Promise<void> {
       const steps: Step[] = [];
       for (const [i, devices] of settings.steps.entries()) {
         const signingIn = performance.now();
-        await fleets.grow(devices);
+        // PGlite's folder is the server's now; on PostgreSQL the new devices join at today's versions.
+        if (kind === 'postgres') await readVersions(bench, stores);
+        await fleets.grow(devices, Object.fromEntries(stores.map((s) => [s.storeId, s.version])));
         console.log(
           `[devices] ${devices} devices running in ${settings.simProcesses} simulator processes (joined in ${((performance.now() - signingIn) / 1000).toFixed(1)} s)`,
         );

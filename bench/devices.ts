@@ -12,14 +12,18 @@
 //
 // The ramp adds devices step by step (--steps); at each, after --warmup-seconds, pull and push
 // latencies and the API process's CPU are measured for --step-seconds. The largest count with
-// both p95 < 200 ms, divided by the API's cores used then, is devices-per-api-core.
+// both p95 < 200 ms, divided by the API's cores used then, is devices-per-api-core. The devices
+// run in --sim-processes child processes (devices-fleets.ts), and each step also says whose
+// latency it measured: the API's event-loop delay and server-side p95 (its /metrics), PostgreSQL's
+// CPU, and the simulators' CPU and event-loop delay.
 //
 //   npm run build && DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:devices
 //   npm run bench:devices -- --steps=500,1000,2000,4000,8000 --step-seconds=60   (longer)
+//   npm run bench:devices -- --steps=6400 --api-cpu-prof=/tmp/prof   (the API's CPU profile)
 //   npm run bench:devices -- --only=first-sync --stores=10   (first-sync-kb alone: the catalogue
 //   is --products whatever the number of stores, and every store stocks all of it)
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { request } from 'node:http';
 import { loadavg } from 'node:os';
 import { gunzipSync } from 'node:zlib';
@@ -33,10 +37,12 @@ import { seedDemo } from '../src/server/demo/seed-demo';
 import { openBenchDatabase, type BenchDatabase } from './bench-db';
 import { freePort, percentile, repoRoot, serverEntry } from './browser-harness';
 import { BENCH_JWT_SECRET, measureRoundTrips } from './devices-roundtrips';
-import { BENCH_INTAKE_KEY, Device, feedOrder, Sampler, signIn, StoreView, workOneOrder } from './devices-sim';
+import { LOCATION, type BenchStore } from './devices-fleet';
+import { Fleets, type FleetsWindow } from './devices-fleets';
+import { apiMetrics, BENCH_METRICS_TOKEN, cpuSeconds, postgresCpu } from './devices-gauges';
+import { BENCH_INTAKE_KEY, signIn } from './devices-sim';
 import { printReport, recordNote, recordResult } from './report';
 
-const LOCATION = 'BENCH-LOCKER';
 const P95_BUDGET_MS = 200;
 
 function flag(name: string, fallback: string): string {
@@ -46,7 +52,7 @@ function flag(name: string, fallback: string): string {
 const settings = {
   stores: Number(flag('stores', '200')),
   products: Number(flag('products', '20000')),
-  steps: flag('steps', '400,800,1600,3200').split(',').map(Number),
+  steps: flag('steps', '400,800,1600,3200,4800,6400').split(',').map(Number),
   stepSeconds: Number(flag('step-seconds', '30')),
   warmupSeconds: Number(flag('warmup-seconds', '10')),
   pullEverySeconds: Number(flag('pull-every', '60')),
@@ -54,26 +60,19 @@ const settings = {
   stormSeconds: Number(flag('storm-seconds', '10')),
   stormConcurrency: Number(flag('storm-concurrency', '16')),
   signInEach: process.argv.includes('--signin-each'),
+  /** Simulator processes the devices are spread over (by store), so no one client loop saturates. */
+  simProcesses: Number(flag('sim-processes', '2')),
+  apiCpuProf: flag('api-cpu-prof', ''),
+  /** The built server to run (another build to compare with: `--server=other/dist/server/main.js`). */
+  server: flag('server', serverEntry),
   /** `--only=first-sync`: seed, measure first-sync-kb, stop (no round trips, no fleet). */
   only: flag('only', ''),
 };
 
 const load = () => loadavg()[0]!.toFixed(2);
+/** The API under test (set once it runs): the step windows scrape its /metrics. */
+let serverURL: string | undefined;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** CPU seconds the process has used (user + system), from /proc. */
-function cpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
-interface BenchStore {
-  storeId: string;
-  employees: string[];
-  skus: string[];
-  version: number;
-}
 
 async function prepare(bench: BenchDatabase): Promise<BenchStore[]> {
   const db = bench.handle.db;
@@ -131,11 +130,18 @@ async function startServer(bench: BenchDatabase): Promise<{ baseURL: string; chi
     LOG_LEVEL: 'warn',
     WORKERS: '1',
     INTAKE_API_KEY: BENCH_INTAKE_KEY,
+    METRICS_TOKEN: BENCH_METRICS_TOKEN,
     JWT_SECRET: BENCH_JWT_SECRET,
     ACCESS_TOKEN_TTL_SECONDS: '3600',
   };
   if (!bench.env.DATABASE_URL) delete env.DATABASE_URL;
-  const child = spawn(process.execPath, [serverEntry], { cwd: repoRoot, env, stdio: 'inherit' });
+  // --api-cpu-prof=DIR: the API writes a V8 CPU profile there when it exits (at the end of the run).
+  const profile = settings.apiCpuProf ? ['--cpu-prof', `--cpu-prof-dir=${settings.apiCpuProf}`] : [];
+  const child = spawn(process.execPath, [...profile, settings.server], {
+    cwd: repoRoot,
+    env,
+    stdio: 'inherit',
+  });
   const baseURL = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   for (;;) {
@@ -200,94 +206,6 @@ async function firstSync(
   }
 }
 
-class Fleet {
-  readonly devices: Device[] = [];
-  readonly sampler = new Sampler();
-  private readonly views = new Map<string, StoreView>();
-  private readonly sessions = new Map<string, Session>();
-  private readonly timers: NodeJS.Timeout[] = [];
-  private readonly fed = new Set<string>();
-  readonly pickupCodes = new Map<string, string>();
-  feedErrors = 0;
-
-  constructor(
-    private readonly baseURL: string,
-    private readonly stores: BenchStore[],
-  ) {}
-
-  private async sessionFor(store: BenchStore, index: number): Promise<Session> {
-    const employeeId = store.employees[index % store.employees.length]!;
-    const key = settings.signInEach ? `${store.storeId}:${index}` : `${store.storeId}:${employeeId}`;
-    const known = this.sessions.get(key);
-    if (known) return known;
-    for (;;) {
-      const answer = await signIn(this.baseURL, {
-        storeId: store.storeId,
-        employeeId,
-        deviceId: `bench-${key}`,
-      });
-      if (answer.session) {
-        this.sessions.set(key, answer.session);
-        return answer.session;
-      }
-      await sleep(answer.status === 503 ? 2_000 : 500);
-    }
-  }
-
-  /** Adds devices round-robin over the stores until there are `count`, a few at a time. */
-  async grow(count: number): Promise<void> {
-    const adding: Promise<void>[] = [];
-    for (let i = this.devices.length; i < count; i++) {
-      const store = this.stores[i % this.stores.length]!;
-      const index = Math.floor(i / this.stores.length);
-      adding.push(this.add(store, index));
-      if (adding.length >= 8) await Promise.all(adding.splice(0));
-    }
-    await Promise.all(adding);
-  }
-
-  private async add(store: BenchStore, index: number): Promise<void> {
-    const session = await this.sessionFor(store, index);
-    let view = this.views.get(store.storeId);
-    if (!view) {
-      view = new StoreView();
-      view.locations = [LOCATION];
-      this.views.set(store.storeId, view);
-    }
-    const start = { cursor: `v2:${store.version}`, lastProcessedSeq: 0 } as PullResponse;
-    const device = new Device(this.baseURL, session, view, this.sampler, start);
-    this.devices.push(device);
-    device.start(settings.pullEverySeconds * 1000);
-    if (index === 0) this.startStore(store, device, view);
-  }
-
-  /** The feeder and the worker of one store, from its first device on. */
-  private startStore(store: BenchStore, worker: Device, view: StoreView): void {
-    if (this.fed.has(store.storeId)) return;
-    this.fed.add(store.storeId);
-    const feedMs = settings.feedEverySeconds * 1000;
-    const feed = () =>
-      void feedOrder(this.baseURL, store.storeId, store.skus, this.pickupCodes).catch(
-        () => (this.feedErrors += 1),
-      );
-    this.timers.push(
-      setTimeout(() => {
-        feed();
-        this.timers.push(setInterval(feed, feedMs));
-      }, Math.random() * feedMs),
-    );
-    this.timers.push(
-      setInterval(() => void workOneOrder(worker, this.pickupCodes, 2_000), 3_000 + Math.random() * 1_000),
-    );
-    void view;
-  }
-
-  stop(): void {
-    for (const timer of this.timers) clearTimeout(timer);
-    for (const device of this.devices) device.stop();
-  }
-}
-
 interface Step {
   devices: number;
   pullP95: number;
@@ -295,42 +213,69 @@ interface Step {
   pulls: number;
   pushes: number;
   apiCores: number;
+  /** The API's own view over the window (GET /metrics). */
+  api: Awaited<ReturnType<Awaited<ReturnType<typeof apiMetrics>>>>;
+  postgres: Awaited<ReturnType<Awaited<ReturnType<typeof postgresCpu>>>>;
+  simulators: FleetsWindow;
   load: string;
 }
 
-async function measureStep(fleet: Fleet, pid: number, devices: number): Promise<Step> {
+const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(0) : String(value));
+
+/**
+ * Whose latency a step measured: the API's CPU and event-loop delay, the time the API itself
+ * took (its histogram's p95, interpolated in buckets), PostgreSQL's CPU, and the simulators'
+ * CPU and event-loop delay (a client loop running late adds its delay to every latency it times).
+ */
+function whoseLatency(step: Step): string {
+  const { api, postgres, simulators } = step;
+  return [
+    `API ${step.apiCores.toFixed(2)} cores, loop p99 ${ms(api.loopP99Ms)} ms (max ${ms(api.loopMaxMs)}), server-side p95 pull ${ms(api.pullP95Ms)} ms push ${ms(api.pushP95Ms)} ms, pool waiting ${api.poolWaiting}`,
+    postgres.seen
+      ? `PostgreSQL ${postgres.benchCores.toFixed(2)} cores (bench database's backends; ${postgres.allCores.toFixed(2)} all postgres processes)`
+      : 'PostgreSQL not on this machine',
+    `simulators ${settings.simProcesses}× ${simulators.cores.toFixed(2)} cores (busiest ${simulators.busiestCores.toFixed(2)}), loop p99 ${ms(simulators.loopP99Ms)} ms (max ${ms(simulators.loopMaxMs)})`,
+  ].join('; ');
+}
+
+async function measureStep(
+  fleets: Fleets,
+  pid: number,
+  devices: number,
+  bench: BenchDatabase,
+): Promise<Step> {
   await sleep(settings.warmupSeconds * 1000);
   const from = performance.now();
   const cpuFrom = cpuSeconds(pid);
+  const [readApi, readPostgres] = await Promise.all([
+    apiMetrics(serverURL!),
+    postgresCpu(bench.kind === 'postgres' ? bench.handle : undefined),
+    fleets.mark(),
+  ]);
   await sleep(settings.stepSeconds * 1000);
-  const to = performance.now();
-  const apiCores = (cpuSeconds(pid) - cpuFrom) / ((to - from) / 1000);
-  const pulls = fleet.sampler.since('pull', from, to);
-  const pushes = fleet.sampler.since('push', from, to);
+  const [simulators, api, postgres] = await Promise.all([fleets.collect(), readApi(), readPostgres()]);
+  const apiCores = (cpuSeconds(pid) - cpuFrom) / ((performance.now() - from) / 1000);
   return {
     devices,
-    pullP95: percentile(pulls, 95),
-    pushP95: pushes.length ? percentile(pushes, 95) : 0,
-    pulls: pulls.length,
-    pushes: pushes.length,
+    pullP95: percentile(simulators.pulls, 95),
+    pushP95: simulators.pushes.length ? percentile(simulators.pushes, 95) : 0,
+    pulls: simulators.pulls.length,
+    pushes: simulators.pushes.length,
     apiCores,
+    api,
+    postgres,
+    simulators,
     load: load(),
   };
 }
 
 /** Sign-ins from fresh devices, `concurrency` at a time, while the fleet works: its pulls' p95. */
-async function signInStorm(fleet: Fleet, baseURL: string, stores: BenchStore[]) {
-  const from = performance.now();
+async function signInStorm(fleets: Fleets, baseURL: string, stores: BenchStore[]) {
   const until = Date.now() + settings.stormSeconds * 1000;
   const statuses = new Map<number, number>();
   let n = 0;
-  const prober = fleet.devices[0]!;
-  const probing = (async () => {
-    while (Date.now() < until) {
-      await prober.pull();
-      await sleep(50);
-    }
-  })();
+  await fleets.mark();
+  const probing = fleets.probe(settings.stormSeconds * 1000);
   await Promise.all(
     Array.from({ length: settings.stormConcurrency }, async () => {
       while (Date.now() < until) {
@@ -345,7 +290,7 @@ async function signInStorm(fleet: Fleet, baseURL: string, stores: BenchStore[]) 
     }),
   );
   await probing;
-  const pulls = fleet.sampler.since('pull', from);
+  const { pulls } = await fleets.collect();
   return { pullP95: percentile(pulls, 95), pulls: pulls.length, statuses };
 }
 
@@ -365,12 +310,13 @@ async function measureFirstSync(baseURL: string, store: BenchStore, kind: 'postg
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(serverEntry)) throw new Error(`${serverEntry} not found: run \`npm run build\` first`);
+  if (!existsSync(settings.server))
+    throw new Error(`${settings.server} not found: run \`npm run build\` first`);
   const counter = new StatementCounter();
   const kind = process.env.DATABASE_URL ? 'postgres' : 'pglite';
   const bench = await openBenchDatabase(kind, { onDisk: true, onStatement: counter.onStatement });
   let server: { baseURL: string; child: ChildProcess } | undefined;
-  let fleet: Fleet | undefined;
+  let fleets: Fleets | undefined;
   try {
     const stores = await prepare(bench);
     const first = stores[0]!;
@@ -417,21 +363,33 @@ async function main(): Promise<void> {
       const pid = server.child.pid!;
       await measureFirstSync(server.baseURL, first, kind);
 
-      fleet = new Fleet(server.baseURL, stores);
+      serverURL = server.baseURL;
+      fleets = await Fleets.start(
+        server.baseURL,
+        stores,
+        {
+          pullEverySeconds: settings.pullEverySeconds,
+          feedEverySeconds: settings.feedEverySeconds,
+          signInEach: settings.signInEach,
+        },
+        settings.simProcesses,
+      );
       const steps: Step[] = [];
       for (const [i, devices] of settings.steps.entries()) {
         const signingIn = performance.now();
-        await fleet.grow(devices);
+        // PGlite's folder is the server's now; on PostgreSQL the new devices join at today's versions.
+        if (kind === 'postgres') await readVersions(bench, stores);
+        await fleets.grow(devices, Object.fromEntries(stores.map((s) => [s.storeId, s.version])));
         console.log(
-          `[devices] ${devices} devices running (joined in ${((performance.now() - signingIn) / 1000).toFixed(1)} s)`,
+          `[devices] ${devices} devices running in ${settings.simProcesses} simulator processes (joined in ${((performance.now() - signingIn) / 1000).toFixed(1)} s)`,
         );
-        const step = await measureStep(fleet, pid, devices);
+        const step = await measureStep(fleets, pid, devices, bench);
         steps.push(step);
         console.log(
-          `[devices] ${devices}: pull p95 ${step.pullP95.toFixed(0)} ms (${step.pulls}), push p95 ${step.pushP95.toFixed(0)} ms (${step.pushes}), API ${step.apiCores.toFixed(2)} cores, errors ${fleet.sampler.errors}, feed errors ${fleet.feedErrors}, load ${step.load}`,
+          `[devices] ${devices}: pull p95 ${ms(step.pullP95)} ms (${step.pulls}), push p95 ${ms(step.pushP95)} ms (${step.pushes}); ${whoseLatency(step)}; errors ${step.simulators.errors}, feed errors ${step.simulators.feedErrors}, load ${step.load}`,
         );
         if (i === 0) {
-          const storm = await signInStorm(fleet, server.baseURL, stores);
+          const storm = await signInStorm(fleets, server.baseURL, stores);
           recordResult(
             'signin-storm-pull-p95-ms',
             storm.pullP95,
@@ -443,17 +401,18 @@ async function main(): Promise<void> {
       }
       const within = steps.filter((s) => s.pullP95 < P95_BUDGET_MS && s.pushP95 < P95_BUDGET_MS);
       const best = within.at(-1);
+      const broke = steps.find((s) => s.pullP95 >= P95_BUDGET_MS || s.pushP95 >= P95_BUDGET_MS);
       if (best) {
         recordResult(
           'devices-per-api-core',
           best.devices / Math.max(best.apiCores, 0.01),
           'devices/core',
-          `${best.devices} devices at pull p95 ${best.pullP95.toFixed(0)} ms, push p95 ${best.pushP95.toFixed(0)} ms, on ${best.apiCores.toFixed(2)} API cores (${kind}; ${best.devices === settings.steps.at(-1) ? 'the last step: the knee is further, ramp higher' : 'the next step broke 200 ms'}; load ${best.load})`,
+          `${best.devices} devices at pull p95 ${ms(best.pullP95)} ms, push p95 ${ms(best.pushP95)} ms, on ${best.apiCores.toFixed(2)} API cores (${kind}; ${broke ? `${broke.devices} broke 200 ms: pull p95 ${ms(broke.pullP95)} ms, push p95 ${ms(broke.pushP95)} ms; ${whoseLatency(broke)}, load ${broke.load}` : 'the last step: the knee is further, ramp higher'}). At ${best.devices}: ${whoseLatency(best)}; load ${best.load}`,
         );
       } else recordNote('devices-per-api-core: even the first step broke 200 ms p95');
     }
   } finally {
-    fleet?.stop();
+    await fleets?.stop();
     if (server && server.child.exitCode === null) {
       const exited = new Promise((r) => server!.child.once('exit', r));
       server.child.kill('SIGTERM');

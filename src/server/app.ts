@@ -121,6 +121,7 @@ export async function buildApp({
   app.addHook('onClose', () => pokes.stop());
   // Before the routes, so its hooks time and count every one of them.
   const metrics = createServerMetrics(database, pokes);
+  app.addHook('onClose', async () => metrics.close());
   const exposition = metricsExposition?.(metrics.registry);
   metricsRoutes(app, metrics, { token: settings.METRICS_TOKEN, ...(exposition ? { exposition } : {}) });
   const sessions = new SessionGate(db);

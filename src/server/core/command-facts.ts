@@ -5,7 +5,7 @@ import { checkPickup } from '../../domain/check-pickup';
 import { isDomainError, type DomainError } from '../../domain/domain-error';
 import type { PassSignatureVerifier } from '../../domain/signed-pickup-pass';
 import type { ShelfOccupancy } from '../../domain/shelf';
-import { rowsOf } from '../db/rows';
+import { executeNamed } from '../db/prepared';
 import { loadElsewhereFacts, type ElsewhereFacts } from './elsewhere-facts';
 import type { OrderWork } from './order-work';
 import { loadReturnFacts, type ReturnFacts, type ReturnServices } from './return-facts';
@@ -166,7 +166,10 @@ async function loadBatchReads(
   const empty = { knownGtins: [], knownCodes: [], onShelves: [], shipmentRows: [], arrivalRows: [] };
   if (gtins.length + codes.length + labelled.length + arrivalIds.length === 0) return empty;
   const { storeId } = work;
-  const result = await work.tx.execute(sql`select
+  // One text per combination of kinds read (a handful), each sent by name (ADR 0048).
+  const rows = await executeNamed<BatchReads>(
+    work.tx,
+    sql`select
     ${
       gtins.length
         ? sql`(select coalesce(json_agg(json_build_object('productId', p.id, 'sku', p.sku,
@@ -204,8 +207,9 @@ async function loadBatchReads(
           from (select id, order_id, acknowledged_by from pickup_arrivals
             where id in ${uuids(arrivalIds)} and store_id = ${storeId} for update) a)`
         : none
-    } as "arrivalRows"`);
-  return rowsOf<BatchReads>(result)[0] ?? empty;
+    } as "arrivalRows"`,
+  );
+  return rows[0] ?? empty;
 }
 
 /**

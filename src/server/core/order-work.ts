@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { orderErrorCodes } from '../../contract/error-codes';
 import { DomainError } from '../../domain/domain-error';
 import type { StockDelta } from '../../domain/order-stock';
 import type { Actor, AuditEntry } from '../audit/audit';
 import { auditRow } from '../audit/audit';
 import type { Executor } from '../db/client';
+import { executeNamed } from '../db/prepared';
 import type { auditLog, customerNotifications, webhookDeliveries } from '../db/schema';
 import { orders, products, shipments, stagingLocations } from '../db/schema';
 import type { WebhookEventType } from '../../commands/order-tx';
@@ -120,12 +121,21 @@ export class OrderWork {
   async prefetch(orderIds: readonly string[]): Promise<void> {
     const wanted = [...new Set(orderIds)].filter((id) => UUID.test(id) && !this.state.orders.has(id));
     if (wanted.length === 0) return;
+    // The ids go as one JSON parameter, so the text is the same for any number of them and the
+    // statement is sent by name (ADR 0048).
     const rows = await this.tx
       .select({ ...getTableColumns(orders), lines: linesOfOrder() })
       .from(orders)
-      .where(and(eq(orders.storeId, this.storeId), inArray(orders.id, wanted)))
+      .where(
+        and(
+          eq(orders.storeId, this.storeId),
+          sql`${orders.id} in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(wanted)}::jsonb))`,
+        ),
+      )
       .orderBy(asc(orders.id))
-      .for('update');
+      .for('update')
+      .prepare('aisle_work_orders')
+      .execute();
     for (const id of wanted) this.state.orders.set(id, null);
     for (const { lines, ...row } of rows) {
       this.state.orders.set(row.id, row as OrderRow);
@@ -408,7 +418,8 @@ export class OrderWork {
           "id" uuid, "storeId" text, "orderId" uuid, "eventType" text, "payload" jsonb))`);
     }
     writes.push(...also.map((write, i) => sql`also_${sql.raw(String(i))} as (${write})`));
-    if (writes.length > 0) await this.tx.execute(sql`with ${sql.join(writes, sql`, `)} select 1`);
+    // Its text depends only on which kinds of write the batch has: one name per shape.
+    if (writes.length > 0) await executeNamed(this.tx, sql`with ${sql.join(writes, sql`, `)} select 1`);
     this.state = { ...this.state, ...emptyWrites() };
   }
 

@@ -97,6 +97,7 @@ describe('GET /metrics', () => {
       'aisle_sync_pokes_sent_total',
       'aisle_sync_event_streams_open',
       'aisle_outbox_depth',
+      'aisle_event_loop_delay_seconds',
       ...(testDatabaseKind() === 'postgres' ? ['aisle_db_pool_connections'] : []),
     ]) {
       expect(before, name).toContain(`# TYPE ${name} `);

@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DatabaseHandle } from '../db/client';
@@ -14,6 +15,8 @@ export interface ServerMetrics {
   requestSeconds: Histogram<'method' | 'route' | 'status'>;
   commands: Counter<'status'>;
   pulls: Counter<'reset'>;
+  /** Stops what the metrics watch on their own (the event loop's timer). */
+  close(): void;
 }
 
 /**
@@ -90,5 +93,25 @@ export function createServerMetrics(database: DatabaseHandle, streams: StreamCou
       this.set({ state: 'max' }, use.max);
     },
   });
-  return { registry, requestSeconds, commands, pulls };
+  // How late the event loop ran, between scrapes: requests wait this long for the process before
+  // any of their work starts, so a p99 of tens of ms with the database idle says the process is
+  // the bottleneck (more WORKERS), not PostgreSQL. Like prom-client's default lag metric, each
+  // scrape reads the window since the previous one.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
+  new Gauge({
+    name: 'aisle_event_loop_delay_seconds',
+    help: 'How late the event loop ran since the previous scrape: p50, p99 and max',
+    labelNames: ['quantile'] as const,
+    aggregator: 'max',
+    registers: [registry],
+    collect() {
+      if (loopDelay.count === 0) return;
+      this.set({ quantile: '0.5' }, loopDelay.percentile(50) / 1e9);
+      this.set({ quantile: '0.99' }, loopDelay.percentile(99) / 1e9);
+      this.set({ quantile: 'max' }, loopDelay.max / 1e9);
+      loopDelay.reset();
+    },
+  });
+  return { registry, requestSeconds, commands, pulls, close: () => loopDelay.disable() };
 }

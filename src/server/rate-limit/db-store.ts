@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, like, lte, or, sql } from 'drizzle-orm';
+import { and, eq, gt, like, lte, or, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { rowsOf } from '../db/rows';
 import { rateLimits } from '../db/schema';
@@ -132,7 +132,17 @@ export async function peekCounters(
 ): Promise<Map<string, StoreResult>> {
   const unique = [...new Set(keys)];
   const rows =
-    unique.length > 0 ? await db.select().from(rateLimits).where(inArray(rateLimits.key, unique)) : [];
+    unique.length > 0
+      ? await db
+          .select()
+          .from(rateLimits)
+          // One JSON parameter, so one text for any number of keys, sent by name (ADR 0048).
+          .where(
+            sql`${rateLimits.key} in (select value from jsonb_array_elements_text(${JSON.stringify(unique)}::jsonb))`,
+          )
+          .prepare('aisle_rate_limit_peek')
+          .execute()
+      : [];
   const byKey = new Map(rows.map((row) => [row.key, row]));
   return new Map(unique.map((key) => [key, standing(byKey.get(key), max, backoffOptions, now)]));
 }

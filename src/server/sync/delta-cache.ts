@@ -32,6 +32,39 @@ interface Entry {
  */
 export class DeltaCache {
   private readonly byStore = new Map<string, Entry>();
+  /** A delta being read from the database now, per store: its `from`, and its end. */
+  private readonly reading = new Map<string, { from: number; done: Promise<void> }>();
+
+  /**
+   * A pull of the store's delta from `from` that `pull` could not answer: `read` reads it from
+   * the database (and remembers it), unless another pull is reading the same delta now. Then
+   * this one waits for it and tries `shared` (the check's path) first: a poke makes every
+   * device of the store pull at once, and without this each of them ran the delta statement
+   * before the first one's answer was remembered. `read` is false when `shared` answered.
+   */
+  async read(
+    storeId: string,
+    from: number,
+    read: () => Promise<PullResponse>,
+    shared: () => Promise<PullResponse | undefined>,
+  ): Promise<{ answer: PullResponse; read: boolean }> {
+    const under = this.reading.get(storeId);
+    if (under?.from === from) {
+      await under.done;
+      const answer = await shared();
+      if (answer) return { answer, read: false };
+    }
+    if (this.reading.has(storeId)) return { answer: await read(), read: true };
+    let finish!: () => void;
+    const done = new Promise<void>((resolve) => (finish = resolve));
+    this.reading.set(storeId, { from, done });
+    try {
+      return { answer: await read(), read: true };
+    } finally {
+      this.reading.delete(storeId);
+      finish();
+    }
+  }
 
   /** Keeps a delta the database just answered (never a snapshot: each device needs its own). */
   remember(storeId: string, from: number, answer: PullResponse): void {

@@ -31,7 +31,7 @@ beforeAll(async () => {
   await seedTestData(database);
   t = await createTestApp({}, { database });
   session = await t.signIn({ deviceId: 'roundtrip-device' });
-  products = await stockedProducts(t.database.db, 'MI01', 6, 5);
+  products = await stockedProducts(t.database.db, 'MI01', 8, 5);
 });
 afterAll(() => t?.close());
 
@@ -149,6 +149,25 @@ describe('a pull of a change another device of the store already pulled', () => 
     expect(behind.statements).toBe(1);
     expect(behind.texts[0]).toContain('json_agg');
     expect(behind.body.orders.map((o) => o.id).sort()).toEqual([order.id, later.id].sort());
+  });
+});
+
+describe('a change the devices of a store pull at the same moment (a poke)', () => {
+  it('is read from the database once; the others check the version and take it', async () => {
+    const devices = await Promise.all(
+      [3, 4, 5, 6].map((n) => t.signIn({ deviceId: `roundtrip-herd-${n}`, employeeId: '1002' })),
+    );
+    const start = (await pull(t.app)).body;
+    for (const device of devices) await pull(t.app, {}, device); // sessions checked
+    const order = await intake();
+    // Without seq, so the pulls read whatever the NOTIFY has told the instance so far.
+    const herd = await Promise.all(devices.map((device) => pull(t.app, { cursor: start.cursor }, device)));
+    const deltaReads = herd.flatMap((p) => p.texts).filter((text) => text.includes('json_agg'));
+    expect(deltaReads).toHaveLength(1);
+    for (const { body } of herd) {
+      expect(body.cursor).toBe(herd[0]!.body.cursor);
+      expect(body.orders.map((o) => o.id)).toContain(order.id);
+    }
   });
 });
 

@@ -46,7 +46,8 @@ function mutationHash(m: Mutation, walkable: boolean): string {
 }
 
 /**
- * Locks the device's stream. A client id belongs to the device and store that first pushed it:
+ * Locks the device's stream. Every statement of a push is sent by name (ADR 0048): its text is
+ * fixed, or fixed per shape (`executeNamed`), its values parameters. A client id belongs to the device and store that first pushed it:
  * another's token on it is refused with nothing to learn from (no sequence numbers).
  */
 async function lockClient(tx: Tx, clientId: string, principal: Principal, mutationIds: readonly string[]) {
@@ -62,7 +63,9 @@ async function lockClient(tx: Tx, clientId: string, principal: Principal, mutati
         associateId: principal.associateId,
         deviceId: principal.deviceId,
       })
-      .onConflictDoNothing();
+      .onConflictDoNothing()
+      .prepare('aisle_push_new_stream')
+      .execute();
     client = await selectForUpdate(tx, clientId, mutationIds);
   }
   if (!client) throw new Error('sync client row vanished');
@@ -96,7 +99,9 @@ async function selectForUpdate(tx: Tx, clientId: string, mutationIds: readonly s
       })
       .from(syncClients)
       .where(eq(syncClients.clientId, clientId))
-      .for('update', { noWait: true });
+      .for('update', { noWait: true })
+      .prepare('aisle_push_stream')
+      .execute();
     return client;
   } catch (error) {
     if (errorCode(error) === '55P03') {

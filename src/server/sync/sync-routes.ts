@@ -123,11 +123,26 @@ export function syncRoutes(
       const mark = pokes.mark();
       // A cursor's delta is one statement (delta-query.ts); a snapshot, or a cursor from the
       // future, the full pull.
-      const delta =
-        since === undefined ? undefined : await pullDelta(db, principal, since, request.query, pickupCodes);
-      const answer = delta ?? (await pullChanges(db, principal, request.query, pickupCodes));
-      pokes.learn(principal.storeId, parseCursor(answer.cursor) ?? 0, mark);
-      if (since !== undefined) deltas.remember(principal.storeId, since, answer);
+      if (since === undefined) {
+        const answer = await pullChanges(db, principal, request.query, pickupCodes);
+        pokes.learn(principal.storeId, parseCursor(answer.cursor) ?? 0, mark);
+        return { ...answer, passKeys: passKeys.publicKeys() };
+      }
+      // Another device of the store poked at the same moment may be reading this very delta:
+      // this pull then waits and is answered from it (or from the database, if the store moved
+      // on meanwhile).
+      const { answer, read } = await deltas.read(
+        principal.storeId,
+        since,
+        async () => {
+          const delta = await pullDelta(db, principal, since, request.query, pickupCodes);
+          const full = delta ?? (await pullChanges(db, principal, request.query, pickupCodes));
+          deltas.remember(principal.storeId, since, full);
+          return full;
+        },
+        () => deltas.pull(db, principal, since, request.query.clientId, pickupCodes),
+      );
+      if (read) pokes.learn(principal.storeId, parseCursor(answer.cursor) ?? 0, mark);
       return { ...answer, passKeys: passKeys.publicKeys() };
     },
   );

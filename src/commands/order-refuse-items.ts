@@ -19,6 +19,7 @@ import type { OrderTx } from './order-tx';
 import { auditOrder, replaceLine } from './order-rules';
 import { refundOrderOf } from './return-evaluation';
 import { payBack } from './return-refund';
+import { unitsOfOrderedProducts } from './return-items';
 
 type Args = CommandArgs<'order.refuseItems'>;
 
@@ -72,21 +73,7 @@ function closeIfDone(tx: OrderTx, order: OrderState, lines: OrderState['lines'])
 export const orderRefuseItems = defineCommand({
   name: 'order.refuseItems',
   v: 2,
-  // v1 units named no product: each was its line's ordered product, which v2 says by leaving it out.
-  upcasts: {
-    1: (args) => {
-      const v1 = args as { units?: unknown };
-      return Array.isArray(v1.units)
-        ? {
-            ...(args as object),
-            units: v1.units.map((u) => {
-              const { productId: _dropped, ...unit } = u as Record<string, unknown>;
-              return unit;
-            }),
-          }
-        : args;
-    },
-  },
+  upcasts: { 1: unitsOfOrderedProducts },
   validator: () => import('../contract/sync').then((m) => m.commandArgs['order.refuseItems']),
   entityKeys: (a: Args) => [orderEntity(a.orderId)],
   reads: (a) => ({ orders: [a.orderId], returns: [{ returnId: a.refusalId, orderId: a.orderId }] }),

@@ -69,3 +69,20 @@ export function lineAndProductOf(
   const ref = returnItemRef(itemId);
   return { lineId: item?.substituteOf ?? ref.lineId, productId: item?.productId ?? ref.productId ?? '' };
 }
+
+/**
+ * The upcast of a v1 return or refusal: its units named no product, each was its line's ordered
+ * product, which v2 says by leaving `productId` out (ADR 0028).
+ */
+export function unitsOfOrderedProducts(args: unknown): unknown {
+  const v1 = args as { units?: unknown };
+  return Array.isArray(v1.units)
+    ? {
+        ...(args as object),
+        units: v1.units.map((u) => {
+          const { productId: _dropped, ...unit } = u as Record<string, unknown>;
+          return unit;
+        }),
+      }
+    : args;
+}

@@ -8,7 +8,7 @@ import { defineCommand, returnEntity } from './define-command';
 import { evaluateReturn } from './return-evaluation';
 import type { ReturnOrder, StoredReturn } from './return-order';
 import { overrideManager } from './return-override';
-import { itemIdOf, orderedProducts } from './return-items';
+import { itemIdOf, orderedProducts, unitsOfOrderedProducts } from './return-items';
 import { refundReturn } from './return-refund';
 
 type Args = CommandArgs<'return.submit'>;
@@ -72,21 +72,7 @@ function assertUnitsOnOrder(order: ReturnOrder, a: ReturnSubmitArgs): void {
 export const returnSubmit = defineCommand({
   name: 'return.submit',
   v: 2,
-  // v1 units named no product: each was its line's ordered product, which v2 says by leaving it out.
-  upcasts: {
-    1: (args) => {
-      const v1 = args as { units?: unknown };
-      return Array.isArray(v1.units)
-        ? {
-            ...(args as object),
-            units: v1.units.map((u) => {
-              const { productId: _dropped, ...unit } = u as Record<string, unknown>;
-              return unit;
-            }),
-          }
-        : args;
-    },
-  },
+  upcasts: { 1: unitsOfOrderedProducts },
   validator: () => import('../contract/sync').then((m) => m.commandArgs['return.submit']),
   entityKeys: (a: Args) => [returnEntity(a.returnId)],
   reads: (a) => ({

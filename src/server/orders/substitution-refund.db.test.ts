@@ -68,6 +68,15 @@ const decline = (order: OrderDetail, lineId: string) =>
     ),
   );
 
+/** What the platform was told of the order's refunds (`order.refunded`), as the data of each event. */
+async function refundEvents(orderId: string): Promise<unknown[]> {
+  const rows = await t.database.db
+    .select()
+    .from(webhookDeliveries)
+    .where(and(eq(webhookDeliveries.orderId, orderId), eq(webhookDeliveries.eventType, 'order.refunded')));
+  return rows.map((w) => (w.payload as { data: unknown }).data);
+}
+
 async function refunded(orderId: string) {
   const rows = await t.database.db.select().from(refunds).where(eq(refunds.orderId, orderId));
   const ledger = await t.database.db.select().from(paymentLedger).where(eq(paymentLedger.orderId, orderId));
@@ -117,12 +126,9 @@ describe('refunds of substitutes', () => {
     );
     expect(rows.reduce((sum, r) => sum + r.totalCents, 0)).toBeLessThanOrEqual(paid);
     // The platform is told once what Aisle paid back, line by line, so it does not pay it again.
-    const told = await t.database.db
-      .select()
-      .from(webhookDeliveries)
-      .where(and(eq(webhookDeliveries.orderId, order.id), eq(webhookDeliveries.eventType, 'order.refunded')));
+    const told = await refundEvents(order.id);
     expect(told).toHaveLength(1);
-    expect((told[0]!.payload as { data: unknown }).data).toEqual({
+    expect(told[0]).toEqual({
       refundKey: `substitution:${order.id}`,
       refundCents: 2400,
       lines: [
@@ -214,11 +220,8 @@ describe('refunds of substitutes', () => {
     });
     expect(ledger.map((e) => e.amountCents)).toEqual([900]);
     expect(paid).toBe(900 + 1200);
-    const told = await t.database.db
-      .select()
-      .from(webhookDeliveries)
-      .where(and(eq(webhookDeliveries.orderId, order.id), eq(webhookDeliveries.eventType, 'order.refunded')));
-    expect(told.map((w) => (w.payload as { data: unknown }).data)).toEqual([
+    const told = await refundEvents(order.id);
+    expect(told).toEqual([
       {
         refundKey: `substitution:${order.id}`,
         refundCents: 900,
